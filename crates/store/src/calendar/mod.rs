@@ -1,0 +1,23 @@
+//! The tenant's calendar entries (regional holidays, later national decrees, moved dates) and the assembled
+//! working-day calendar of a unit.
+
+pub mod actions;
+pub mod queries;
+
+use domain::calendar::{Calendar, CalendarRules, WorkWeek};
+use domain::ids::{TenantId, UnitId};
+
+use crate::{Conn, StoreError};
+
+/// The working-day calendar of a unit (or of the tenant as a whole, for `None`): the shipped national calendar,
+/// the tenant's entries, and the unit's cuti bersama rule.
+pub async fn load_calendar(conn: &mut Conn, tenant: &TenantId, unit: Option<&UnitId>) -> Result<Calendar, StoreError> {
+    let entries = queries::list_entries(conn, tenant).await?;
+    let adjustments: Vec<_> = entries.iter().map(|it| it.adjustment.clone()).collect();
+    let observes_cuti_bersama = match unit {
+        Some(unit) => crate::org::queries::load_unit(conn, tenant, unit).await?.draft.observes_cuti_bersama,
+        None => true,
+    };
+    let rules = CalendarRules { work_week: WorkWeek::MONDAY_TO_FRIDAY, observes_cuti_bersama };
+    Ok(Calendar::new(domain::calendar::shipped(), &adjustments, rules))
+}

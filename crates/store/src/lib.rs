@@ -1,0 +1,18 @@
+//! Pantau's storage layer: one code base over SQLite and PostgreSQL through sqlx's `Any` driver.
+//!
+//! Invariants: this is the only crate with SQL; every statement filters by tenant; engine-specific SQL appears only
+//! inside a `match` on [`db::Backend`]; every action writes its audit entry in the same transaction as its change.
+#![warn(missing_docs)]
+
+pub mod action;
+pub mod audit;
+pub mod calendar;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod org;
+pub mod people;
+
+pub use action::{ActionCx, Actor, IdSource};
+pub use db::{Backend, Conn, Db};
+pub use error::StoreError;

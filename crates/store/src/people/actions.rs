@@ -1,0 +1,319 @@
+//! Actions on accounts and sessions. Password hashing runs on the blocking pool.
+
+use domain::ids::{TenantId, UserId};
+use domain::people::{CredentialError, Grant, LockoutPolicy, Scope, User, UserDraft};
+use domain::problems::{FieldProblem, Problem};
+use jiff::Timestamp;
+use serde_json::json;
+
+use crate::audit::{self, Change};
+use crate::people::{passwords, queries};
+use crate::{ActionCx, Actor, Db, IdSource, StoreError};
+
+/// The audit document of an account (never its password hash).
+fn user_doc(user: &User) -> serde_json::Value {
+    let grants: Vec<_> = user
+        .grants
+        .iter()
+        .map(|grant| match &grant.scope {
+            Scope::Tenant => json!([grant.role.code(), null]),
+            Scope::Unit(unit) => json!([grant.role.code(), unit.as_str()]),
+        })
+        .collect();
+    json!({
+        "username": user.username,
+        "display_name": user.display_name,
+        "email": user.email,
+        "is_active": user.is_active,
+        "grants": grants,
+    })
+}
+
+async fn hash_blocking(password: String, salt: [u8; 32]) -> Result<String, StoreError> {
+    tokio::task::spawn_blocking(move || passwords::hash(&password, &salt))
+        .await
+        .map_err(|err| StoreError::Config(format!("password hashing task failed: {err}")))?
+}
+
+async fn verify_blocking(password: String, stored: String) -> bool {
+    // A panicked verification task counts as a failed login: never as a success.
+    tokio::task::spawn_blocking(move || passwords::verify(&password, &stored)).await.unwrap_or(false)
+}
+
+async fn check_grant_units(conn: &mut crate::Conn, tenant: &TenantId, grants: &[Grant]) -> Result<(), StoreError> {
+    let units = crate::org::queries::list_units(conn, tenant).await?;
+    for grant in grants {
+        if let Scope::Unit(unit) = &grant.scope
+            && !units.iter().any(|it| &it.id == unit)
+        {
+            let problem = FieldProblem { field: "grants", problem: Problem::NotFound { given: unit.to_string() } };
+            return Err(StoreError::Invalid(vec![problem]));
+        }
+    }
+    Ok(())
+}
+
+/// Creates an account; the draft must carry a password.
+pub async fn create_user(cx: &ActionCx<'_>, draft: UserDraft) -> Result<User, StoreError> {
+    let Some(password) = draft.password.clone() else {
+        return Err(StoreError::Invalid(vec![FieldProblem { field: "password", problem: Problem::Required }]));
+    };
+    let hash = hash_blocking(password, cx.ids.secret()).await?;
+    let user = User {
+        id: UserId::new(cx.ids.new_id()),
+        username: draft.username,
+        display_name: draft.display_name,
+        email: draft.email,
+        is_active: draft.is_active,
+        grants: draft.grants,
+    };
+    let mut tx = cx.db.begin_write().await?;
+    check_grant_units(&mut tx, cx.tenant, &user.grants).await?;
+    match queries::insert_user(&mut tx, cx.tenant, &user, &hash, cx.now_ms()).await {
+        Err(StoreError::Duplicate) => return Err(taken_username(&user.username)),
+        other => other?,
+    }
+    let grant_ids: Vec<String> = user.grants.iter().map(|_| cx.ids.new_id()).collect();
+    queries::replace_grants(&mut tx, cx.tenant, &user, &grant_ids).await?;
+    let change = Change {
+        action: "user.create",
+        entity_type: "user",
+        entity_id: user.id.to_string(),
+        before: None,
+        after: Some(user_doc(&user)),
+    };
+    audit::append(&mut tx, cx, change).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+fn taken_username(username: &str) -> StoreError {
+    StoreError::Invalid(vec![FieldProblem {
+        field: "username",
+        problem: Problem::Taken { given: username.to_owned() },
+    }])
+}
+
+/// Updates an account; a password in the draft replaces the current one and ends the account's sessions, as does
+/// deactivation.
+pub async fn update_user(cx: &ActionCx<'_>, id: &UserId, draft: UserDraft) -> Result<User, StoreError> {
+    let new_hash = match draft.password.clone() {
+        Some(password) => Some(hash_blocking(password, cx.ids.secret()).await?),
+        None => None,
+    };
+    let mut tx = cx.db.begin_write().await?;
+    let before = queries::load_user(&mut tx, cx.tenant, id).await?;
+    check_grant_units(&mut tx, cx.tenant, &draft.grants).await?;
+    let user = User {
+        id: id.clone(),
+        username: draft.username,
+        display_name: draft.display_name,
+        email: draft.email,
+        is_active: draft.is_active,
+        grants: draft.grants,
+    };
+    match queries::update_user(&mut tx, cx.tenant, &user, cx.now_ms()).await {
+        Err(StoreError::Duplicate) => return Err(taken_username(&user.username)),
+        other => other?,
+    }
+    let grant_ids: Vec<String> = user.grants.iter().map(|_| cx.ids.new_id()).collect();
+    queries::replace_grants(&mut tx, cx.tenant, &user, &grant_ids).await?;
+    if let Some(hash) = &new_hash {
+        queries::update_password(&mut tx, cx.tenant, id, hash, cx.now_ms()).await?;
+    }
+    if new_hash.is_some() || !user.is_active {
+        queries::delete_user_sessions(&mut tx, cx.tenant, id).await?;
+    }
+    let mut after = user_doc(&user);
+    after["password_changed"] = json!(new_hash.is_some());
+    let change = Change {
+        action: "user.update",
+        entity_type: "user",
+        entity_id: id.to_string(),
+        before: Some(user_doc(&before)),
+        after: Some(after),
+    };
+    audit::append(&mut tx, cx, change).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// Changes the acting user's own password after checking the current one.
+pub async fn change_own_password(
+    cx: &ActionCx<'_>,
+    user: &UserId,
+    current: String,
+    new_password: String,
+) -> Result<(), StoreError> {
+    let stored = {
+        let mut conn = cx.db.conn().await?;
+        queries::load_password_hash(&mut conn, cx.tenant, user).await?
+    };
+    if !verify_blocking(current, stored).await {
+        let problem =
+            FieldProblem { field: "current_password", problem: Problem::Credential(CredentialError::WrongPassword) };
+        return Err(StoreError::Invalid(vec![problem]));
+    }
+    let hash = hash_blocking(new_password, cx.ids.secret()).await?;
+    let mut tx = cx.db.begin_write().await?;
+    queries::update_password(&mut tx, cx.tenant, user, &hash, cx.now_ms()).await?;
+    let change = Change {
+        action: "user.change_password",
+        entity_type: "user",
+        entity_id: user.to_string(),
+        before: None,
+        after: Some(json!({"password_changed": true})),
+    };
+    audit::append(&mut tx, cx, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The outcome of a login attempt.
+#[derive(Debug)]
+pub enum LoginOutcome {
+    /// Logged in: the cookie token and the session's cross-site token.
+    Success {
+        /// The secret for the session cookie.
+        token: String,
+        /// The account.
+        user: UserId,
+    },
+    /// Wrong username or password (the two are not told apart).
+    Invalid,
+    /// Too many failures: locked until this instant.
+    Locked {
+        /// Epoch ms.
+        until_ms: i64,
+    },
+}
+
+/// Settings of sessions.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionPolicy {
+    /// Absolute lifetime, ms.
+    pub lifetime_ms: i64,
+    /// Idle timeout, ms.
+    pub idle_ms: i64,
+}
+
+/// Checks a username and password; on success opens a session.
+pub async fn login(
+    db: &Db,
+    tenant: &TenantId,
+    ids: &dyn IdSource,
+    now: Timestamp,
+    credentials: (&str, String),
+    policy: SessionPolicy,
+) -> Result<LoginOutcome, StoreError> {
+    let (username, password) = credentials;
+    let now_ms = now.as_millisecond();
+    let username = username.trim().to_lowercase();
+    let found = {
+        let mut conn = db.conn().await?;
+        queries::find_login(&mut conn, tenant, &username).await?
+    };
+    let Some(account) = found else {
+        verify_blocking(password, passwords::decoy_hash().to_owned()).await;
+        return Ok(LoginOutcome::Invalid);
+    };
+    if account.locked_until_ms > now_ms {
+        return Ok(LoginOutcome::Locked { until_ms: account.locked_until_ms });
+    }
+    let matches = verify_blocking(password, account.password_hash.clone()).await;
+    let cx = ActionCx { db, tenant, actor: Actor::User(UserId::new(&account.id)), now, ids };
+    let mut tx = db.begin_write().await?;
+    if !matches || account.is_active == 0 {
+        let failures = account.failed_logins + 1;
+        let locked = LockoutPolicy::STANDARD.locked_until(u32::try_from(failures).unwrap_or(u32::MAX), now_ms);
+        queries::update_login_failed(&mut tx, tenant, &account.id, failures, locked.unwrap_or(0)).await?;
+        if let Some(until_ms) = locked {
+            let change = Change {
+                action: "user.locked",
+                entity_type: "user",
+                entity_id: account.id.clone(),
+                before: None,
+                after: Some(json!({"failed_logins": failures, "locked_until_ms": until_ms})),
+            };
+            audit::append(&mut tx, &cx, change).await?;
+        }
+        tx.commit().await?;
+        return Ok(LoginOutcome::Invalid);
+    }
+    let token = hex_encode(&ids.secret());
+    let csrf = hex_encode(&ids.secret());
+    queries::update_login_succeeded(&mut tx, tenant, &account.id, now_ms).await?;
+    queries::insert_session(
+        &mut tx,
+        tenant,
+        &token_hash(&token),
+        &account.id,
+        &csrf,
+        now_ms,
+        now_ms + policy.lifetime_ms,
+    )
+    .await?;
+    let change = Change {
+        action: "session.login",
+        entity_type: "user",
+        entity_id: account.id.clone(),
+        before: None,
+        after: None,
+    };
+    audit::append(&mut tx, &cx, change).await?;
+    tx.commit().await?;
+    Ok(LoginOutcome::Success { token, user: UserId::new(account.id) })
+}
+
+/// A live session.
+#[derive(Debug)]
+pub struct SessionInfo {
+    /// The account.
+    pub user: User,
+    /// The session's cross-site token.
+    pub csrf_token: String,
+}
+
+/// The session behind a cookie token, if it is live; marks it used (at most once a minute, to spare writes).
+pub async fn resume_session(
+    db: &Db,
+    tenant: &TenantId,
+    token: &str,
+    now: Timestamp,
+    policy: SessionPolicy,
+) -> Result<Option<SessionInfo>, StoreError> {
+    let now_ms = now.as_millisecond();
+    let hash = token_hash(token);
+    let mut conn = db.conn().await?;
+    let Some(row) = queries::find_session(&mut conn, tenant, &hash, now_ms, now_ms - policy.idle_ms).await? else {
+        return Ok(None);
+    };
+    if now_ms - row.last_seen_at_ms > 60_000 {
+        queries::update_session_seen(&mut conn, tenant, &hash, now_ms).await?;
+    }
+    let user = queries::load_user(&mut conn, tenant, &UserId::new(row.user_id)).await?;
+    Ok(Some(SessionInfo { user, csrf_token: row.csrf_token }))
+}
+
+/// Ends the session behind a cookie token.
+pub async fn logout(cx: &ActionCx<'_>, token: &str) -> Result<(), StoreError> {
+    let mut tx = cx.db.begin_write().await?;
+    queries::delete_session(&mut tx, cx.tenant, &token_hash(token)).await?;
+    let entity_id = match &cx.actor {
+        Actor::User(id) => id.to_string(),
+        Actor::System(what) => (*what).to_owned(),
+    };
+    let change = Change { action: "session.logout", entity_type: "user", entity_id, before: None, after: None };
+    audit::append(&mut tx, cx, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn hex_encode(bytes: &[u8]) -> String {
+    bytes.iter().map(|it| format!("{it:02x}")).collect()
+}
+
+/// The session id stored: a digest of the cookie token, so that a leaked table cannot be replayed.
+fn token_hash(token: &str) -> String {
+    domain::audit::digest(Some(token))
+}
