@@ -17,6 +17,7 @@ use store::{Db, IdSource};
 #[derive(Clone, Debug)]
 pub struct TestDb {
     db: Db,
+    url: String,
     cleanup: Arc<Cleanup>,
 }
 
@@ -42,7 +43,7 @@ impl TestDb {
         let url = format!("sqlite://{}", dir.path().join("test.db").display());
         let db = Db::connect(&url).await?;
         db.migrate().await?;
-        Ok(TestDb { db, cleanup: Arc::new(Cleanup::Sqlite(dir)) })
+        Ok(TestDb { db, url, cleanup: Arc::new(Cleanup::Sqlite(dir)) })
     }
 
     /// A fresh schema in the PostgreSQL database of `PANTAU_TEST_PG_URL`, or `None` (after saying so) when it is
@@ -64,12 +65,17 @@ impl TestDb {
         let url = format!("{admin_url}{sep}options=-c%20search_path%3D{schema}");
         let db = Db::connect(&url).await?;
         db.migrate().await?;
-        Ok(Some(TestDb { db, cleanup: Arc::new(Cleanup::Postgres { admin_url, schema }) }))
+        Ok(Some(TestDb { db, url, cleanup: Arc::new(Cleanup::Postgres { admin_url, schema }) }))
     }
 
-    /// The database URL tests can hand to a subprocess.
+    /// The engine.
     pub fn backend(&self) -> store::Backend {
         self.db.backend()
+    }
+
+    /// The URL of this database, to hand to a `pantau` subprocess.
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// Drops the PostgreSQL schema; the SQLite directory goes with the last clone.

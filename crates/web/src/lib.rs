@@ -1,1 +1,37 @@
-//! stub
+//! Pantau's web layer: server-rendered pages, the JSON API, sessions, translations, security and operations
+//! endpoints.
+//!
+//! Invariant: this is the only crate that knows HTTP, HTML and JSON; handlers hold no SQL and no regulation
+//! arithmetic, and every visible word comes from `locales/`.
+#![warn(missing_docs)]
+
+mod api;
+mod app;
+mod audit;
+mod auth;
+mod calendar;
+mod config;
+mod dashboard;
+mod error;
+mod files;
+mod forms;
+mod home;
+mod i18n;
+mod ids;
+mod layout;
+mod ops;
+mod org;
+mod people;
+mod render;
+mod security;
+mod tenant;
+
+pub use app::{App, router, serve};
+pub use audit::break_message;
+pub use config::WebConfig;
+pub use i18n::Lang;
+pub use ids::RandomIds;
+pub use org::transfer as units_file;
+
+#[cfg(test)]
+mod testing;

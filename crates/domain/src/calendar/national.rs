@@ -10,7 +10,8 @@ use crate::calendar::{Holiday, HolidayKind};
 /// How far a source of the shipped calendar has been checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SourceStatus {
-    /// Seen in the instrument or an official page quoting it.
+    /// The instrument's number and full list seen in the instrument, an official page, or several published pages
+    /// that agree on every date.
     Confirmed,
     /// Only partly seen; the entries are believed right but should be checked.
     Partial,

@@ -96,7 +96,7 @@ pub struct Unit {
 }
 
 /// Raw unit fields as typed in a form, an API body or a CSV/XLSX row.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawUnit {
     /// Unit code, unique within the tenant.
     pub code: String,

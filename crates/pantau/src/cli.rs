@@ -1,0 +1,283 @@
+//! The command line: every subcommand, flag, environment variable and help text.
+//!
+//! Settings of `serve` may also come from a TOML file (`--config`); a flag or an environment variable wins over the
+//! file, the file wins over the built-in default.
+
+use std::path::PathBuf;
+
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::settings::ConfigFile;
+
+/// Pantau: complaints, surveys, discipline and news monitoring for Indonesian regional governments.
+#[derive(Debug, Parser)]
+#[command(name = "pantau", version, about, max_term_width = 110)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Log format on stderr.
+    #[arg(long, global = true, env = "PANTAU_LOG_FORMAT", value_enum, default_value = "text")]
+    pub log_format: LogFormat,
+    /// More log output (`-v` debug, `-vv` trace); `RUST_LOG` overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+/// How logs are written.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Runs the web server (pages, JSON API, health and metrics).
+    Serve(ServeArgs),
+    /// Applies pending database migrations and exits.
+    Migrate(DbArgs),
+    /// Loads the demo Pemda into an empty database.
+    Demo(DbArgs),
+    /// Checks the hash-chained audit trail.
+    Audit(AuditArgs),
+    /// Working-day arithmetic on the national calendar (and a tenant's own holidays).
+    Calendar(CalendarArgs),
+    /// Imports data from a file.
+    Import(ImportArgs),
+    /// Exports data to a file or standard output.
+    Export(ExportArgs),
+}
+
+/// The database setting every command shares.
+#[derive(Clone, Debug, Args)]
+pub struct DbArgs {
+    /// Database URL: `sqlite://FILE` (created on first use) or `postgres://USER@HOST/DB`.
+    #[arg(long, env = "PANTAU_DATABASE_URL", default_value = "sqlite://pantau.db")]
+    pub database_url: String,
+}
+
+/// Settings of `pantau serve`.
+#[derive(Clone, Debug, Args)]
+pub struct ServeArgs {
+    /// Database URL: `sqlite://FILE` (created on first use) or `postgres://USER@HOST/DB`.
+    #[arg(long, env = "PANTAU_DATABASE_URL", default_value = "sqlite://pantau.db")]
+    pub database_url: String,
+    /// Address to listen on, `host:port`.
+    #[arg(long, env = "PANTAU_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Load the demo Pemda (with demo accounts) when the database holds no tenant yet.
+    #[arg(long, env = "PANTAU_DEMO")]
+    pub demo: bool,
+    /// A TOML file with any of these settings (keys as the flags, with `_`: `database_url`, `listen`, …).
+    #[arg(long, env = "PANTAU_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// The address citizens use, such as `https://pantau.tangerangselatankota.go.id`; HTTPS turns on secure cookies
+    /// and HSTS.
+    #[arg(long, env = "PANTAU_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Trust `X-Forwarded-For` from a reverse proxy for the client address (only behind your own proxy).
+    #[arg(long, env = "PANTAU_TRUST_PROXY")]
+    pub trust_proxy: bool,
+    /// Absolute lifetime of a login, in minutes.
+    #[arg(long, env = "PANTAU_SESSION_MINUTES", default_value_t = 480)]
+    pub session_minutes: u32,
+    /// Minutes without activity after which a login ends.
+    #[arg(long, env = "PANTAU_SESSION_IDLE_MINUTES", default_value_t = 60)]
+    pub session_idle_minutes: u32,
+    /// Form posts per minute one address may make to public forms.
+    #[arg(long, env = "PANTAU_PUBLIC_RATE_PER_MINUTE", default_value_t = 30)]
+    pub public_rate_per_minute: u32,
+    /// The tenant served when no tenant is bound to the request's host name.
+    #[arg(long, env = "PANTAU_DEFAULT_TENANT")]
+    pub default_tenant: Option<String>,
+}
+
+/// `pantau audit …`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// What to do with the audit trail.
+    #[command(subcommand)]
+    pub action: AuditAction,
+}
+
+/// Audit subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AuditAction {
+    /// Verifies every tenant's chain (or one); exits 1 and names the first bad row when a chain is broken.
+    Verify {
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+        /// Only this tenant.
+        #[arg(long)]
+        tenant: Option<String>,
+    },
+}
+
+/// `pantau calendar …`.
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Which computation.
+    #[command(subcommand)]
+    pub action: CalendarAction,
+}
+
+/// Where the calendar comes from: the shipped national one, plus a tenant's entries when named.
+#[derive(Clone, Debug, Args)]
+pub struct CalendarScope {
+    /// Time zone of the unit (`Asia/Jakarta`, `Asia/Makassar`, `Asia/Jayapura`, or WIB/WITA/WIT); decides what
+    /// `today` means.
+    #[arg(long, default_value = "Asia/Jakarta")]
+    pub zone: String,
+    /// Include this tenant's regional holidays and adjustments (reads the database).
+    #[arg(long)]
+    pub tenant: Option<String>,
+    /// Database, read only with `--tenant`.
+    #[arg(long, env = "PANTAU_DATABASE_URL", default_value = "sqlite://pantau.db")]
+    pub database_url: String,
+}
+
+/// Calendar subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CalendarAction {
+    /// Prints the date that is the N-th working day after DATE (DATE itself not counted).
+    AddWorkdays {
+        /// Start date, `YYYY-MM-DD` or `today`.
+        date: String,
+        /// Working days to add.
+        n: u32,
+        /// Calendar scope.
+        #[command(flatten)]
+        scope: CalendarScope,
+    },
+    /// Prints the number of working days from FROM to TO, both included.
+    Workdays {
+        /// First date, `YYYY-MM-DD` or `today`.
+        from: String,
+        /// Last date, `YYYY-MM-DD` or `today`.
+        to: String,
+        /// Calendar scope.
+        #[command(flatten)]
+        scope: CalendarScope,
+    },
+}
+
+/// `pantau import …`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What to import.
+    #[command(subcommand)]
+    pub what: ImportWhat,
+}
+
+/// Import subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    /// Imports units from CSV or XLSX (columns as the export writes them); all rows or none.
+    Units {
+        /// The file; `.xlsx` is read as a workbook, anything else as CSV.
+        file: PathBuf,
+        /// Tenant to import into (default: the only tenant).
+        #[arg(long)]
+        tenant: Option<String>,
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+/// `pantau export …`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export.
+    #[command(subcommand)]
+    pub what: ExportWhat,
+}
+
+/// Export subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// Exports the unit register.
+    Units {
+        /// File format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: FileFormat,
+        /// Output file; standard output when absent (CSV only).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Tenant (default: the only tenant).
+        #[arg(long)]
+        tenant: Option<String>,
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+/// A spreadsheet format.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FileFormat {
+    /// Comma-separated values, UTF-8.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+/// Parses the command line; for `serve`, fills settings not given as a flag or variable from `--config`.
+pub fn parse() -> Result<Cli, anyhow::Error> {
+    let matches = match Cli::command().try_get_matches() {
+        Ok(it) => it,
+        Err(err) if err.use_stderr() => return Err(anyhow::anyhow!("{}", err.render().to_string().trim_end())),
+        Err(err) => {
+            // --help and --version: print and stop with success.
+            err.exit()
+        }
+    };
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    if let (Command::Serve(args), Some(("serve", serve_matches))) = (&mut cli.command, matches.subcommand()) {
+        if let Some(path) = args.config.clone() {
+            let file = ConfigFile::read(&path)?;
+            apply_file(args, serve_matches, file);
+        }
+    }
+    Ok(cli)
+}
+
+fn from_default(matches: &ArgMatches, id: &str) -> bool {
+    matches!(matches.value_source(id), None | Some(clap::parser::ValueSource::DefaultValue))
+}
+
+fn apply_file(args: &mut ServeArgs, matches: &ArgMatches, file: ConfigFile) {
+    let unset = |id: &str| from_default(matches, id);
+    if let (true, Some(it)) = (unset("database_url"), file.database_url) {
+        args.database_url = it;
+    }
+    if let (true, Some(it)) = (unset("listen"), file.listen) {
+        args.listen = it;
+    }
+    if let (true, Some(it)) = (unset("demo"), file.demo) {
+        args.demo = it;
+    }
+    if let (true, Some(it)) = (unset("public_url"), file.public_url) {
+        args.public_url = Some(it);
+    }
+    if let (true, Some(it)) = (unset("trust_proxy"), file.trust_proxy) {
+        args.trust_proxy = it;
+    }
+    if let (true, Some(it)) = (unset("session_minutes"), file.session_minutes) {
+        args.session_minutes = it;
+    }
+    if let (true, Some(it)) = (unset("session_idle_minutes"), file.session_idle_minutes) {
+        args.session_idle_minutes = it;
+    }
+    if let (true, Some(it)) = (unset("public_rate_per_minute"), file.public_rate_per_minute) {
+        args.public_rate_per_minute = it;
+    }
+    if let (true, Some(it)) = (unset("default_tenant"), file.default_tenant) {
+        args.default_tenant = Some(it);
+    }
+}

@@ -1,0 +1,38 @@
+//! `pantau serve`: checks every setting, opens and migrates the database, loads the demo when asked, and serves.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+
+use crate::cli::ServeArgs;
+use crate::settings::web_config;
+
+/// Serves until interrupted.
+pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    // Every setting is checked before the database is touched, so a typo never half-starts the server.
+    let config = web_config(&args)?;
+    let db = super::open_migrated(&args.database_url).await?;
+    if args.demo && store::demo::load_if_empty(&db, &web::RandomIds, jiff::Timestamp::now()).await? {
+        tracing::info!("demo Pemda loaded");
+    }
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {} (PANTAU_LISTEN / --listen)", config.listen))?;
+    let address = listener.local_addr()?;
+    banner(&args, address);
+    let app = web::App::new(db.clone(), config, Arc::new(web::RandomIds), jiff::Timestamp::now);
+    web::serve(app, listener).await.context("serving")?;
+    db.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[allow(clippy::print_stdout)] // The start-up banner is for the person who started the server.
+fn banner(args: &ServeArgs, address: std::net::SocketAddr) {
+    println!("Pantau berjalan di / is running at http://{address}/");
+    println!("Basis data / database: {}", store::db::mask_url(&args.database_url));
+    if args.demo {
+        super::demo::print_accounts();
+    }
+    tracing::info!(%address, "listening");
+}

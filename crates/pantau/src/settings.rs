@@ -1,0 +1,120 @@
+//! Settings: the optional TOML file, the checks that turn raw settings into a validated configuration, and logging.
+//!
+//! Every wrong setting stops the program before it starts serving, with a message that names the setting and the
+//! value (a database password masked).
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Duration;
+
+use serde::Deserialize;
+use tracing_subscriber::EnvFilter;
+
+use crate::cli::{LogFormat, ServeArgs};
+
+/// A setting is wrong; the binary exits with status 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+/// The settings file: every key optional, unknown keys refused so a typo is not silently ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// As `--database-url`.
+    pub database_url: Option<String>,
+    /// As `--listen`.
+    pub listen: Option<String>,
+    /// As `--demo`.
+    pub demo: Option<bool>,
+    /// As `--public-url`.
+    pub public_url: Option<String>,
+    /// As `--trust-proxy`.
+    pub trust_proxy: Option<bool>,
+    /// As `--session-minutes`.
+    pub session_minutes: Option<u32>,
+    /// As `--session-idle-minutes`.
+    pub session_idle_minutes: Option<u32>,
+    /// As `--public-rate-per-minute`.
+    pub public_rate_per_minute: Option<u32>,
+    /// As `--default-tenant`.
+    pub default_tenant: Option<String>,
+}
+
+impl ConfigFile {
+    /// Reads and parses a settings file.
+    pub fn read(path: &Path) -> Result<ConfigFile, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| ConfigError(format!("cannot read config file {}: {err}", path.display())))?;
+        toml::from_str(&text).map_err(|err| ConfigError(format!("config file {}: {err}", path.display())))
+    }
+}
+
+/// Checks the database URL's scheme before anything connects.
+pub fn database_url(raw: &str) -> Result<String, ConfigError> {
+    store::db::backend_of(raw).map_err(|err| ConfigError(format!("PANTAU_DATABASE_URL / --database-url: {err}")))?;
+    Ok(raw.to_owned())
+}
+
+/// Turns `serve`'s raw settings into the web layer's validated configuration.
+pub fn web_config(args: &ServeArgs) -> Result<web::WebConfig, ConfigError> {
+    let listen: SocketAddr = args.listen.parse().map_err(|_| {
+        ConfigError(format!("PANTAU_LISTEN / --listen must be host:port such as 127.0.0.1:8080, got {:?}", args.listen))
+    })?;
+    let public_url = match args.public_url.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            Some(url.trim_end_matches('/').to_owned())
+        }
+        Some(url) => {
+            return Err(ConfigError(format!(
+                "PANTAU_PUBLIC_URL / --public-url must start with https:// or http://, got {url:?}"
+            )));
+        }
+    };
+    let minutes = |value: u32, name: &str, low: u32, high: u32| {
+        if low <= value && value <= high {
+            Ok(Duration::from_secs(u64::from(value) * 60))
+        } else {
+            Err(ConfigError(format!("{name} must be between {low} and {high} minutes, got {value}")))
+        }
+    };
+    let session_lifetime = minutes(args.session_minutes, "--session-minutes", 5, 7 * 24 * 60)?;
+    let session_idle = minutes(args.session_idle_minutes, "--session-idle-minutes", 1, 24 * 60)?;
+    if session_idle > session_lifetime {
+        return Err(ConfigError(format!(
+            "--session-idle-minutes ({}) must not exceed --session-minutes ({})",
+            args.session_idle_minutes, args.session_minutes
+        )));
+    }
+    if !(1..=10_000).contains(&args.public_rate_per_minute) {
+        return Err(ConfigError(format!(
+            "--public-rate-per-minute must be between 1 and 10000, got {}",
+            args.public_rate_per_minute
+        )));
+    }
+    Ok(web::WebConfig {
+        listen,
+        public_url,
+        trust_proxy: args.trust_proxy,
+        session_lifetime,
+        session_idle,
+        public_rate_per_minute: args.public_rate_per_minute,
+        default_tenant: args.default_tenant.clone().filter(|it| !it.trim().is_empty()),
+    })
+}
+
+/// Installs the log subscriber: `RUST_LOG` if set, else info (debug, trace with `-v`, `-vv`).
+pub fn init_logging(format: LogFormat, verbose: u8) {
+    let default = match verbose {
+        0 => "info,sqlx=warn",
+        1 => "debug,sqlx=info",
+        _ => "trace",
+    };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
+    }
+}

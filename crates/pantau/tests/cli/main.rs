@@ -1,0 +1,32 @@
+//! Black-box tests of the `pantau` binary: calendar arithmetic, audit verification, unit import and export,
+//! configuration errors; plus the tidy and architecture checks of the whole workspace.
+
+mod architecture;
+mod audit;
+mod calendar;
+mod config;
+mod tidy;
+mod units;
+
+use std::process::Output;
+
+/// Runs the binary with arguments and no inherited `PANTAU_*` settings.
+pub fn pantau(args: &[&str]) -> Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pantau"));
+    for (name, _) in std::env::vars() {
+        if name.starts_with("PANTAU_") {
+            command.env_remove(name);
+        }
+    }
+    command.env("RUST_LOG", "warn").args(args).output().expect("the pantau binary runs")
+}
+
+/// Standard output as trimmed text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}

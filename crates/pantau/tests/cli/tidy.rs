@@ -1,0 +1,176 @@
+//! The tidy test: what lints cannot check (STYLE.md K2) — file headers, file length, honest tests, SQL escape
+//! hatches, regulation citations, migration names, locale parity and templates without a page.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Files allowed past 400 lines, each with its reason; this list may only shrink.
+const LONG_FILES: [(&str, &str); 0] = [];
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root exists")
+}
+
+fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable directory").flatten() {
+            let path = entry.path();
+            let name = path.file_name().and_then(|it| it.to_str()).unwrap_or_default();
+            if path.is_dir() && name != "target" && name != "node_modules" {
+                stack.push(path);
+            } else if path.extension().is_some_and(|it| it == extension) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn rust_files() -> Vec<(String, String)> {
+    files_under(&workspace().join("crates"), "rs")
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("UTF-8 source");
+            let name = path.strip_prefix(workspace()).expect("under the workspace").display().to_string();
+            (name, text)
+        })
+        .collect()
+}
+
+#[test]
+fn every_rust_file_starts_with_a_module_doc() {
+    let missing: Vec<_> =
+        rust_files().into_iter().filter(|(_, text)| !text.starts_with("//!")).map(|(name, _)| name).collect();
+    assert!(missing.is_empty(), "files without a `//!` first line: {missing:#?}");
+}
+
+#[test]
+fn no_file_is_longer_than_400_lines() {
+    let long: Vec<_> = rust_files()
+        .into_iter()
+        .filter(|(name, _)| !name.ends_with("tests.rs") && !LONG_FILES.iter().any(|(allowed, _)| name == allowed))
+        .filter(|(_, text)| text.lines().count() > 400)
+        .map(|(name, text)| format!("{name}: {} lines", text.lines().count()))
+        .collect();
+    assert!(long.is_empty(), "split these by concept (STYLE.md S1): {long:#?}");
+}
+
+#[test]
+fn tests_are_honest() {
+    let ignore = ["#[", "ignore]"].concat();
+    let should_panic = ["#[", "should_panic"].concat();
+    let bad: Vec<_> = rust_files()
+        .into_iter()
+        .filter(|(_, text)| text.contains(&ignore) || text.contains(&should_panic))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(bad.is_empty(), "no ignored or should_panic tests (STYLE.md X7): {bad:#?}");
+}
+
+#[test]
+fn unchecked_sql_only_in_store() {
+    let needle = ["Assert", "SqlSafe"].concat();
+    let bad: Vec<_> = rust_files()
+        .into_iter()
+        .filter(|(name, text)| !name.starts_with("crates/store/") && text.contains(&needle))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(bad.is_empty(), "unchecked SQL outside store: {bad:#?}");
+}
+
+/// Domain areas that hold no regulation (Pantau's own design), with the reason.
+const AREAS_WITHOUT_REGULATION: [(&str, &str); 1] = [("audit", "the hash chain is Pantau's own tamper evidence")];
+
+#[test]
+fn every_domain_area_cites_its_regulation() {
+    let domain = workspace().join("crates/domain/src");
+    let mut uncited = Vec::new();
+    for entry in std::fs::read_dir(&domain).expect("domain/src").flatten() {
+        let area = entry.file_name().to_string_lossy().into_owned();
+        if !entry.path().is_dir() || AREAS_WITHOUT_REGULATION.iter().any(|(it, _)| *it == area) {
+            continue;
+        }
+        let cited = files_under(&entry.path(), "rs")
+            .iter()
+            .any(|path| std::fs::read_to_string(path).unwrap_or_default().contains("// Source:"));
+        if !cited {
+            uncited.push(area);
+        }
+    }
+    assert!(uncited.is_empty(), "domain areas without a `// Source:` line: {uncited:?}");
+}
+
+#[test]
+fn migration_names_follow_the_pattern() {
+    let dir = workspace().join("crates/store/migrations");
+    let mut bad = Vec::new();
+    for path in files_under(&dir, "sql") {
+        let name = path.file_name().and_then(|it| it.to_str()).unwrap_or_default().to_owned();
+        let (stamp, rest) = name.split_at(name.find('_').unwrap_or(0));
+        let area_and_what = rest.trim_start_matches('_').trim_end_matches(".sql");
+        let ok = stamp.len() == 12
+            && stamp.bytes().all(|it| it.is_ascii_digit())
+            && area_and_what.contains('_')
+            && area_and_what.bytes().all(|it| it.is_ascii_lowercase() || it.is_ascii_digit() || it == b'_');
+        if !ok {
+            bad.push(name);
+        }
+    }
+    assert!(bad.is_empty(), "migrations must be <yyyymmddhhmm>_<area>_<what>.sql: {bad:?}");
+}
+
+fn locale_keys(lang: &str) -> BTreeSet<String> {
+    fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeSet<String>) {
+        match value {
+            toml::Value::Table(table) => {
+                table.iter().for_each(|(key, inner)| flatten(&format!("{prefix}.{key}"), inner, out))
+            }
+            _ => {
+                out.insert(prefix.to_owned());
+            }
+        }
+    }
+    let mut keys = BTreeSet::new();
+    for path in files_under(&workspace().join("crates/web/locales").join(lang), "toml") {
+        let area = path.file_stem().and_then(|it| it.to_str()).unwrap_or_default().to_owned();
+        let table: toml::Value =
+            toml::from_str(&std::fs::read_to_string(&path).expect("locale file")).expect("valid TOML");
+        flatten(&area, &table, &mut keys);
+    }
+    keys
+}
+
+#[test]
+fn every_language_has_the_same_keys() {
+    let indonesian = locale_keys("id");
+    let english = locale_keys("en");
+    let only_id: Vec<_> = indonesian.difference(&english).collect();
+    let only_en: Vec<_> = english.difference(&indonesian).collect();
+    assert!(only_id.is_empty() && only_en.is_empty(), "missing in en: {only_id:?}; missing in id: {only_en:?}");
+}
+
+#[test]
+fn every_template_is_used() {
+    let sources: String =
+        rust_files().into_iter().filter(|(name, _)| name.starts_with("crates/web/")).map(|(_, it)| it).collect();
+    let templates_dir = workspace().join("crates/web/templates");
+    let all_templates: String =
+        files_under(&templates_dir, "html").iter().map(|it| std::fs::read_to_string(it).unwrap_or_default()).collect();
+    let unused: Vec<_> = files_under(&templates_dir, "html")
+        .into_iter()
+        .map(|path| path.strip_prefix(&templates_dir).expect("under templates").display().to_string())
+        .filter(|name| name != "base.html" && name != "_macros.html")
+        .filter(|name| {
+            !sources.contains(&format!("\"{name}\"")) || !used_by_page_or_template(name, &sources, &all_templates)
+        })
+        .collect();
+    assert!(unused.is_empty(), "templates that no page renders: {unused:?}");
+}
+
+fn used_by_page_or_template(name: &str, sources: &str, templates: &str) -> bool {
+    // Registered in render.rs, and rendered by a handler or included by another template.
+    sources.matches(&format!("\"{name}\"")).count() >= 2 || templates.contains(&format!("\"{name}\""))
+}

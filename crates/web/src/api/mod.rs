@@ -1,0 +1,52 @@
+//! The JSON API under `/api/v1`, described by the OpenAPI document at `/api/openapi.json`.
+//!
+//! Wire types are defined here, converted explicitly from domain types, so renaming a domain field never changes
+//! what an integrator receives.
+
+mod calendar;
+mod units;
+
+use axum::Json;
+use axum::Router;
+use axum::routing::get;
+use utoipa::OpenApi;
+
+use crate::App;
+
+/// The API routes.
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/api/openapi.json", get(openapi))
+        .route("/api/v1/units", get(units::list).post(units::create))
+        .route("/api/v1/calendar/add-workdays", get(calendar::add_workdays))
+        .route("/api/v1/calendar/workdays", get(calendar::workdays))
+        .route("/api/v1/calendar/holidays", get(calendar::holidays))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Pantau API",
+        description = "Units, calendar and, in later versions, complaints and surveys of a Pemda."
+    ),
+    paths(units::list, units::create, calendar::add_workdays, calendar::workdays, calendar::holidays),
+    components(schemas(
+        units::UnitOut,
+        units::UnitIn,
+        calendar::DateOut,
+        calendar::CountOut,
+        calendar::HolidayOut,
+        crate::error::ApiProblem
+    ))
+)]
+struct ApiDoc;
+
+/// The OpenAPI document.
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// `GET /api/openapi.json`: the OpenAPI 3.1 document of the API.
+pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(document())
+}

@@ -1,0 +1,194 @@
+//! The application state, the router with its middleware, and the server loop.
+
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::HeaderName;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use jiff::Timestamp;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use store::people::actions::SessionPolicy;
+use store::{ActionCx, Actor, Db, IdSource};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::auth::CurrentUser;
+use crate::config::WebConfig;
+use crate::tenant::Tenant;
+
+/// Shared state of every request.
+#[derive(Clone)]
+pub struct App(Arc<Inner>);
+
+struct Inner {
+    db: Db,
+    config: WebConfig,
+    ids: Arc<dyn IdSource>,
+    clock: fn() -> Timestamp,
+    limits: Limits,
+    metrics: PrometheusHandle,
+}
+
+/// The per-address rate limiters.
+pub struct Limits {
+    /// Unsafe requests (form posts) per address.
+    pub public_forms: DefaultKeyedRateLimiter<IpAddr>,
+    /// All requests per address.
+    pub general: DefaultKeyedRateLimiter<IpAddr>,
+}
+
+static METRICS: OnceLock<PrometheusHandle> = OnceLock::new();
+
+fn metrics_handle() -> PrometheusHandle {
+    METRICS
+        .get_or_init(|| {
+            // A second recorder (several apps in one test process) cannot be installed; building one without
+            // installing keeps /metrics working for every app.
+            PrometheusBuilder::new()
+                .install_recorder()
+                .unwrap_or_else(|_| PrometheusBuilder::new().build_recorder().handle())
+        })
+        .clone()
+}
+
+impl App {
+    /// The state for a server on this database.
+    pub fn new(db: Db, config: WebConfig, ids: Arc<dyn IdSource>, clock: fn() -> Timestamp) -> App {
+        let per_minute = NonZeroU32::new(config.public_rate_per_minute).unwrap_or(NonZeroU32::MIN);
+        let general = Quota::per_second(NonZeroU32::new(30).unwrap_or(NonZeroU32::MIN))
+            .allow_burst(NonZeroU32::new(200).unwrap_or(NonZeroU32::MIN));
+        let limits = Limits {
+            public_forms: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            general: RateLimiter::keyed(general),
+        };
+        App(Arc::new(Inner { db, config, ids, clock, limits, metrics: metrics_handle() }))
+    }
+
+    /// The database.
+    pub fn db(&self) -> &Db {
+        &self.0.db
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &WebConfig {
+        &self.0.config
+    }
+
+    /// The id source.
+    pub fn ids(&self) -> &dyn IdSource {
+        &*self.0.ids
+    }
+
+    /// The current instant.
+    pub fn now(&self) -> Timestamp {
+        (self.0.clock)()
+    }
+
+    /// The rate limiters.
+    pub fn limits(&self) -> &Limits {
+        &self.0.limits
+    }
+
+    /// The metrics handle.
+    pub fn metrics(&self) -> &PrometheusHandle {
+        &self.0.metrics
+    }
+
+    /// Session lifetimes.
+    pub fn session_policy(&self) -> SessionPolicy {
+        let ms = |it: Duration| i64::try_from(it.as_millis()).unwrap_or(i64::MAX);
+        SessionPolicy { lifetime_ms: ms(self.0.config.session_lifetime), idle_ms: ms(self.0.config.session_idle) }
+    }
+
+    /// The context of an action by the signed-in user on the request's tenant.
+    pub fn action_cx<'a>(&'a self, tenant: &'a Tenant, user: &CurrentUser) -> ActionCx<'a> {
+        ActionCx {
+            db: self.db(),
+            tenant: &tenant.0.id,
+            actor: Actor::User(user.user.id.clone()),
+            now: self.now(),
+            ids: self.ids(),
+        }
+    }
+}
+
+/// The whole router: every area's routes, static files, and the middleware stack.
+pub fn router(app: App) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    Router::new()
+        .merge(crate::home::routes())
+        .merge(crate::auth::routes())
+        .merge(crate::dashboard::routes())
+        .merge(crate::org::routes())
+        .merge(crate::people::routes())
+        .merge(crate::calendar::routes())
+        .merge(crate::audit::routes())
+        .merge(crate::api::routes())
+        .merge(crate::files::routes())
+        .merge(crate::ops::routes())
+        .layer(middleware::from_fn_with_state(app.clone(), crate::security::csrf))
+        .layer(middleware::from_fn(crate::security::render_errors))
+        .layer(middleware::from_fn_with_state(app.clone(), crate::security::rate_limit))
+        .layer(middleware::from_fn_with_state(app.clone(), crate::security::headers))
+        .layer(middleware::from_fn(record_metrics))
+        .layer(axum::extract::DefaultBodyLimit::max(12 * 1024 * 1024))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
+            let id = request.headers().get("x-request-id").and_then(|it| it.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
+        }))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .with_state(app)
+}
+
+async fn record_metrics(request: Request, next: Next) -> Response {
+    let method = request.method().to_string();
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |it| it.as_str().to_owned());
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    let status = response.status().as_u16().to_string();
+    metrics::counter!("pantau_http_requests_total", "method" => method, "status" => status).increment(1);
+    metrics::histogram!("pantau_http_request_duration_seconds", "route" => route)
+        .record(started.elapsed().as_secs_f64());
+    response
+}
+
+/// Serves on a bound listener until Ctrl-C or SIGTERM, then lets running requests finish.
+pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        // Without a Ctrl-C handler the server still stops on SIGTERM below.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

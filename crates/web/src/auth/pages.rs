@@ -1,0 +1,159 @@
+//! Sign-in pages: login, logout and the user's own password change.
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+use store::people::actions::LoginOutcome;
+
+use crate::App;
+use crate::auth::{CurrentUser, build_cookie, cookie_value_from, session_cookie_name, set_cookie_header};
+use crate::error::WebError;
+use crate::forms::{FieldErrors, field_errors};
+use crate::i18n::Lang;
+use crate::layout::Layout;
+use crate::render::{render, render_status};
+use crate::tenant::Tenant;
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LoginPage {
+    #[serde(flatten)]
+    layout: Layout,
+    username: String,
+    next: String,
+    error: Option<String>,
+}
+
+/// A local path to return to after login; anything else (other hosts, scheme-relative URLs) becomes the dashboard.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_owned(),
+        _ => "/beranda".to_owned(),
+    }
+}
+
+/// `GET /masuk`: the login form.
+pub async fn login_form(layout: Layout, Query(query): Query<NextQuery>) -> Result<Response, WebError> {
+    if layout.user.is_some() {
+        return Ok(Redirect::to(&safe_next(query.next.as_deref())).into_response());
+    }
+    let page = LoginPage { layout, username: String::new(), next: safe_next(query.next.as_deref()), error: None };
+    Ok(render("auth/login.html", &page)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+/// `POST /masuk`: checks the credentials, opens a session and redirects.
+pub async fn login(
+    State(app): State<App>,
+    tenant: Tenant,
+    lang: Lang,
+    layout: Layout,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, WebError> {
+    let next = safe_next(form.next.as_deref());
+    let outcome = store::people::actions::login(
+        app.db(),
+        &tenant.0.id,
+        app.ids(),
+        app.now(),
+        (&form.username, form.password),
+        app.session_policy(),
+    )
+    .await?;
+    let error = match outcome {
+        LoginOutcome::Success { token, .. } => {
+            let lifetime = i64::try_from(app.config().session_lifetime.as_secs()).unwrap_or(i64::MAX);
+            let session = build_cookie(&app, session_cookie_name(&app), token, lifetime);
+            let mut response = Redirect::to(&next).into_response();
+            response.headers_mut().append(header::SET_COOKIE, set_cookie_header(&session));
+            return Ok(response);
+        }
+        LoginOutcome::Invalid => lang.t("auth.login.invalid").to_owned(),
+        LoginOutcome::Locked { until_ms } => {
+            let minutes = ((until_ms - app.now().as_millisecond()) / 60_000 + 1).to_string();
+            lang.tf("auth.login.locked", &[("minutes", &minutes)])
+        }
+    };
+    let page = LoginPage { layout, username: form.username, next, error: Some(error) };
+    render_status(StatusCode::UNAUTHORIZED, "auth/login.html", &page)
+}
+
+/// `POST /keluar`: ends the session.
+pub async fn logout(
+    State(app): State<App>,
+    tenant: Tenant,
+    user: CurrentUser,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    if let Some(token) = cookie_value_from(&headers, session_cookie_name(&app)) {
+        let cx = app.action_cx(&tenant, &user);
+        store::people::actions::logout(&cx, &token).await?;
+    }
+    let expired = build_cookie(&app, session_cookie_name(&app), String::new(), 0);
+    let mut response = Redirect::to("/masuk?notice=logged_out").into_response();
+    response.headers_mut().append(header::SET_COOKIE, set_cookie_header(&expired));
+    Ok(response)
+}
+
+#[derive(Serialize)]
+struct PasswordPage {
+    #[serde(flatten)]
+    layout: Layout,
+    errors: FieldErrors,
+}
+
+/// `GET /akun/sandi`: the password change form.
+pub async fn password_form(layout: Layout, _user: CurrentUser) -> Result<Response, WebError> {
+    Ok(render("auth/password.html", &PasswordPage { layout, errors: FieldErrors::default() })?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirmation: String,
+}
+
+/// `POST /akun/sandi`: changes the user's own password.
+pub async fn change_password(
+    State(app): State<App>,
+    tenant: Tenant,
+    lang: Lang,
+    layout: Layout,
+    user: CurrentUser,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, WebError> {
+    let checked = domain::people::check_new_password(&form.password, &form.password_confirmation, &user.user.username);
+    let result = match checked {
+        Ok(()) => {
+            let cx = app.action_cx(&tenant, &user);
+            store::people::actions::change_own_password(&cx, &user.user.id, form.current_password, form.password).await
+        }
+        Err(problems) => Err(store::StoreError::Invalid(problems)),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to("/beranda?notice=password_changed").into_response()),
+        Err(store::StoreError::Invalid(problems)) => {
+            let page = PasswordPage { layout, errors: field_errors(lang, &problems) };
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, "auth/password.html", &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}

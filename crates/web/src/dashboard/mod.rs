@@ -1,0 +1,79 @@
+//! The signed-in user's start page: their roles, their units and what they can open.
+
+use axum::Router;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use domain::people::{Permission, Scope};
+use serde::Serialize;
+
+use crate::App;
+use crate::auth::CurrentUser;
+use crate::error::WebError;
+use crate::layout::Layout;
+use crate::render::render;
+use crate::tenant::Tenant;
+
+/// The dashboard route.
+pub fn routes() -> Router<App> {
+    Router::new().route("/beranda", get(index))
+}
+
+#[derive(Serialize)]
+struct DashboardPage {
+    #[serde(flatten)]
+    layout: Layout,
+    grants: Vec<GrantView>,
+    n_units: usize,
+    n_users: Option<i64>,
+    today: String,
+    today_is_workday: bool,
+    zone: &'static str,
+}
+
+#[derive(Serialize)]
+struct GrantView {
+    role_key: String,
+    unit_name: Option<String>,
+}
+
+/// `GET /beranda`: greeting, roles with their scope, and figures the user may see.
+pub async fn index(
+    State(app): State<App>,
+    tenant: Tenant,
+    user: CurrentUser,
+    layout: Layout,
+) -> Result<Response, WebError> {
+    let mut conn = app.db().conn().await?;
+    let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
+    let tree = crate::org::tree_of(&units);
+    let grants = user
+        .access
+        .grants()
+        .iter()
+        .map(|grant| GrantView {
+            role_key: format!("people.roles.{}", grant.role.code()),
+            unit_name: match &grant.scope {
+                Scope::Tenant => None,
+                Scope::Unit(id) => units.iter().find(|it| &it.id == id).map(|it| it.draft.name.clone()),
+            },
+        })
+        .collect();
+    let n_units = units.iter().filter(|it| user.access.can_unit(Permission::ViewUnits, &it.id, &tree)).count();
+    let n_users = match user.access.can_tenant(Permission::ViewUsers) {
+        true => Some(store::people::queries::count_users(&mut conn, &tenant.0.id).await?),
+        false => None,
+    };
+    let calendar = store::calendar::load_calendar(&mut conn, &tenant.0.id, None).await?;
+    let today = tenant.0.zone.local_date(app.now());
+    let page = DashboardPage {
+        layout,
+        grants,
+        n_units,
+        n_users,
+        today: today.to_string(),
+        today_is_workday: calendar.is_workday(today),
+        zone: tenant.0.zone.abbreviation(),
+    };
+    Ok(render("dashboard/index.html", &page)?.into_response())
+}

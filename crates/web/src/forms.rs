@@ -1,0 +1,79 @@
+//! Turning domain validation problems into messages next to form fields, in the user's language.
+
+use std::collections::BTreeMap;
+
+use domain::people::CredentialError;
+use domain::problems::{FieldProblem, Problem};
+
+use crate::error::ApiProblem;
+use crate::i18n::Lang;
+
+/// Messages per field name; a template shows `errors[field]` next to the input.
+pub type FieldErrors = BTreeMap<String, String>;
+
+/// The message of one problem.
+pub fn message(lang: Lang, problem: &Problem) -> String {
+    match problem {
+        Problem::Required => lang.t("errors.field.required").to_owned(),
+        Problem::TooLong { max } => lang.tf("errors.field.too_long", &[("max", &max.to_string())]),
+        Problem::UnknownCode { given } => lang.tf("errors.field.unknown_code", &[("given", given)]),
+        Problem::Malformed { given } => lang.tf("errors.field.malformed", &[("given", given)]),
+        Problem::OutOfRange { min, max } => {
+            lang.tf("errors.field.out_of_range", &[("min", &min.to_string()), ("max", &max.to_string())])
+        }
+        Problem::NotFound { given } => lang.tf("errors.field.not_found", &[("given", given)]),
+        Problem::Taken { given } => lang.tf("errors.field.taken", &[("given", given)]),
+        Problem::Cycle => lang.t("errors.field.cycle").to_owned(),
+        Problem::NotAllowedForLevel => lang.t("errors.field.not_allowed").to_owned(),
+        Problem::Credential(err) => lang.t(credential_key(*err)).to_owned(),
+    }
+}
+
+/// A short machine code of a problem, for API answers.
+pub fn code(problem: &Problem) -> &'static str {
+    match problem {
+        Problem::Required => "required",
+        Problem::TooLong { .. } => "too_long",
+        Problem::UnknownCode { .. } => "unknown_code",
+        Problem::Malformed { .. } => "malformed",
+        Problem::OutOfRange { .. } => "out_of_range",
+        Problem::NotFound { .. } => "not_found",
+        Problem::Taken { .. } => "taken",
+        Problem::Cycle => "cycle",
+        Problem::NotAllowedForLevel => "not_allowed",
+        Problem::Credential(_) => "credential",
+    }
+}
+
+fn credential_key(err: CredentialError) -> &'static str {
+    match err {
+        CredentialError::UsernameLength => "errors.credential.username_length",
+        CredentialError::UsernameCharacters => "errors.credential.username_characters",
+        CredentialError::PasswordTooShort => "errors.credential.password_too_short",
+        CredentialError::PasswordTooLong => "errors.credential.password_too_long",
+        CredentialError::PasswordGuessable => "errors.credential.password_guessable",
+        CredentialError::ConfirmationMismatch => "errors.credential.confirmation_mismatch",
+        CredentialError::WrongPassword => "errors.credential.wrong_password",
+    }
+}
+
+/// The messages of a list of problems, the first per field winning.
+pub fn field_errors(lang: Lang, problems: &[FieldProblem]) -> FieldErrors {
+    let mut out = FieldErrors::new();
+    for problem in problems {
+        out.entry(problem.field.to_owned()).or_insert_with(|| message(lang, &problem.problem));
+    }
+    out
+}
+
+/// The problems as an API answer.
+pub fn api_problems(lang: Lang, problems: &[FieldProblem]) -> Vec<ApiProblem> {
+    problems
+        .iter()
+        .map(|it| ApiProblem {
+            field: it.field.to_owned(),
+            code: code(&it.problem).to_owned(),
+            message: message(lang, &it.problem),
+        })
+        .collect()
+}

@@ -1,0 +1,44 @@
+//! The unit register: the tenant's settings, units as a tree with aliases, service points, CSV/XLSX import and
+//! export.
+
+pub mod pages;
+pub mod transfer;
+
+use axum::Router;
+use axum::routing::{get, post};
+use domain::org::{Unit, UnitNode, UnitTree};
+
+use crate::App;
+
+/// The routes of the unit register.
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/pemda", get(pages::tenant::edit_form).post(pages::tenant::update))
+        .route("/unit", get(pages::units::index).post(pages::unit_form::create))
+        .route("/unit/baru", get(pages::unit_form::new_form))
+        .route("/unit/impor", get(pages::import::form).post(pages::import::upload))
+        .route("/unit/ekspor.csv", get(pages::import::export_csv))
+        .route("/unit/ekspor.xlsx", get(pages::import::export_xlsx))
+        .route("/unit/templat.csv", get(pages::import::template_csv))
+        .route("/unit/{id}", get(pages::units::show).post(pages::unit_form::update))
+        .route("/unit/{id}/ubah", get(pages::unit_form::edit_form))
+        .route("/unit/{id}/layanan", post(pages::service_points::create))
+        .route("/unit/{id}/layanan/baru", get(pages::service_points::new_form))
+        .route("/unit/{id}/layanan/{point}", post(pages::service_points::update))
+        .route("/unit/{id}/layanan/{point}/ubah", get(pages::service_points::edit_form))
+        .route("/unit/{id}/layanan/{point}/hapus", post(pages::service_points::delete))
+}
+
+/// The tree of a unit list.
+pub fn tree_of(units: &[Unit]) -> UnitTree {
+    UnitTree::new(
+        units
+            .iter()
+            .map(|it| UnitNode {
+                id: it.id.clone(),
+                parent: it.parent_id.clone(),
+                sort_key: it.draft.name.to_lowercase(),
+            })
+            .collect(),
+    )
+}

@@ -1,0 +1,122 @@
+//! Importing units from CSV/XLSX (all rows or none) and exporting the register.
+
+use axum::extract::{Multipart, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::people::Permission;
+use serde::Serialize;
+use store::org::ImportOutcome;
+
+use crate::App;
+use crate::auth::CurrentUser;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::layout::Layout;
+use crate::org::transfer::{self, Refusal};
+use crate::org::tree_of;
+use crate::render::{render, render_status};
+use crate::tenant::Tenant;
+
+#[derive(Serialize, Default)]
+struct ImportPage {
+    #[serde(flatten)]
+    layout: Option<Layout>,
+    problems: Vec<String>,
+    outcome: Option<OutcomeView>,
+}
+
+#[derive(Serialize)]
+struct OutcomeView {
+    n_created: usize,
+    n_updated: usize,
+    n_unchanged: usize,
+}
+
+/// `GET /unit/impor`: the upload form with the column reference.
+pub async fn form(layout: Layout, user: CurrentUser) -> Result<Response, WebError> {
+    user.require_tenant(Permission::ManageUnits)?;
+    Ok(render("org/import.html", &ImportPage { layout: Some(layout), ..ImportPage::default() })?.into_response())
+}
+
+/// `POST /unit/impor`: validates every row; imports all of them, or none and lists every bad row.
+pub async fn upload(
+    State(app): State<App>,
+    tenant: Tenant,
+    lang: Lang,
+    user: CurrentUser,
+    layout: Layout,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    user.require_tenant(Permission::ManageUnits)?;
+    let (name, bytes) = read_upload(multipart).await?;
+    let mut page = ImportPage { layout: Some(layout), ..ImportPage::default() };
+    let outcome = match transfer::drafts(&name, &bytes, &tenant.0) {
+        Ok(drafts) => {
+            store::org::actions::import_units(&app.action_cx(&tenant, &user), drafts).await?.map_err(Refusal::Rows)
+        }
+        Err(refusal) => Err(refusal),
+    };
+    match outcome {
+        Ok(ImportOutcome { n_created, n_updated, n_unchanged }) => {
+            page.outcome = Some(OutcomeView { n_created, n_updated, n_unchanged });
+            Ok(render("org/import.html", &page)?.into_response())
+        }
+        Err(refusal) => {
+            page.problems = transfer::refusal_messages(lang, &refusal);
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, "org/import.html", &page)
+        }
+    }
+}
+
+async fn read_upload(mut multipart: Multipart) -> Result<(String, Vec<u8>), WebError> {
+    while let Some(field) = multipart.next_field().await.map_err(|err| WebError::BadRequest(err.to_string()))? {
+        if field.name() == Some("file") {
+            let name = field.file_name().unwrap_or_default().to_owned();
+            let bytes = field.bytes().await.map_err(|err| WebError::BadRequest(err.to_string()))?;
+            return Ok((name, bytes.to_vec()));
+        }
+    }
+    Err(WebError::BadRequest("no file field".to_owned()))
+}
+
+async fn visible_units(app: &App, tenant: &Tenant, user: &CurrentUser) -> Result<Vec<domain::org::Unit>, WebError> {
+    user.require_any(Permission::ViewUnits)?;
+    let mut conn = app.db().conn().await?;
+    let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
+    let tree = tree_of(&units);
+    let ordered = tree.ordered();
+    Ok(ordered
+        .into_iter()
+        .filter(|(id, _)| user.access.can_unit(Permission::ViewUnits, id, &tree))
+        .filter_map(|(id, _)| units.iter().find(|it| it.id == id).cloned())
+        .collect())
+}
+
+fn download(content_type: &'static str, filename: &'static str, body: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    ([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
+        .into_response()
+}
+
+/// `GET /unit/ekspor.csv`: the units the user may see, parents first.
+pub async fn export_csv(State(app): State<App>, tenant: Tenant, user: CurrentUser) -> Result<Response, WebError> {
+    let units = visible_units(&app, &tenant, &user).await?;
+    let body = transfer::write_csv(&units).map_err(|err| WebError::Internal(err.to_string()))?;
+    Ok(download("text/csv; charset=utf-8", "unit.csv", body))
+}
+
+/// `GET /unit/ekspor.xlsx`: the same as a workbook.
+pub async fn export_xlsx(State(app): State<App>, tenant: Tenant, user: CurrentUser) -> Result<Response, WebError> {
+    let units = visible_units(&app, &tenant, &user).await?;
+    let body = transfer::write_xlsx(&units).map_err(|err| WebError::Internal(err.to_string()))?;
+    Ok(download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "unit.xlsx", body))
+}
+
+/// `GET /unit/templat.csv`: an empty file with the columns and one example row.
+pub async fn template_csv(user: CurrentUser) -> Result<Response, WebError> {
+    user.require_any(Permission::ViewUnits)?;
+    let mut body = vec![0xEF, 0xBB, 0xBF];
+    body.extend_from_slice(transfer::COLUMNS.join(",").as_bytes());
+    body.extend_from_slice(b"\nDISDUKCAPIL,,dinas,Dinas Kependudukan dan Pencatatan Sipil,Disdukcapil,Dinas Dukcapil; Dukcapil,Asia/Jakarta,ya,ya\n");
+    Ok(download("text/csv; charset=utf-8", "templat-unit.csv", body))
+}

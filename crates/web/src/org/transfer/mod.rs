@@ -1,0 +1,234 @@
+//! The unit register as CSV and XLSX files: one row per unit, parents referred to by code.
+//!
+//! The column names are a boundary (docs/ARCHITECTURE.md): `kode, kode_induk, jenis, nama, singkatan, alias,
+//! zona_waktu, libur_cuti_bersama, aktif`; the English names `code, parent_code, kind, name, short_name, aliases,
+//! time_zone, closed_on_cuti_bersama, active` are accepted too.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use domain::org::{RawUnit, Tenant, Unit, UnitDraft};
+use store::org::RowProblem;
+
+use crate::forms::message;
+use crate::i18n::Lang;
+
+/// Column names written on export, in order.
+pub const COLUMNS: [&str; 9] =
+    ["kode", "kode_induk", "jenis", "nama", "singkatan", "alias", "zona_waktu", "libur_cuti_bersama", "aktif"];
+const ENGLISH: [&str; 9] =
+    ["code", "parent_code", "kind", "name", "short_name", "aliases", "time_zone", "closed_on_cuti_bersama", "active"];
+/// The field names of domain validation, in column order, to report problems under the file's column names.
+const FIELDS: [&str; 9] =
+    ["code", "parent_code", "kind", "name", "short_name", "aliases", "zone", "observes_cuti_bersama", "is_active"];
+
+/// Why a file cannot be read at all (as opposed to bad rows).
+#[derive(Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Not UTF-8 text, not a CSV, or not an XLSX workbook.
+    Unreadable,
+    /// A required column is missing.
+    MissingColumn(&'static str),
+    /// A column is not one of ours.
+    UnknownColumn(String),
+    /// No data rows.
+    Empty,
+    /// More rows than one import takes.
+    TooManyRows(usize),
+}
+
+/// Most rows in one file; a Pemda has hundreds of units, not tens of thousands.
+pub const MAX_ROWS: usize = 5_000;
+
+/// The column name under which a validation field is reported.
+pub fn column_of(field: &str) -> &'static str {
+    FIELDS.iter().position(|it| *it == field).map_or("kode", |idx| COLUMNS[idx])
+}
+
+/// Reads rows from a table whose first row is the header; rows are numbered as a spreadsheet shows them.
+fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
+    let mut lines = table.into_iter();
+    let header = lines.next().ok_or(FileProblem::Empty)?;
+    let mut positions: [Option<usize>; 9] = [None; 9];
+    for (idx, name) in header.iter().enumerate() {
+        let name = name.trim().trim_start_matches('\u{feff}').to_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        let column = COLUMNS.iter().position(|it| *it == name).or_else(|| ENGLISH.iter().position(|it| *it == name));
+        match column {
+            Some(column) => positions[column] = Some(idx),
+            None => return Err(FileProblem::UnknownColumn(name)),
+        }
+    }
+    for required in [0, 2, 3] {
+        if positions[required].is_none() {
+            return Err(FileProblem::MissingColumn(COLUMNS[required]));
+        }
+    }
+    let mut rows = Vec::new();
+    for (idx, line) in lines.enumerate() {
+        if line.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        let cell = |column: usize| positions[column].and_then(|at| line.get(at)).cloned().unwrap_or_default();
+        let raw = RawUnit {
+            code: cell(0),
+            parent_code: cell(1),
+            kind: cell(2),
+            name: cell(3),
+            short_name: cell(4),
+            aliases: cell(5),
+            zone: cell(6),
+            observes_cuti_bersama: cell(7),
+            is_active: cell(8),
+        };
+        rows.push((idx + 2, raw));
+    }
+    match rows.len() {
+        0 => Err(FileProblem::Empty),
+        n if n > MAX_ROWS => Err(FileProblem::TooManyRows(n)),
+        _ => Ok(rows),
+    }
+}
+
+/// Reads a CSV file; the separator is `;` when the header uses it (spreadsheets with Indonesian settings write
+/// that), else `,`.
+pub fn read_csv(bytes: &[u8]) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
+    let text = std::str::from_utf8(bytes).map_err(|_| FileProblem::Unreadable)?;
+    let first_line = text.lines().next().unwrap_or_default();
+    let separator = if first_line.contains(';') && !first_line.contains(',') { b';' } else { b',' };
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(separator).from_reader(text.as_bytes());
+    let mut table = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|_| FileProblem::Unreadable)?;
+        table.push(record.iter().map(str::to_owned).collect());
+    }
+    rows_from_table(table)
+}
+
+/// Reads the first sheet of an XLSX workbook.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|_| FileProblem::Unreadable)?;
+    let range = workbook.worksheet_range_at(0).ok_or(FileProblem::Empty)?.map_err(|_| FileProblem::Unreadable)?;
+    let table = range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::Empty => String::new(),
+                    Data::Float(it) if it.fract() == 0.0 => format!("{it:.0}"),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    rows_from_table(table)
+}
+
+fn record(unit: &Unit) -> [String; 9] {
+    let flag = |it: bool| if it { "ya" } else { "tidak" }.to_owned();
+    [
+        unit.draft.code.clone(),
+        unit.draft.parent_code.clone().unwrap_or_default(),
+        unit.draft.kind.code().to_owned(),
+        unit.draft.name.clone(),
+        unit.draft.short_name.clone().unwrap_or_default(),
+        unit.draft.aliases.join("; "),
+        unit.draft.zone.iana().to_owned(),
+        flag(unit.draft.observes_cuti_bersama),
+        flag(unit.draft.is_active),
+    ]
+}
+
+/// Writes units as CSV (UTF-8 with a byte-order mark, so spreadsheets open it with the right encoding).
+pub fn write_csv(units: &[Unit]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    writer.write_record(COLUMNS)?;
+    for unit in units {
+        writer.write_record(record(unit))?;
+    }
+    writer.into_inner().map_err(|err| csv::Error::from(err.into_error()))
+}
+
+/// Writes units as an XLSX workbook with one sheet.
+pub fn write_xlsx(units: &[Unit]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("unit")?;
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    for (col, name) in COLUMNS.iter().enumerate() {
+        let col = u16::try_from(col).unwrap_or(u16::MAX);
+        sheet.write_string_with_format(0, col, *name, &bold)?;
+    }
+    for (row, unit) in units.iter().enumerate() {
+        let row = u32::try_from(row + 1).unwrap_or(u32::MAX);
+        for (col, value) in record(unit).iter().enumerate() {
+            sheet.write_string(row, u16::try_from(col).unwrap_or(u16::MAX), value)?;
+        }
+    }
+    sheet.autofit();
+    workbook.save_to_buffer()
+}
+
+/// The units with parents before their children and siblings by name, the order exports use.
+pub fn in_tree_order(units: Vec<Unit>) -> Vec<Unit> {
+    let tree = crate::org::tree_of(&units);
+    let mut by_id: std::collections::HashMap<_, _> = units.into_iter().map(|it| (it.id.clone(), it)).collect();
+    tree.ordered().into_iter().filter_map(|(id, _)| by_id.remove(&id)).collect()
+}
+
+/// Why an import was refused as a whole: nothing of it was stored.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The file cannot be read as a unit register.
+    File(FileProblem),
+    /// These rows are wrong (every bad row, not just the first).
+    Rows(Vec<RowProblem>),
+}
+
+/// Reads a file (a workbook when the name ends in `.xlsx`, else CSV) and validates every row for the tenant.
+pub fn drafts(file_name: &str, bytes: &[u8], tenant: &Tenant) -> Result<Vec<(usize, UnitDraft)>, Refusal> {
+    let is_workbook = file_name.to_lowercase().ends_with(".xlsx");
+    let rows = if is_workbook { read_xlsx(bytes) } else { read_csv(bytes) }.map_err(Refusal::File)?;
+    let mut drafts = Vec::new();
+    let mut problems = Vec::new();
+    for (row, raw) in rows {
+        match raw.parse(tenant.level, tenant.zone) {
+            Ok(draft) => drafts.push((row, draft)),
+            Err(found) => problems.extend(found.into_iter().map(|problem| RowProblem { row, problem })),
+        }
+    }
+    if problems.is_empty() { Ok(drafts) } else { Err(Refusal::Rows(problems)) }
+}
+
+/// Every message of a refusal in the user's language: `row N, column "X": reason` per bad row.
+pub fn refusal_messages(lang: Lang, refusal: &Refusal) -> Vec<String> {
+    match refusal {
+        Refusal::File(problem) => vec![file_message(lang, problem)],
+        Refusal::Rows(problems) => problems.iter().map(|it| row_message(lang, it)).collect(),
+    }
+}
+
+fn row_message(lang: Lang, problem: &RowProblem) -> String {
+    let row = problem.row.to_string();
+    let column = column_of(problem.problem.field);
+    let reason = message(lang, &problem.problem.problem);
+    lang.tf("org.import.row_problem", &[("row", &row), ("column", column), ("reason", &reason)])
+}
+
+fn file_message(lang: Lang, problem: &FileProblem) -> String {
+    match problem {
+        FileProblem::Unreadable => lang.t("org.import.unreadable").to_owned(),
+        FileProblem::MissingColumn(column) => lang.tf("org.import.missing_column", &[("column", column)]),
+        FileProblem::UnknownColumn(column) => lang.tf("org.import.unknown_column", &[("column", column)]),
+        FileProblem::Empty => lang.t("org.import.empty").to_owned(),
+        FileProblem::TooManyRows(n) => {
+            lang.tf("org.import.too_many_rows", &[("n", &n.to_string()), ("max", &MAX_ROWS.to_string())])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,191 @@
+//! Request guards: security headers, cross-site request protection, per-address rate limits, and the rendering of
+//! errors into pages or problem documents.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Serialize;
+
+use crate::App;
+use crate::auth::{CsrfToken, build_cookie, cookie_value_from, set_cookie_header};
+use crate::error::{RenderedError, WebError, problem_json};
+use crate::i18n::Lang;
+
+const CSRF_COOKIE: &str = "pantau_csrf";
+const CSRF_FIELD: &str = "_csrf";
+/// Largest form body read to find the token; uploads are multipart and carry the token in the query string.
+const FORM_LIMIT: usize = 256 * 1024;
+
+/// Adds the security headers to every response.
+pub async fn headers(State(app): State<App>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let fixed = [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; \
+             base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(self)"),
+        (header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+    ];
+    for (name, value) in fixed {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if app.config().secure_cookies() {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
+    response
+}
+
+/// Checks that an unsafe request comes from Pantau's own pages: the browser's fetch metadata and origin must be
+/// same-origin, and the request must echo the token of the `pantau_csrf` cookie (form field `_csrf`, header
+/// `X-CSRF-Token`, or for uploads the `_csrf` query parameter). Safe requests get the cookie if they lack it.
+pub async fn csrf(State(app): State<App>, request: Request, next: Next) -> Response {
+    let cookie = cookie_value_from(request.headers(), CSRF_COOKIE).filter(|it| it.len() == 64);
+    let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let exempt = request.uri().path() == "/metrics" || request.uri().path() == "/healthz";
+    let (mut request, token) = if unsafe_method && !exempt {
+        match check_unsafe(request, cookie.as_deref()).await {
+            Ok(request) => (request, cookie.clone().unwrap_or_default()),
+            Err(err) => return err.into_response(),
+        }
+    } else {
+        let token = cookie.clone().unwrap_or_else(|| hex::encode(store::IdSource::secret(app.ids())));
+        (request, token)
+    };
+    request.extensions_mut().insert(CsrfToken(token.clone()));
+    let mut response = next.run(request).await;
+    if cookie.is_none() {
+        let fresh = build_cookie(&app, CSRF_COOKIE, token, 12 * 3600);
+        response.headers_mut().append(header::SET_COOKIE, set_cookie_header(&fresh));
+    }
+    response
+}
+
+async fn check_unsafe(request: Request, cookie: Option<&str>) -> Result<Request, WebError> {
+    let headers = request.headers();
+    let site = headers.get("sec-fetch-site").and_then(|it| it.to_str().ok());
+    if site.is_some_and(|it| it != "same-origin" && it != "none") {
+        return Err(WebError::CrossSite);
+    }
+    let host = headers.get(header::HOST).and_then(|it| it.to_str().ok()).unwrap_or_default().to_owned();
+    let origin = headers.get(header::ORIGIN).and_then(|it| it.to_str().ok());
+    if let Some(origin) = origin {
+        let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+        if origin != "null" && origin_host != host {
+            return Err(WebError::CrossSite);
+        }
+    }
+    let Some(expected) = cookie else { return Err(WebError::CrossSite) };
+    let from_header = headers.get("x-csrf-token").and_then(|it| it.to_str().ok()).map(str::to_owned);
+    let from_query = request.uri().query().and_then(|query| form_value(query, CSRF_FIELD));
+    let is_form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|it| it.to_str().ok())
+        .is_some_and(|it| it.starts_with("application/x-www-form-urlencoded"));
+    let (request, from_body) = if is_form && from_header.is_none() {
+        let (parts, body) = request.into_parts();
+        let bytes = axum::body::to_bytes(body, FORM_LIMIT)
+            .await
+            .map_err(|_| WebError::BadRequest("form too large".to_owned()))?;
+        let token = std::str::from_utf8(&bytes).ok().and_then(|body| form_value(body, CSRF_FIELD));
+        (Request::from_parts(parts, Body::from(bytes)), token)
+    } else {
+        (request, None)
+    };
+    let given = from_header.or(from_body).or(from_query);
+    match given {
+        Some(token) if constant_time_eq(token.as_bytes(), expected.as_bytes()) => Ok(request),
+        _ => Err(WebError::CrossSite),
+    }
+}
+
+fn form_value(encoded: &str, name: &str) -> Option<String> {
+    encoded
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The client address: the first `X-Forwarded-For` hop when a proxy is trusted, else the socket's peer.
+pub fn client_ip(app: &App, request: &Request) -> IpAddr {
+    let forwarded = app
+        .config()
+        .trust_proxy
+        .then(|| request.headers().get("x-forwarded-for").and_then(|it| it.to_str().ok()))
+        .flatten()
+        .and_then(|it| it.split(',').next())
+        .and_then(|it| it.trim().parse().ok());
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|it| it.0.ip());
+    forwarded.or(peer).unwrap_or(IpAddr::from([0, 0, 0, 0]))
+}
+
+/// Limits requests per client address: unsafe requests to public routes by the public-form quota, everything by a
+/// general quota that only scripts reach.
+pub async fn rate_limit(State(app): State<App>, request: Request, next: Next) -> Response {
+    let ip = client_ip(&app, &request);
+    let is_post = request.method() == Method::POST;
+    let limited =
+        app.limits().general.check_key(&ip).is_err() || (is_post && app.limits().public_forms.check_key(&ip).is_err());
+    if limited {
+        metrics::counter!("pantau_rate_limited_total").increment(1);
+        return WebError::RateLimited.into_response();
+    }
+    next.run(request).await
+}
+
+#[derive(Serialize)]
+struct ErrorPage {
+    lang: &'static str,
+    title_key: &'static str,
+    status: u16,
+    request_id: String,
+}
+
+/// Renders error responses: a redirect to the login page for pages that need one, a translated page for other
+/// page routes, a JSON problem document for API routes.
+pub async fn render_errors(request: Request, next: Next) -> Response {
+    let lang = Lang::from_headers(request.headers());
+    let is_api = request.uri().path().starts_with("/api/");
+    let path_and_query = request.uri().path_and_query().map(|it| it.as_str().to_owned()).unwrap_or_default();
+    let request_id =
+        request.headers().get("x-request-id").and_then(|it| it.to_str().ok()).unwrap_or_default().to_owned();
+    let response = next.run(request).await;
+    let Some(error) = response.extensions().get::<RenderedError>().cloned() else { return response };
+    let status = response.status();
+    if is_api {
+        return problem_json(status, lang, &error, &request_id);
+    }
+    if status == StatusCode::UNAUTHORIZED {
+        let next = url_encode(&path_and_query);
+        return Redirect::to(&format!("/masuk?next={next}")).into_response();
+    }
+    let page = ErrorPage { lang: lang.code(), title_key: error.key, status: status.as_u16(), request_id };
+    match crate::render::render("error.html", &page) {
+        Ok(html) => (status, html).into_response(),
+        Err(_) => (status, lang.t(error.key)).into_response(),
+    }
+}
+
+/// Percent-encodes a path for a query parameter.
+pub fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (byte as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}

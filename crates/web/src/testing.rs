@@ -1,0 +1,194 @@
+//! In-process page tests: the real router, a cookie jar, the cross-site token, and HTML read with CSS selectors.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use scraper::{Html, Selector};
+use tower::ServiceExt;
+
+use crate::{App, WebConfig};
+
+/// A test client of one app.
+pub struct TestApp {
+    pub router: axum::Router,
+    cookies: BTreeMap<String, String>,
+}
+
+/// A response read whole.
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    /// The parsed HTML.
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    /// The trimmed text of every element matching a CSS selector.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("valid selector in test");
+        self.html()
+            .select(&selector)
+            .map(|it| it.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    /// The text of the first element matching a selector, or an empty string.
+    pub fn text(&self, selector: &str) -> String {
+        self.texts(selector).into_iter().next().unwrap_or_default()
+    }
+
+    /// The value of an attribute of the first element matching a selector.
+    pub fn attr(&self, selector: &str, name: &str) -> Option<String> {
+        let selector = Selector::parse(selector).expect("valid selector in test");
+        self.html().select(&selector).next().and_then(|it| it.value().attr(name).map(str::to_owned))
+    }
+
+    /// The redirect target.
+    pub fn location(&self) -> String {
+        self.headers.get(header::LOCATION).and_then(|it| it.to_str().ok()).unwrap_or_default().to_owned()
+    }
+}
+
+impl TestApp {
+    /// An app on a test database at the fixed test clock.
+    pub fn new(db: &testkit::TestDb) -> TestApp {
+        let app = App::new((**db).clone(), WebConfig::for_tests(), Arc::new(testkit::SeqIds::default()), testkit::now);
+        TestApp { router: crate::router(app), cookies: BTreeMap::new() }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(name, value)| format!("{name}={value}")).collect::<Vec<_>>().join("; ")
+    }
+
+    async fn send(&mut self, request: Request<Body>) -> TestResponse {
+        let response = self.router.clone().oneshot(request).await.expect("router is infallible");
+        for value in response.headers().get_all(header::SET_COOKIE) {
+            let text = value.to_str().unwrap_or_default();
+            if let Some((pair, attributes)) = text.split_once(';').or(Some((text, ""))) {
+                if let Some((name, value)) = pair.split_once('=') {
+                    if value.is_empty() || attributes.contains("Max-Age=0") {
+                        self.cookies.remove(name);
+                    } else {
+                        self.cookies.insert(name.to_owned(), value.to_owned());
+                    }
+                }
+            }
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body reads").to_bytes();
+        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// `GET path`.
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        let request = Request::get(path)
+            .header(header::HOST, "localhost")
+            .header(header::COOKIE, self.cookie_header())
+            .body(Body::empty())
+            .expect("valid request");
+        self.send(request).await
+    }
+
+    /// The cross-site token, fetching a page first if no cookie is held yet.
+    pub async fn csrf(&mut self) -> String {
+        if !self.cookies.contains_key("pantau_csrf") {
+            self.get("/").await;
+        }
+        self.cookies.get("pantau_csrf").cloned().unwrap_or_default()
+    }
+
+    /// `POST path` with a form body; the cross-site token is added.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let token = self.csrf().await;
+        let mut pairs: Vec<(&str, &str)> = vec![("_csrf", &token)];
+        pairs.extend_from_slice(fields);
+        let body = serde_urlencoded::to_string(&pairs).expect("form encodes");
+        let request = Request::post(path)
+            .header(header::HOST, "localhost")
+            .header(header::COOKIE, self.cookie_header())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .expect("valid request");
+        self.send(request).await
+    }
+
+    /// `POST path` with a form body but without the cross-site token.
+    pub async fn post_without_token(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        self.csrf().await;
+        let body = serde_urlencoded::to_string(fields).expect("form encodes");
+        let request = Request::post(path)
+            .header(header::HOST, "localhost")
+            .header(header::COOKIE, self.cookie_header())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .expect("valid request");
+        self.send(request).await
+    }
+
+    /// `POST path` with one uploaded file as `multipart/form-data`.
+    pub async fn upload(&mut self, path: &str, file_name: &str, bytes: &[u8]) -> TestResponse {
+        let token = self.csrf().await;
+        let boundary = "pantau-test-boundary";
+        let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let request = Request::post(format!("{path}?_csrf={token}"))
+            .header(header::HOST, "localhost")
+            .header(header::COOKIE, self.cookie_header())
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .body(Body::from(body))
+            .expect("valid request");
+        self.send(request).await
+    }
+
+    /// `POST path` with a JSON body and the token header.
+    pub async fn post_json(&mut self, path: &str, json: &serde_json::Value) -> TestResponse {
+        let token = self.csrf().await;
+        let request = Request::post(path)
+            .header(header::HOST, "localhost")
+            .header(header::COOKIE, self.cookie_header())
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-csrf-token", token)
+            .body(Body::from(json.to_string()))
+            .expect("valid request");
+        self.send(request).await
+    }
+
+    /// Logs in with the demo password.
+    pub async fn login(&mut self, username: &str) -> TestResponse {
+        let response = self.post("/masuk", &[("username", username), ("password", store::demo::DEMO_PASSWORD)]).await;
+        assert_eq!(response.status, StatusCode::SEE_OTHER, "login of {username}: {}", response.body);
+        response
+    }
+}
+
+/// A database with the demo Pemda loaded.
+pub async fn demo_db(db: &testkit::TestDb) -> anyhow::Result<()> {
+    store::demo::load_if_empty(db, &testkit::SeqIds::default(), testkit::now()).await?;
+    Ok(())
+}
+
+/// Every Rust source file of this crate, for the translation-key test.
+pub fn rust_sources() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|it| it == "rs") {
+                out.push((path.display().to_string(), std::fs::read_to_string(&path).expect("source is UTF-8")));
+            }
+        }
+    }
+    out
+}
