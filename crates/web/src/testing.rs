@@ -57,9 +57,10 @@ impl TestResponse {
 }
 
 impl TestApp {
-    /// An app on a test database at the fixed test clock.
+    /// An app on a test database at the fixed test clock. Ids are random: several apps (one per signed-in user)
+    /// share a database, and sequential ids would repeat across them.
     pub fn new(db: &testkit::TestDb) -> TestApp {
-        let app = App::new((**db).clone(), WebConfig::for_tests(), Arc::new(testkit::SeqIds::default()), testkit::now);
+        let app = App::new((**db).clone(), WebConfig::for_tests(), Arc::new(crate::RandomIds), testkit::now);
         TestApp { router: crate::router(app), cookies: BTreeMap::new() }
     }
 

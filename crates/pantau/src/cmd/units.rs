@@ -17,8 +17,8 @@ pub async fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let db = super::open_migrated(&db.database_url).await?;
     let tenant = super::pick_tenant(&db, tenant.as_deref()).await?;
     let name = file.display().to_string();
-    let outcome = match web::units_file::drafts(&name, &bytes, &tenant) {
-        Ok(drafts) => {
+    let outcome = match web::units_file::import_rows(&name, &bytes, &tenant) {
+        Ok(rows) => {
             let cx = store::ActionCx {
                 db: &db,
                 tenant: &tenant.id,
@@ -26,7 +26,7 @@ pub async fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
                 now: jiff::Timestamp::now(),
                 ids: &web::RandomIds,
             };
-            store::org::actions::import_units(&cx, drafts).await?.map_err(web::units_file::Refusal::Rows)
+            store::org::actions::import_units(&cx, rows).await?.map_err(web::units_file::Refusal::Rows)
         }
         Err(refusal) => Err(refusal),
     };

@@ -67,7 +67,12 @@ pub async fn load_if_empty(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Resul
     let draft = raw.parse().map_err(StoreError::Invalid)?;
     let tenant_record = crate::org::actions::create_tenant(&cx, draft).await?;
     let rows = units::rows(tenant_record.level, tenant_record.zone)?;
-    if let Err(problems) = crate::org::actions::import_units(&cx, rows).await? {
+    if let Err(problems) = crate::org::actions::import_units(
+        &cx,
+        rows.into_iter().map(|(row, draft)| crate::org::actions::ImportRow::valid(row, draft)).collect(),
+    )
+    .await?
+    {
         return Err(StoreError::Config(format!("demo units do not validate: {problems:?}")));
     }
     load_service_points(&cx).await?;

@@ -76,7 +76,7 @@ pub async fn save_unit(cx: &ActionCx<'_>, existing: Option<&UnitId>, draft: Unit
         return Err(StoreError::Invalid(vec![problem]));
     }
     let id = existing.cloned().unwrap_or_else(|| UnitId::new(cx.ids.new_id()));
-    let rows = vec![(0, draft)];
+    let rows = vec![ImportRow::valid(0, draft)];
     let planned = match plan_units(&units, rows, || id.clone()) {
         Ok(mut planned) => planned.remove(0),
         Err(problems) => return Err(StoreError::Invalid(problems.into_iter().map(|it| it.problem).collect())),
@@ -106,10 +106,29 @@ pub struct ImportOutcome {
     pub n_unchanged: usize,
 }
 
-/// Imports units matched by code: all rows or none. Returns the problems of every bad row instead of importing.
+/// One row of an import file after its fields were checked: the draft, or the problems of its fields.
+#[derive(Clone, Debug)]
+pub struct ImportRow {
+    /// Row number in the file.
+    pub row: usize,
+    /// The code as written, so other rows may name this row as their parent even when its other fields are wrong.
+    pub code: String,
+    /// The validated unit, or what is wrong with its fields.
+    pub draft: Result<UnitDraft, Vec<FieldProblem>>,
+}
+
+impl ImportRow {
+    /// A row whose fields are valid.
+    pub fn valid(row: usize, draft: UnitDraft) -> ImportRow {
+        ImportRow { row, code: draft.code.clone(), draft: Ok(draft) }
+    }
+}
+
+/// Imports units matched by code: all rows or none. Returns the problems of every bad row instead of importing,
+/// field problems and problems between rows (duplicate codes, unknown parents, cycles) together.
 pub async fn import_units(
     cx: &ActionCx<'_>,
-    rows: Vec<(usize, UnitDraft)>,
+    rows: Vec<ImportRow>,
 ) -> Result<Result<ImportOutcome, Vec<RowProblem>>, StoreError> {
     let mut tx = cx.db.begin_write().await?;
     let units = queries::list_units(&mut tx, cx.tenant).await?;
@@ -164,7 +183,7 @@ async fn write_unit(
 /// parent comes before its children.
 fn plan_units(
     existing: &[Unit],
-    rows: Vec<(usize, UnitDraft)>,
+    rows: Vec<ImportRow>,
     mut new_id: impl FnMut() -> UnitId,
 ) -> Result<Vec<Unit>, Vec<RowProblem>> {
     let key = |code: &str| code.to_lowercase();
@@ -174,19 +193,22 @@ fn plan_units(
     let mut id_of: HashMap<String, UnitId> = existing.iter().map(|it| (key(&it.draft.code), it.id.clone())).collect();
     let mut seen_in_file: HashMap<String, usize> = HashMap::new();
     let mut assigned = Vec::new();
-    for (row, draft) in rows {
-        let code_key = key(&draft.code);
-        if let Some(first) = seen_in_file.insert(code_key.clone(), row) {
+    for ImportRow { row, code, draft } in rows {
+        let code_key = key(code.trim());
+        if let Some(first) = seen_in_file.insert(code_key.clone(), row).filter(|_| !code_key.is_empty()) {
             let problem = FieldProblem {
                 field: "code",
-                problem: Problem::Taken { given: format!("{} (row {first})", draft.code) },
+                problem: Problem::Taken { given: format!("{} (row {first})", code.trim()) },
             };
             problems.push(RowProblem { row, problem });
             continue;
         }
         let id = id_of.get(&code_key).cloned().unwrap_or_else(&mut new_id);
         id_of.insert(code_key, id.clone());
-        assigned.push((row, id, draft));
+        match draft {
+            Ok(draft) => assigned.push((row, id, draft)),
+            Err(found) => problems.extend(found.into_iter().map(|problem| RowProblem { row, problem })),
+        }
     }
     let mut planned = Vec::new();
     for (row, id, draft) in assigned {

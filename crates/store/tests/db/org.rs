@@ -2,10 +2,11 @@
 
 use domain::ids::TenantId;
 use domain::org::{RawServicePoint, RawUnit, UnitDraft};
-use domain::problems::Problem;
+use domain::problems::{FieldProblem, Problem};
 use testkit::{SeqIds, TestDb, db_test, fixtures};
 
 use store::StoreError;
+use store::org::actions::ImportRow;
 use store::org::{actions, queries};
 
 fn draft(code: &str, parent: &str, name: &str) -> UnitDraft {
@@ -63,15 +64,19 @@ async fn import_with_a_bad_row_imports_nothing(db: TestDb) -> anyhow::Result<()>
     let kota = fixtures::tenant(&db, "kota-a").await?;
     let ids = SeqIds::default();
     let cx = fixtures::cx(&db, &kota.id, &ids);
+    let bad_kind = FieldProblem { field: "kind", problem: Problem::UnknownCode { given: "planet".to_owned() } };
     let rows = vec![
-        (2, draft("DINKES", "", "Dinas Kesehatan")),
-        (3, draft("PKM", "DINKES", "Puskesmas")),
-        (4, draft("UPT-X", "TIDAK-ADA", "UPT X")),
-        (5, draft("DINKES", "", "Dinas Kesehatan lagi")),
+        ImportRow::valid(2, draft("DINKES", "", "Dinas Kesehatan")),
+        ImportRow::valid(3, draft("PKM", "DINKES", "Puskesmas")),
+        ImportRow::valid(4, draft("UPT-X", "TIDAK-ADA", "UPT X")),
+        ImportRow::valid(5, draft("DINKES", "", "Dinas Kesehatan lagi")),
+        ImportRow { row: 6, code: "BADAN-X".to_owned(), draft: Err(vec![bad_kind]) },
+        // A child of the row with a bad field is not reported as an orphan: only row 6 itself is wrong.
+        ImportRow::valid(7, draft("UPT-Y", "BADAN-X", "UPT Y")),
     ];
     let problems = actions::import_units(&cx, rows).await?.unwrap_err();
     let rows: Vec<usize> = problems.iter().map(|it| it.row).collect();
-    assert_eq!(rows, [4, 5]);
+    assert_eq!(rows, [4, 5, 6], "field problems and problems between rows come together");
     let mut conn = db.conn().await?;
     assert!(queries::list_units(&mut conn, &kota.id).await?.is_empty());
     Ok(())
@@ -85,13 +90,13 @@ async fn import_creates_updates_and_orders_parents_first(db: TestDb) -> anyhow::
     actions::save_unit(&cx, None, draft("DINKES", "", "Dinas Kesehatan")).await?;
     // The child comes before its parent in the file.
     let rows = vec![
-        (2, draft("PKM", "UPTD", "Puskesmas")),
-        (3, draft("UPTD", "DINKES", "UPTD")),
-        (4, draft("DINKES", "", "Dinas Kesehatan Kota")),
+        ImportRow::valid(2, draft("PKM", "UPTD", "Puskesmas")),
+        ImportRow::valid(3, draft("UPTD", "DINKES", "UPTD")),
+        ImportRow::valid(4, draft("DINKES", "", "Dinas Kesehatan Kota")),
     ];
     let outcome = actions::import_units(&cx, rows).await?.unwrap();
     assert_eq!((outcome.n_created, outcome.n_updated, outcome.n_unchanged), (2, 1, 0));
-    let again = vec![(2, draft("DINKES", "", "Dinas Kesehatan Kota"))];
+    let again = vec![ImportRow::valid(2, draft("DINKES", "", "Dinas Kesehatan Kota"))];
     assert_eq!(actions::import_units(&cx, again).await?.unwrap().n_unchanged, 1);
     let mut conn = db.conn().await?;
     let units = queries::list_units(&mut conn, &kota.id).await?;

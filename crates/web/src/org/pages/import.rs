@@ -50,9 +50,9 @@ pub async fn upload(
     user.require_tenant(Permission::ManageUnits)?;
     let (name, bytes) = read_upload(multipart).await?;
     let mut page = ImportPage { layout: Some(layout), ..ImportPage::default() };
-    let outcome = match transfer::drafts(&name, &bytes, &tenant.0) {
-        Ok(drafts) => {
-            store::org::actions::import_units(&app.action_cx(&tenant, &user), drafts).await?.map_err(Refusal::Rows)
+    let outcome = match transfer::import_rows(&name, &bytes, &tenant.0) {
+        Ok(rows) => {
+            store::org::actions::import_units(&app.action_cx(&tenant, &user), rows).await?.map_err(Refusal::Rows)
         }
         Err(refusal) => Err(refusal),
     };

@@ -7,8 +7,9 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
-use domain::org::{RawUnit, Tenant, Unit, UnitDraft};
+use domain::org::{RawUnit, Tenant, Unit};
 use store::org::RowProblem;
+use store::org::actions::ImportRow;
 
 use crate::forms::message;
 use crate::i18n::Lang;
@@ -188,19 +189,15 @@ pub enum Refusal {
     Rows(Vec<RowProblem>),
 }
 
-/// Reads a file (a workbook when the name ends in `.xlsx`, else CSV) and validates every row for the tenant.
-pub fn drafts(file_name: &str, bytes: &[u8], tenant: &Tenant) -> Result<Vec<(usize, UnitDraft)>, Refusal> {
+/// Reads a file (a workbook when the name ends in `.xlsx`, else CSV) and checks every row's fields for the tenant;
+/// problems between rows are found by the import action, so that every bad row is reported in one pass.
+pub fn import_rows(file_name: &str, bytes: &[u8], tenant: &Tenant) -> Result<Vec<ImportRow>, Refusal> {
     let is_workbook = file_name.to_lowercase().ends_with(".xlsx");
     let rows = if is_workbook { read_xlsx(bytes) } else { read_csv(bytes) }.map_err(Refusal::File)?;
-    let mut drafts = Vec::new();
-    let mut problems = Vec::new();
-    for (row, raw) in rows {
-        match raw.parse(tenant.level, tenant.zone) {
-            Ok(draft) => drafts.push((row, draft)),
-            Err(found) => problems.extend(found.into_iter().map(|problem| RowProblem { row, problem })),
-        }
-    }
-    if problems.is_empty() { Ok(drafts) } else { Err(Refusal::Rows(problems)) }
+    Ok(rows
+        .into_iter()
+        .map(|(row, raw)| ImportRow { row, code: raw.code.clone(), draft: raw.parse(tenant.level, tenant.zone) })
+        .collect())
 }
 
 /// Every message of a refusal in the user's language: `row N, column "X": reason` per bad row.
