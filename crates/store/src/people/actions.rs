@@ -8,7 +8,7 @@ use serde_json::json;
 
 use crate::audit::{self, Change};
 use crate::people::{passwords, queries};
-use crate::{ActionCx, Actor, Db, IdSource, StoreError};
+use crate::{ActionCx, Actor, Db, StoreError};
 
 /// The audit document of an account (never its password hash).
 fn user_doc(user: &User) -> serde_json::Value {
@@ -197,15 +197,14 @@ pub struct SessionPolicy {
     pub idle_ms: i64,
 }
 
-/// Checks a username and password; on success opens a session.
+/// Checks a username and password; on success opens a session and clears sessions that have expired.
+/// The context's actor is ignored: entries are written as the account that tried to log in.
 pub async fn login(
-    db: &Db,
-    tenant: &TenantId,
-    ids: &dyn IdSource,
-    now: Timestamp,
+    cx: &ActionCx<'_>,
     credentials: (&str, String),
     policy: SessionPolicy,
 ) -> Result<LoginOutcome, StoreError> {
+    let (db, tenant, ids, now) = (cx.db, cx.tenant, cx.ids, cx.now);
     let (username, password) = credentials;
     let now_ms = now.as_millisecond();
     let username = username.trim().to_lowercase();
@@ -243,16 +242,16 @@ pub async fn login(
     let token = hex_encode(&ids.secret());
     let csrf = hex_encode(&ids.secret());
     queries::update_login_succeeded(&mut tx, tenant, &account.id, now_ms).await?;
-    queries::insert_session(
-        &mut tx,
-        tenant,
-        &token_hash(&token),
-        &account.id,
-        &csrf,
-        now_ms,
-        now_ms + policy.lifetime_ms,
-    )
-    .await?;
+    let session = queries::NewSession {
+        token_hash: token_hash(&token),
+        user_id: account.id.clone(),
+        csrf_token: csrf,
+        created_at_ms: now_ms,
+        expires_at_ms: now_ms + policy.lifetime_ms,
+    };
+    queries::insert_session(&mut tx, tenant, &session).await?;
+    // Housekeeping at the moment sessions are made keeps the table small without a scheduled job.
+    queries::delete_expired_sessions(&mut tx, now_ms, now_ms - policy.idle_ms).await?;
     let change = Change {
         action: "session.login",
         entity_type: "user",

@@ -228,23 +228,30 @@ const INSERT_SESSION: &str = "
     INSERT INTO login_session (tenant_id, id, user_id, csrf_token, created_at_ms, last_seen_at_ms, expires_at_ms)
     VALUES ($1, $2, $3, $4, $5, $5, $6)";
 
+/// A session to store; the token itself is never stored, only its hash.
+#[derive(Debug)]
+pub struct NewSession {
+    /// SHA-256 of the cookie token, hex.
+    pub token_hash: String,
+    /// Account id.
+    pub user_id: String,
+    /// The session's cross-site token.
+    pub csrf_token: String,
+    /// When it was opened, epoch ms.
+    pub created_at_ms: i64,
+    /// When it ends at the latest, epoch ms.
+    pub expires_at_ms: i64,
+}
+
 /// Inserts a session keyed by the hash of its token.
-pub async fn insert_session(
-    conn: &mut Conn,
-    tenant: &TenantId,
-    token_hash: &str,
-    user: &str,
-    csrf: &str,
-    now_ms: i64,
-    expires_ms: i64,
-) -> Result<(), StoreError> {
+pub async fn insert_session(conn: &mut Conn, tenant: &TenantId, session: &NewSession) -> Result<(), StoreError> {
     sqlx::query(INSERT_SESSION)
         .bind(tenant.as_str())
-        .bind(token_hash)
-        .bind(user)
-        .bind(csrf)
-        .bind(now_ms)
-        .bind(expires_ms)
+        .bind(&session.token_hash)
+        .bind(&session.user_id)
+        .bind(&session.csrf_token)
+        .bind(session.created_at_ms)
+        .bind(session.expires_at_ms)
         .execute(conn)
         .await?;
     Ok(())

@@ -3,6 +3,10 @@
 //! They live here rather than beside each module because `testkit` depends on `store`: inside the crate a test
 //! would see two copies of every store type.
 
+// Tests may unwrap (STYLE.md E6); clippy's allow-unwrap-in-tests does not reach the async bodies that
+// `db_test!` wraps, so the test crate says it once here.
+#![allow(clippy::unwrap_used)]
+
 extern crate pantau_store as store;
 
 mod audit;

@@ -3,8 +3,8 @@
 use domain::people::RawUser;
 use testkit::{SeqIds, TestDb, db_test, fixtures, now};
 
-use store::StoreError;
 use store::people::actions::{self, LoginOutcome, SessionPolicy};
+use store::{ActionCx, StoreError};
 
 const POLICY: SessionPolicy = SessionPolicy { lifetime_ms: 8 * 3_600_000, idle_ms: 3_600_000 };
 
@@ -12,8 +12,12 @@ async fn login_opens_a_session_that_resumes(db: TestDb) -> anyhow::Result<()> {
     let kota = fixtures::tenant(&db, "kota-a").await?;
     let ids = SeqIds::default();
     let user = fixtures::user(&db, &kota, &ids, "budi", ("administrator", "")).await?;
-    let outcome =
-        actions::login(&db, &kota.id, &ids, now(), ("Budi", "kata sandi yang panjang".to_owned()), POLICY).await?;
+    let outcome = actions::login(
+        &ActionCx { now: now(), ..fixtures::cx(&db, &kota.id, &ids) },
+        ("Budi", "kata sandi yang panjang".to_owned()),
+        POLICY,
+    )
+    .await?;
     let LoginOutcome::Success { token, user: user_id } = outcome else { panic!("expected success, got {outcome:?}") };
     assert_eq!(user_id, user.id);
     let session = actions::resume_session(&db, &kota.id, &token, now(), POLICY).await?.expect("live");
@@ -31,17 +35,35 @@ async fn repeated_failures_lock_the_account(db: TestDb) -> anyhow::Result<()> {
     let ids = SeqIds::default();
     fixtures::user(&db, &kota, &ids, "budi", ("operator", "")).await?;
     for _ in 0..5 {
-        let outcome = actions::login(&db, &kota.id, &ids, now(), ("budi", "salah sekali".to_owned()), POLICY).await?;
+        let outcome = actions::login(
+            &ActionCx { now: now(), ..fixtures::cx(&db, &kota.id, &ids) },
+            ("budi", "salah sekali".to_owned()),
+            POLICY,
+        )
+        .await?;
         assert!(matches!(outcome, LoginOutcome::Invalid));
     }
-    let right =
-        actions::login(&db, &kota.id, &ids, now(), ("budi", "kata sandi yang panjang".to_owned()), POLICY).await?;
+    let right = actions::login(
+        &ActionCx { now: now(), ..fixtures::cx(&db, &kota.id, &ids) },
+        ("budi", "kata sandi yang panjang".to_owned()),
+        POLICY,
+    )
+    .await?;
     assert!(matches!(right, LoginOutcome::Locked { .. }), "locked even with the right password: {right:?}");
-    let unknown = actions::login(&db, &kota.id, &ids, now(), ("siapa", "apa saja".to_owned()), POLICY).await?;
+    let unknown = actions::login(
+        &ActionCx { now: now(), ..fixtures::cx(&db, &kota.id, &ids) },
+        ("siapa", "apa saja".to_owned()),
+        POLICY,
+    )
+    .await?;
     assert!(matches!(unknown, LoginOutcome::Invalid));
     let later = now().checked_add(jiff::SignedDuration::from_mins(2))?;
-    let after_lock =
-        actions::login(&db, &kota.id, &ids, later, ("budi", "kata sandi yang panjang".to_owned()), POLICY).await?;
+    let after_lock = actions::login(
+        &ActionCx { now: later, ..fixtures::cx(&db, &kota.id, &ids) },
+        ("budi", "kata sandi yang panjang".to_owned()),
+        POLICY,
+    )
+    .await?;
     assert!(matches!(after_lock, LoginOutcome::Success { .. }));
     Ok(())
 }
@@ -64,8 +86,12 @@ async fn deactivation_and_password_change_end_sessions(db: TestDb) -> anyhow::Re
     let kota = fixtures::tenant(&db, "kota-a").await?;
     let ids = SeqIds::default();
     let user = fixtures::user(&db, &kota, &ids, "budi", ("operator", "")).await?;
-    let LoginOutcome::Success { token, .. } =
-        actions::login(&db, &kota.id, &ids, now(), ("budi", "kata sandi yang panjang".to_owned()), POLICY).await?
+    let LoginOutcome::Success { token, .. } = actions::login(
+        &ActionCx { now: now(), ..fixtures::cx(&db, &kota.id, &ids) },
+        ("budi", "kata sandi yang panjang".to_owned()),
+        POLICY,
+    )
+    .await?
     else {
         panic!()
     };

@@ -208,3 +208,6 @@ pub async fn show(
     };
     Ok(render("audit/entry.html", &page)?.into_response())
 }
+
+#[cfg(test)]
+mod tests;

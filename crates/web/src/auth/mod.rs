@@ -127,3 +127,6 @@ pub fn build_cookie(app: &App, name: &'static str, value: String, max_age_secs: 
         .max_age(cookie::time::Duration::seconds(max_age_secs))
         .build()
 }
+
+#[cfg(test)]
+mod tests;

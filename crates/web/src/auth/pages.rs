@@ -65,15 +65,14 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
     let next = safe_next(form.next.as_deref());
-    let outcome = store::people::actions::login(
-        app.db(),
-        &tenant.0.id,
-        app.ids(),
-        app.now(),
-        (&form.username, form.password),
-        app.session_policy(),
-    )
-    .await?;
+    let cx = store::ActionCx {
+        db: app.db(),
+        tenant: &tenant.0.id,
+        actor: store::Actor::System("login"),
+        now: app.now(),
+        ids: app.ids(),
+    };
+    let outcome = store::people::actions::login(&cx, (&form.username, form.password), app.session_policy()).await?;
     let error = match outcome {
         LoginOutcome::Success { token, .. } => {
             let lifetime = i64::try_from(app.config().session_lifetime.as_secs()).unwrap_or(i64::MAX);

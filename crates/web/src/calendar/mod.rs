@@ -15,3 +15,6 @@ pub fn routes() -> Router<App> {
         .route("/kalender/entri", post(pages::add_entry))
         .route("/kalender/entri/{id}/hapus", post(pages::delete_entry))
 }
+
+#[cfg(test)]
+mod tests;

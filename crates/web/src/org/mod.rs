@@ -42,3 +42,6 @@ pub fn tree_of(units: &[Unit]) -> UnitTree {
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod tests;

@@ -15,3 +15,6 @@ pub fn routes() -> Router<App> {
         .route("/pengguna/{id}", axum::routing::post(pages::update))
         .route("/pengguna/{id}/ubah", get(pages::edit_form))
 }
+
+#[cfg(test)]
+mod tests;
