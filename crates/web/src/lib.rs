@@ -24,6 +24,7 @@ mod org;
 mod people;
 mod render;
 mod security;
+mod staff;
 mod tenant;
 
 pub use app::{App, router, serve};

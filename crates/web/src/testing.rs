@@ -72,13 +72,13 @@ impl TestApp {
         let response = self.router.clone().oneshot(request).await.expect("router is infallible");
         for value in response.headers().get_all(header::SET_COOKIE) {
             let text = value.to_str().unwrap_or_default();
-            if let Some((pair, attributes)) = text.split_once(';').or(Some((text, ""))) {
-                if let Some((name, value)) = pair.split_once('=') {
-                    if value.is_empty() || attributes.contains("Max-Age=0") {
-                        self.cookies.remove(name);
-                    } else {
-                        self.cookies.insert(name.to_owned(), value.to_owned());
-                    }
+            if let Some((pair, attributes)) = text.split_once(';').or(Some((text, "")))
+                && let Some((name, value)) = pair.split_once('=')
+            {
+                if value.is_empty() || attributes.contains("Max-Age=0") {
+                    self.cookies.remove(name);
+                } else {
+                    self.cookies.insert(name.to_owned(), value.to_owned());
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! The audit trail for auditors: newest entries first, one entry with its documents, and a check of the chain.
 
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use domain::audit::{Break, Entry};
@@ -9,11 +9,11 @@ use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 
 use crate::App;
-use crate::auth::CurrentUser;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::render::render;
+use crate::staff::Staff;
 use crate::tenant::Tenant;
 
 /// The routes of the audit trail.
@@ -90,34 +90,25 @@ struct VerificationView {
 }
 
 /// `GET /audit`: the newest entries, 50 at a time.
-pub async fn index(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Query(query): Query<ListQuery>,
-) -> Result<Response, WebError> {
-    user.require_tenant(Permission::ViewAudit)?;
-    let page = list_page(&app, &tenant, lang, layout, query.sebelum, None).await?;
+pub async fn index(staff: Staff, Query(query): Query<ListQuery>) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ViewAudit)?;
+    let page = list_page(staff, query.sebelum, None).await?;
     Ok(render("audit/index.html", &page)?.into_response())
 }
 
 async fn list_page(
-    app: &App,
-    tenant: &Tenant,
-    lang: Lang,
-    layout: Layout,
+    staff: Staff,
     before: Option<i64>,
     verification: Option<VerificationView>,
 ) -> Result<AuditPage, WebError> {
-    let names = actor_names(app, tenant).await?;
+    let Staff { app, tenant, lang, layout, .. } = staff;
+    let names = actor_names(&app, &tenant).await?;
     let mut conn = app.db().conn().await?;
     let entries =
         store::audit::queries::list_entries_before(&mut conn, &tenant.0.id, before.unwrap_or(i64::MAX), PAGE_SIZE)
             .await?;
     let older = entries.last().map(|it| it.seq).filter(|seq| *seq > 1 && entries.len() as i64 == PAGE_SIZE);
-    let entries = entries.iter().map(|it| view(lang, tenant, &names, it)).collect();
+    let entries = entries.iter().map(|it| view(lang, &tenant, &names, it)).collect();
     Ok(AuditPage { layout, entries, older, verification })
 }
 
@@ -136,15 +127,10 @@ pub fn break_message(lang: Lang, at: &Break) -> String {
 }
 
 /// `GET /audit/verifikasi`: checks this tenant's whole chain and shows where it breaks, if it does.
-pub async fn verify(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-) -> Result<Response, WebError> {
-    user.require_tenant(Permission::ViewAudit)?;
-    let reports = store::audit::verify(app.db(), Some(&tenant.0.id)).await?;
+pub async fn verify(staff: Staff) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ViewAudit)?;
+    let lang = staff.lang;
+    let reports = store::audit::verify(staff.app.db(), Some(&staff.tenant.0.id)).await?;
     let outcome = reports.into_iter().next().map(|it| it.outcome);
     let verification = match outcome {
         Some(Ok(verified)) => VerificationView {
@@ -155,7 +141,7 @@ pub async fn verify(
         Some(Err(at)) => VerificationView { ok: false, message: break_message(lang, &at), head_hash: None },
         None => VerificationView { ok: true, message: lang.tf("audit.verify.ok", &[("n", "0")]), head_hash: None },
     };
-    let page = list_page(&app, &tenant, lang, layout, None, Some(verification)).await?;
+    let page = list_page(staff, None, Some(verification)).await?;
     Ok(render("audit/index.html", &page)?.into_response())
 }
 
@@ -181,14 +167,8 @@ fn pretty(doc: Option<&str>) -> Option<String> {
 }
 
 /// `GET /audit/{seq}`: one entry with the record before and after.
-pub async fn show(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Path(seq): Path<i64>,
-) -> Result<Response, WebError> {
+pub async fn show(staff: Staff, Path(seq): Path<i64>) -> Result<Response, WebError> {
+    let Staff { app, tenant, lang, user, layout } = staff;
     user.require_tenant(Permission::ViewAudit)?;
     let names = actor_names(&app, &tenant).await?;
     let mut conn = app.db().conn().await?;

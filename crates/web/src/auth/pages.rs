@@ -8,12 +8,13 @@ use serde::{Deserialize, Serialize};
 use store::people::actions::LoginOutcome;
 
 use crate::App;
-use crate::auth::{CurrentUser, build_cookie, cookie_value_from, session_cookie_name, set_cookie_header};
+use crate::auth::{build_cookie, cookie_value_from, session_cookie_name, set_cookie_header};
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
 use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::render::{render, render_status};
+use crate::staff::Staff;
 use crate::tenant::Tenant;
 
 #[derive(Deserialize, Default)]
@@ -92,17 +93,12 @@ pub async fn login(
 }
 
 /// `POST /keluar`: ends the session.
-pub async fn logout(
-    State(app): State<App>,
-    tenant: Tenant,
-    user: CurrentUser,
-    headers: HeaderMap,
-) -> Result<Response, WebError> {
-    if let Some(token) = cookie_value_from(&headers, session_cookie_name(&app)) {
-        let cx = app.action_cx(&tenant, &user);
-        store::people::actions::logout(&cx, &token).await?;
+pub async fn logout(staff: Staff, headers: HeaderMap) -> Result<Response, WebError> {
+    let app = &staff.app;
+    if let Some(token) = cookie_value_from(&headers, session_cookie_name(app)) {
+        store::people::actions::logout(&staff.action_cx(), &token).await?;
     }
-    let expired = build_cookie(&app, session_cookie_name(&app), String::new(), 0);
+    let expired = build_cookie(app, session_cookie_name(app), String::new(), 0);
     let mut response = Redirect::to("/masuk?notice=logged_out").into_response();
     response.headers_mut().append(header::SET_COOKIE, set_cookie_header(&expired));
     Ok(response)
@@ -116,8 +112,9 @@ struct PasswordPage {
 }
 
 /// `GET /akun/sandi`: the password change form.
-pub async fn password_form(layout: Layout, _user: CurrentUser) -> Result<Response, WebError> {
-    Ok(render("auth/password.html", &PasswordPage { layout, errors: FieldErrors::default() })?.into_response())
+pub async fn password_form(staff: Staff) -> Result<Response, WebError> {
+    Ok(render("auth/password.html", &PasswordPage { layout: staff.layout, errors: FieldErrors::default() })?
+        .into_response())
 }
 
 #[derive(Deserialize)]
@@ -131,26 +128,20 @@ pub struct PasswordForm {
 }
 
 /// `POST /akun/sandi`: changes the user's own password.
-pub async fn change_password(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    layout: Layout,
-    user: CurrentUser,
-    Form(form): Form<PasswordForm>,
-) -> Result<Response, WebError> {
-    let checked = domain::people::check_new_password(&form.password, &form.password_confirmation, &user.user.username);
+pub async fn change_password(staff: Staff, Form(form): Form<PasswordForm>) -> Result<Response, WebError> {
+    let user = &staff.user.user;
+    let checked = domain::people::check_new_password(&form.password, &form.password_confirmation, &user.username);
     let result = match checked {
         Ok(()) => {
-            let cx = app.action_cx(&tenant, &user);
-            store::people::actions::change_own_password(&cx, &user.user.id, form.current_password, form.password).await
+            let cx = staff.action_cx();
+            store::people::actions::change_own_password(&cx, &user.id, form.current_password, form.password).await
         }
         Err(problems) => Err(store::StoreError::Invalid(problems)),
     };
     match result {
         Ok(()) => Ok(Redirect::to("/beranda?notice=password_changed").into_response()),
         Err(store::StoreError::Invalid(problems)) => {
-            let page = PasswordPage { layout, errors: field_errors(lang, &problems) };
+            let page = PasswordPage { layout: staff.layout, errors: field_errors(staff.lang, &problems) };
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "auth/password.html", &page)
         }
         Err(other) => Err(other.into()),

@@ -1,7 +1,7 @@
 //! Calendar pages.
 
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::calendar::{Adjustment, Calendar, Holiday, HolidayKind};
@@ -9,14 +9,12 @@ use domain::people::Permission;
 use jiff::civil::{Date, Weekday, date};
 use serde::{Deserialize, Serialize};
 
-use crate::App;
-use crate::auth::CurrentUser;
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
 use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::render::{render, render_status};
-use crate::tenant::Tenant;
+use crate::staff::Staff;
 
 #[derive(Deserialize, Default, Serialize, Clone)]
 pub struct CalendarQuery {
@@ -158,15 +156,12 @@ fn calculator(calendar: &Calendar, query: &CalendarQuery) -> CalculatorView {
 }
 
 async fn build(
-    app: &App,
-    tenant: &Tenant,
-    lang: Lang,
-    user: &CurrentUser,
-    layout: Layout,
+    staff: Staff,
     query: CalendarQuery,
     form: EntryForm,
     errors: FieldErrors,
 ) -> Result<CalendarPage, WebError> {
+    let Staff { app, tenant, lang, user, layout } = staff;
     let mut conn = app.db().conn().await?;
     let calendar = store::calendar::load_calendar(&mut conn, &tenant.0.id, None).await?;
     let entries = store::calendar::queries::list_entries(&mut conn, &tenant.0.id).await?;
@@ -219,30 +214,16 @@ async fn build(
 }
 
 /// `GET /kalender`: the year's calendar, the tenant's entries and the deadline calculator.
-pub async fn index(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Query(query): Query<CalendarQuery>,
-) -> Result<Response, WebError> {
-    user.require_any(Permission::ViewCalendar)?;
+pub async fn index(staff: Staff, Query(query): Query<CalendarQuery>) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ViewCalendar)?;
     let form = EntryForm { kind: "libur_daerah".to_owned(), effect: "add".to_owned(), ..EntryForm::default() };
-    let page = build(&app, &tenant, lang, &user, layout, query, form, FieldErrors::default()).await?;
+    let page = build(staff, query, form, FieldErrors::default()).await?;
     Ok(render("calendar/index.html", &page)?.into_response())
 }
 
 /// `POST /kalender/entri`: adds a regional holiday or an adjustment.
-pub async fn add_entry(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Form(form): Form<EntryForm>,
-) -> Result<Response, WebError> {
-    user.require_tenant(Permission::ManageCalendar)?;
+pub async fn add_entry(staff: Staff, Form(form): Form<EntryForm>) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ManageCalendar)?;
     let raw = store::calendar::actions::RawEntry {
         date: form.date.clone(),
         kind: form.kind.clone(),
@@ -250,7 +231,8 @@ pub async fn add_entry(
         name: form.name.clone(),
         legal_basis: form.legal_basis.clone(),
     };
-    match store::calendar::actions::add_entry(&app.action_cx(&tenant, &user), &raw).await {
+    let result = store::calendar::actions::add_entry(&staff.action_cx(), &raw).await;
+    match result {
         Ok(entry) => {
             let year = match &entry.adjustment {
                 Adjustment::Add(it) => it.date.year(),
@@ -261,7 +243,8 @@ pub async fn add_entry(
         Err(store::StoreError::Invalid(problems)) => {
             let query =
                 CalendarQuery { tahun: form.date.get(..4).and_then(|it| it.parse().ok()), ..CalendarQuery::default() };
-            let page = build(&app, &tenant, lang, &user, layout, query, form, field_errors(lang, &problems)).await?;
+            let errors = field_errors(staff.lang, &problems);
+            let page = build(staff, query, form, errors).await?;
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "calendar/index.html", &page)
         }
         Err(other) => Err(other.into()),
@@ -269,13 +252,8 @@ pub async fn add_entry(
 }
 
 /// `POST /kalender/entri/{id}/hapus`: removes an entry.
-pub async fn delete_entry(
-    State(app): State<App>,
-    tenant: Tenant,
-    user: CurrentUser,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    user.require_tenant(Permission::ManageCalendar)?;
-    store::calendar::actions::delete_entry(&app.action_cx(&tenant, &user), &id).await?;
+pub async fn delete_entry(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ManageCalendar)?;
+    store::calendar::actions::delete_entry(&staff.action_cx(), &id).await?;
     Ok(Redirect::to("/kalender?notice=deleted").into_response())
 }

@@ -1,18 +1,16 @@
 //! The signed-in user's start page: their roles, their units and what they can open.
 
 use axum::Router;
-use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use domain::people::{Permission, Scope};
 use serde::Serialize;
 
 use crate::App;
-use crate::auth::CurrentUser;
 use crate::error::WebError;
 use crate::layout::Layout;
 use crate::render::render;
-use crate::tenant::Tenant;
+use crate::staff::Staff;
 
 /// The dashboard route.
 pub fn routes() -> Router<App> {
@@ -38,12 +36,8 @@ struct GrantView {
 }
 
 /// `GET /beranda`: greeting, roles with their scope, and figures the user may see.
-pub async fn index(
-    State(app): State<App>,
-    tenant: Tenant,
-    user: CurrentUser,
-    layout: Layout,
-) -> Result<Response, WebError> {
+pub async fn index(staff: Staff) -> Result<Response, WebError> {
+    let Staff { app, tenant, user, layout, .. } = staff;
     let mut conn = app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
     let tree = crate::org::tree_of(&units);

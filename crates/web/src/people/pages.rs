@@ -1,7 +1,7 @@
 //! Account pages. A user sees the accounts whose grants lie within their own scope, and may grant only roles
 //! within the scope where they manage users.
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::ids::UserId;
@@ -9,7 +9,6 @@ use domain::org::{Unit, UnitTree};
 use domain::people::{Permission, RawUser, Role, Scope, User};
 use serde::Serialize;
 
-use crate::App;
 use crate::auth::CurrentUser;
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
@@ -18,7 +17,7 @@ use crate::layout::Layout;
 use crate::org::pages::Choice;
 use crate::org::tree_of;
 use crate::render::{render, render_status};
-use crate::tenant::Tenant;
+use crate::staff::Staff;
 
 /// Rows of grants the form offers: existing ones plus empty rows to add more.
 const GRANT_ROWS: usize = 3;
@@ -68,13 +67,8 @@ struct UsersPage {
 }
 
 /// `GET /pengguna`: the accounts the user may see.
-pub async fn index(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-) -> Result<Response, WebError> {
+pub async fn index(staff: Staff) -> Result<Response, WebError> {
+    let Staff { app, tenant, lang, user, layout } = staff;
     user.require_any(Permission::ViewUsers)?;
     let mut conn = app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
@@ -169,22 +163,21 @@ struct FormContext {
     tree: UnitTree,
 }
 
-async fn form_context(app: &App, tenant: &Tenant) -> Result<FormContext, WebError> {
-    let mut conn = app.db().conn().await?;
-    let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
+async fn form_context(staff: &Staff) -> Result<FormContext, WebError> {
+    let mut conn = staff.app.db().conn().await?;
+    let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
     let tree = tree_of(&units);
     Ok(FormContext { units, tree })
 }
 
 fn form_page(
-    layout: Layout,
-    lang: Lang,
-    viewer: &CurrentUser,
+    staff: Staff,
     cx: &FormContext,
     user_id: Option<String>,
     form: UserForm,
     errors: FieldErrors,
 ) -> UserFormPage {
+    let Staff { lang, user: viewer, layout, .. } = staff;
     let roles = Role::ALL
         .into_iter()
         .map(|it| Choice {
@@ -218,38 +211,23 @@ fn form_page(
 }
 
 /// `GET /pengguna/baru`: an empty account form.
-pub async fn new_form(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-) -> Result<Response, WebError> {
-    user.require_any(Permission::ManageUsers)?;
-    let cx = form_context(&app, &tenant).await?;
+pub async fn new_form(staff: Staff) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ManageUsers)?;
+    let cx = form_context(&staff).await?;
     let form = UserForm { is_active: "ya".to_owned(), ..UserForm::default() };
-    Ok(render("people/user_form.html", &form_page(layout, lang, &user, &cx, None, form, FieldErrors::default()))?
-        .into_response())
+    Ok(render("people/user_form.html", &form_page(staff, &cx, None, form, FieldErrors::default()))?.into_response())
 }
 
 /// `GET /pengguna/{id}/ubah`: the form of an existing account.
-pub async fn edit_form(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    user.require_any(Permission::ManageUsers)?;
-    let cx = form_context(&app, &tenant).await?;
-    let mut conn = app.db().conn().await?;
-    let target = store::people::queries::load_user(&mut conn, &tenant.0.id, &UserId::new(id)).await?;
-    if !visible(&user, Permission::ManageUsers, &target, &cx.tree) {
+pub async fn edit_form(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ManageUsers)?;
+    let cx = form_context(&staff).await?;
+    let mut conn = staff.app.db().conn().await?;
+    let target = store::people::queries::load_user(&mut conn, &staff.tenant.0.id, &UserId::new(id)).await?;
+    if !visible(&staff.user, Permission::ManageUsers, &target, &cx.tree) {
         return Err(WebError::NotFound);
     }
-    let page =
-        form_page(layout, lang, &user, &cx, Some(target.id.to_string()), UserForm::of(&target), FieldErrors::default());
+    let page = form_page(staff, &cx, Some(target.id.to_string()), UserForm::of(&target), FieldErrors::default());
     Ok(render("people/user_form.html", &page)?.into_response())
 }
 
@@ -261,20 +239,12 @@ fn may_grant(viewer: &CurrentUser, form: &UserForm, tree: &UnitTree) -> bool {
     })
 }
 
-async fn save(
-    app: &App,
-    tenant: &Tenant,
-    lang: Lang,
-    viewer: &CurrentUser,
-    layout: Layout,
-    existing: Option<UserId>,
-    body: String,
-) -> Result<Response, WebError> {
+async fn save(staff: Staff, existing: Option<UserId>, body: String) -> Result<Response, WebError> {
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_str(&body).map_err(|err| WebError::BadRequest(err.to_string()))?;
     let (form, password) = UserForm::from_pairs(pairs);
-    let cx = form_context(app, tenant).await?;
-    if !may_grant(viewer, &form, &cx.tree) {
+    let cx = form_context(&staff).await?;
+    if !may_grant(&staff.user, &form, &cx.tree) {
         return Err(WebError::Forbidden);
     }
     let raw = RawUser {
@@ -285,7 +255,7 @@ async fn save(
         is_active: form.is_active.clone(),
         grants: form.grants.clone(),
     };
-    let action_cx = app.action_cx(tenant, viewer);
+    let action_cx = staff.action_cx();
     let result = match (raw.parse(existing.is_none()), &existing) {
         (Ok(draft), None) => store::people::actions::create_user(&action_cx, draft).await,
         (Ok(draft), Some(id)) => store::people::actions::update_user(&action_cx, id, draft).await,
@@ -294,15 +264,8 @@ async fn save(
     match result {
         Ok(_) => Ok(Redirect::to("/pengguna?notice=saved").into_response()),
         Err(store::StoreError::Invalid(problems)) => {
-            let page = form_page(
-                layout,
-                lang,
-                viewer,
-                &cx,
-                existing.map(|it| it.to_string()),
-                form,
-                field_errors(lang, &problems),
-            );
+            let errors = field_errors(staff.lang, &problems);
+            let page = form_page(staff, &cx, existing.map(|it| it.to_string()), form, errors);
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "people/user_form.html", &page)
         }
         Err(other) => Err(other.into()),
@@ -310,34 +273,19 @@ async fn save(
 }
 
 /// `POST /pengguna`: creates an account.
-pub async fn create(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    body: String,
-) -> Result<Response, WebError> {
-    user.require_any(Permission::ManageUsers)?;
-    save(&app, &tenant, lang, &user, layout, None, body).await
+pub async fn create(staff: Staff, body: String) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ManageUsers)?;
+    save(staff, None, body).await
 }
 
 /// `POST /pengguna/{id}`: updates an account.
-pub async fn update(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Path(id): Path<String>,
-    body: String,
-) -> Result<Response, WebError> {
-    user.require_any(Permission::ManageUsers)?;
-    let cx = form_context(&app, &tenant).await?;
-    let mut conn = app.db().conn().await?;
-    let target = store::people::queries::load_user(&mut conn, &tenant.0.id, &UserId::new(id)).await?;
-    if !visible(&user, Permission::ManageUsers, &target, &cx.tree) {
+pub async fn update(staff: Staff, Path(id): Path<String>, body: String) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ManageUsers)?;
+    let cx = form_context(&staff).await?;
+    let mut conn = staff.app.db().conn().await?;
+    let target = store::people::queries::load_user(&mut conn, &staff.tenant.0.id, &UserId::new(id)).await?;
+    if !visible(&staff.user, Permission::ManageUsers, &target, &cx.tree) {
         return Err(WebError::NotFound);
     }
-    save(&app, &tenant, lang, &user, layout, Some(target.id), body).await
+    save(staff, Some(target.id), body).await
 }

@@ -1,21 +1,19 @@
 //! Importing units from CSV/XLSX (all rows or none) and exporting the register.
 
-use axum::extract::{Multipart, State};
+use axum::extract::Multipart;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::people::Permission;
 use serde::Serialize;
 use store::org::ImportOutcome;
 
-use crate::App;
 use crate::auth::CurrentUser;
 use crate::error::WebError;
-use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::org::transfer::{self, Refusal};
 use crate::org::tree_of;
 use crate::render::{render, render_status};
-use crate::tenant::Tenant;
+use crate::staff::Staff;
 
 #[derive(Serialize, Default)]
 struct ImportPage {
@@ -33,36 +31,27 @@ struct OutcomeView {
 }
 
 /// `GET /unit/impor`: the upload form with the column reference.
-pub async fn form(layout: Layout, user: CurrentUser) -> Result<Response, WebError> {
-    user.require_tenant(Permission::ManageUnits)?;
-    Ok(render("org/import.html", &ImportPage { layout: Some(layout), ..ImportPage::default() })?.into_response())
+pub async fn form(staff: Staff) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ManageUnits)?;
+    Ok(render("org/import.html", &ImportPage { layout: Some(staff.layout), ..ImportPage::default() })?.into_response())
 }
 
 /// `POST /unit/impor`: validates every row; imports all of them, or none and lists every bad row.
-pub async fn upload(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    multipart: Multipart,
-) -> Result<Response, WebError> {
-    user.require_tenant(Permission::ManageUnits)?;
+pub async fn upload(staff: Staff, multipart: Multipart) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ManageUnits)?;
     let (name, bytes) = read_upload(multipart).await?;
-    let mut page = ImportPage { layout: Some(layout), ..ImportPage::default() };
-    let outcome = match transfer::import_rows(&name, &bytes, &tenant.0) {
-        Ok(rows) => {
-            store::org::actions::import_units(&app.action_cx(&tenant, &user), rows).await?.map_err(Refusal::Rows)
-        }
+    let outcome = match transfer::import_rows(&name, &bytes, &staff.tenant.0) {
+        Ok(rows) => store::org::actions::import_units(&staff.action_cx(), rows).await?.map_err(Refusal::Rows),
         Err(refusal) => Err(refusal),
     };
+    let mut page = ImportPage { layout: Some(staff.layout), ..ImportPage::default() };
     match outcome {
         Ok(ImportOutcome { n_created, n_updated, n_unchanged }) => {
             page.outcome = Some(OutcomeView { n_created, n_updated, n_unchanged });
             Ok(render("org/import.html", &page)?.into_response())
         }
         Err(refusal) => {
-            page.problems = transfer::refusal_messages(lang, &refusal);
+            page.problems = transfer::refusal_messages(staff.lang, &refusal);
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "org/import.html", &page)
         }
     }
@@ -79,10 +68,11 @@ async fn read_upload(mut multipart: Multipart) -> Result<(String, Vec<u8>), WebE
     Err(WebError::BadRequest("no file field".to_owned()))
 }
 
-async fn visible_units(app: &App, tenant: &Tenant, user: &CurrentUser) -> Result<Vec<domain::org::Unit>, WebError> {
+async fn visible_units(staff: &Staff) -> Result<Vec<domain::org::Unit>, WebError> {
+    let user = &staff.user;
     user.require_any(Permission::ViewUnits)?;
-    let mut conn = app.db().conn().await?;
-    let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
+    let mut conn = staff.app.db().conn().await?;
+    let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
     let tree = tree_of(&units);
     let ordered = tree.ordered();
     Ok(ordered
@@ -99,15 +89,15 @@ fn download(content_type: &'static str, filename: &'static str, body: Vec<u8>) -
 }
 
 /// `GET /unit/ekspor.csv`: the units the user may see, parents first.
-pub async fn export_csv(State(app): State<App>, tenant: Tenant, user: CurrentUser) -> Result<Response, WebError> {
-    let units = visible_units(&app, &tenant, &user).await?;
+pub async fn export_csv(staff: Staff) -> Result<Response, WebError> {
+    let units = visible_units(&staff).await?;
     let body = transfer::write_csv(&units).map_err(|err| WebError::Internal(err.to_string()))?;
     Ok(download("text/csv; charset=utf-8", "unit.csv", body))
 }
 
 /// `GET /unit/ekspor.xlsx`: the same as a workbook.
-pub async fn export_xlsx(State(app): State<App>, tenant: Tenant, user: CurrentUser) -> Result<Response, WebError> {
-    let units = visible_units(&app, &tenant, &user).await?;
+pub async fn export_xlsx(staff: Staff) -> Result<Response, WebError> {
+    let units = visible_units(&staff).await?;
     let body = transfer::write_xlsx(&units).map_err(|err| WebError::Internal(err.to_string()))?;
     Ok(download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "unit.xlsx", body))
 }

@@ -1,7 +1,7 @@
 //! Creating, editing and deleting a unit's service points and their weekly hours.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::ids::{ServicePointId, UnitId};
@@ -9,15 +9,13 @@ use domain::org::{RawServicePoint, ServicePoint, WEEKDAYS};
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 
-use crate::App;
-use crate::auth::CurrentUser;
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
 use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::org::tree_of;
 use crate::render::{render, render_status};
-use crate::tenant::Tenant;
+use crate::staff::Staff;
 
 /// The service point form, as typed.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -138,9 +136,10 @@ fn days(lang: Lang) -> Vec<DayRow> {
 }
 
 /// Loads the unit's name after checking the user may manage its service points.
-async fn authorised_unit(app: &App, tenant: &Tenant, user: &CurrentUser, unit: &UnitId) -> Result<String, WebError> {
-    let mut conn = app.db().conn().await?;
-    let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
+async fn authorised_unit(staff: &Staff, unit: &UnitId) -> Result<String, WebError> {
+    let user = &staff.user;
+    let mut conn = staff.app.db().conn().await?;
+    let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
     let tree = tree_of(&units);
     let found = units.iter().find(|it| &it.id == unit).ok_or(WebError::NotFound)?;
     user.require_unit(Permission::ViewUnits, unit, &tree)?;
@@ -151,16 +150,9 @@ async fn authorised_unit(app: &App, tenant: &Tenant, user: &CurrentUser, unit: &
 }
 
 /// `GET /unit/{id}/layanan/baru`: an empty service point form with the usual office hours.
-pub async fn new_form(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn new_form(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
     let unit_id = UnitId::new(id);
-    let unit_name = authorised_unit(&app, &tenant, &user, &unit_id).await?;
+    let unit_name = authorised_unit(&staff, &unit_id).await?;
     let mut form = PointForm { min_staff: "1".to_owned(), ..PointForm::default() };
     for (opens, closes) in [
         (&mut form.opens_1, &mut form.closes_1),
@@ -173,38 +165,31 @@ pub async fn new_form(
         "16:00".clone_into(closes);
     }
     let page = PointFormPage {
-        layout,
+        layout: staff.layout,
         unit_id: unit_id.to_string(),
         unit_name,
         point_id: None,
         form,
-        days: days(lang),
+        days: days(staff.lang),
         errors: FieldErrors::default(),
     };
     Ok(render("org/service_point_form.html", &page)?.into_response())
 }
 
 /// `GET /unit/{id}/layanan/{point}/ubah`: the form of an existing service point.
-pub async fn edit_form(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Path((id, point)): Path<(String, String)>,
-) -> Result<Response, WebError> {
+pub async fn edit_form(staff: Staff, Path((id, point)): Path<(String, String)>) -> Result<Response, WebError> {
     let unit_id = UnitId::new(id);
-    let unit_name = authorised_unit(&app, &tenant, &user, &unit_id).await?;
-    let mut conn = app.db().conn().await?;
-    let points = store::org::queries::list_service_points(&mut conn, &tenant.0.id, &unit_id).await?;
+    let unit_name = authorised_unit(&staff, &unit_id).await?;
+    let mut conn = staff.app.db().conn().await?;
+    let points = store::org::queries::list_service_points(&mut conn, &staff.tenant.0.id, &unit_id).await?;
     let found = points.iter().find(|it| it.id.as_str() == point).ok_or(WebError::NotFound)?;
     let page = PointFormPage {
-        layout,
+        layout: staff.layout,
         unit_id: unit_id.to_string(),
         unit_name,
         point_id: Some(point),
         form: PointForm::of(found),
-        days: days(lang),
+        days: days(staff.lang),
         errors: FieldErrors::default(),
     };
     Ok(render("org/service_point_form.html", &page)?.into_response())
@@ -215,25 +200,12 @@ struct Target {
     point: Option<ServicePointId>,
 }
 
-async fn save(
-    app: &App,
-    tenant: &Tenant,
-    lang: Lang,
-    user: &CurrentUser,
-    layout: Layout,
-    target: Target,
-    form: PointForm,
-) -> Result<Response, WebError> {
-    let unit_name = authorised_unit(app, tenant, user, &target.unit).await?;
+async fn save(staff: Staff, target: Target, form: PointForm) -> Result<Response, WebError> {
+    let unit_name = authorised_unit(&staff, &target.unit).await?;
     let result = match form.raw().parse() {
         Ok(draft) => {
-            store::org::actions::save_service_point(
-                &app.action_cx(tenant, user),
-                &target.unit,
-                target.point.as_ref(),
-                draft,
-            )
-            .await
+            store::org::actions::save_service_point(&staff.action_cx(), &target.unit, target.point.as_ref(), draft)
+                .await
         }
         Err(problems) => Err(store::StoreError::Invalid(problems)),
     };
@@ -241,13 +213,13 @@ async fn save(
         Ok(_) => Ok(Redirect::to(&format!("/unit/{}?notice=saved", target.unit)).into_response()),
         Err(store::StoreError::Invalid(problems)) => {
             let page = PointFormPage {
-                layout,
+                layout: staff.layout,
                 unit_id: target.unit.to_string(),
                 unit_name,
                 point_id: target.point.map(|it| it.to_string()),
                 form,
-                days: days(lang),
-                errors: field_errors(lang, &problems),
+                days: days(staff.lang),
+                errors: field_errors(staff.lang, &problems),
             };
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "org/service_point_form.html", &page)
         }
@@ -256,42 +228,24 @@ async fn save(
 }
 
 /// `POST /unit/{id}/layanan`: creates a service point.
-pub async fn create(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Path(id): Path<String>,
-    Form(form): Form<PointForm>,
-) -> Result<Response, WebError> {
-    save(&app, &tenant, lang, &user, layout, Target { unit: UnitId::new(id), point: None }, form).await
+pub async fn create(staff: Staff, Path(id): Path<String>, Form(form): Form<PointForm>) -> Result<Response, WebError> {
+    save(staff, Target { unit: UnitId::new(id), point: None }, form).await
 }
 
 /// `POST /unit/{id}/layanan/{point}`: updates a service point.
 pub async fn update(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
+    staff: Staff,
     Path((id, point)): Path<(String, String)>,
     Form(form): Form<PointForm>,
 ) -> Result<Response, WebError> {
     let target = Target { unit: UnitId::new(id), point: Some(ServicePointId::new(point)) };
-    save(&app, &tenant, lang, &user, layout, target, form).await
+    save(staff, target, form).await
 }
 
 /// `POST /unit/{id}/layanan/{point}/hapus`: deletes a service point.
-pub async fn delete(
-    State(app): State<App>,
-    tenant: Tenant,
-    user: CurrentUser,
-    Path((id, point)): Path<(String, String)>,
-) -> Result<Response, WebError> {
+pub async fn delete(staff: Staff, Path((id, point)): Path<(String, String)>) -> Result<Response, WebError> {
     let unit_id = UnitId::new(id);
-    authorised_unit(&app, &tenant, &user, &unit_id).await?;
-    store::org::actions::delete_service_point(&app.action_cx(&tenant, &user), &unit_id, &ServicePointId::new(point))
-        .await?;
+    authorised_unit(&staff, &unit_id).await?;
+    store::org::actions::delete_service_point(&staff.action_cx(), &unit_id, &ServicePointId::new(point)).await?;
     Ok(Redirect::to(&format!("/unit/{unit_id}?notice=deleted")).into_response())
 }

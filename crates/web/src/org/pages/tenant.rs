@@ -1,22 +1,19 @@
 //! The tenant's own settings: name, level, region code and time zone.
 
 use axum::Form;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::org::{RawTenant, TenantLevel};
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 
-use crate::App;
-use crate::auth::CurrentUser;
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
 use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::org::pages::{Choice, zone_choices};
 use crate::render::{render, render_status};
-use crate::tenant::Tenant;
+use crate::staff::Staff;
 
 /// The tenant form, as typed.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -53,42 +50,36 @@ fn levels(lang: Lang) -> Vec<Choice> {
         .collect()
 }
 
-fn page(layout: Layout, lang: Lang, tenant: &Tenant, form: TenantForm, errors: FieldErrors) -> TenantPage {
+fn page(staff: Staff, form: TenantForm, errors: FieldErrors) -> TenantPage {
     let region_name =
         domain::org::find_region(&form.region_code).map(|it| format!("{} ({})", it.name, it.dotted_code()));
     TenantPage {
-        layout,
-        tenant_id: tenant.0.id.to_string(),
+        layout: staff.layout,
+        tenant_id: staff.tenant.0.id.to_string(),
         region_name,
         form,
         errors,
-        levels: levels(lang),
+        levels: levels(staff.lang),
         zones: zone_choices(),
     }
 }
 
 /// `GET /pemda`: the tenant settings form.
-pub async fn edit_form(tenant: Tenant, lang: Lang, user: CurrentUser, layout: Layout) -> Result<Response, WebError> {
-    user.require_tenant(Permission::ManageTenant)?;
+pub async fn edit_form(staff: Staff) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ManageTenant)?;
+    let tenant = &staff.tenant;
     let form = TenantForm {
         name: tenant.0.name.clone(),
         level: tenant.0.level.code().to_owned(),
         region_code: tenant.0.region_code.clone(),
         zone: tenant.0.zone.iana().to_owned(),
     };
-    Ok(render("org/tenant.html", &page(layout, lang, &tenant, form, FieldErrors::default()))?.into_response())
+    Ok(render("org/tenant.html", &page(staff, form, FieldErrors::default()))?.into_response())
 }
 
 /// `POST /pemda`: saves the tenant settings.
-pub async fn update(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Form(form): Form<TenantForm>,
-) -> Result<Response, WebError> {
-    user.require_tenant(Permission::ManageTenant)?;
+pub async fn update(staff: Staff, Form(form): Form<TenantForm>) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ManageTenant)?;
     let raw = RawTenant {
         name: form.name.clone(),
         level: form.level.clone(),
@@ -97,11 +88,12 @@ pub async fn update(
     };
     match raw.parse() {
         Ok(draft) => {
-            store::org::actions::update_tenant(&app.action_cx(&tenant, &user), draft).await?;
+            store::org::actions::update_tenant(&staff.action_cx(), draft).await?;
             Ok(Redirect::to("/pemda?notice=saved").into_response())
         }
         Err(problems) => {
-            let page = page(layout, lang, &tenant, form, field_errors(lang, &problems));
+            let errors = field_errors(staff.lang, &problems);
+            let page = page(staff, form, errors);
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "org/tenant.html", &page)
         }
     }

@@ -1,7 +1,7 @@
 //! Creating and editing a unit.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::ids::UnitId;
@@ -9,16 +9,14 @@ use domain::org::{RawUnit, Unit, UnitTree};
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 
-use crate::App;
 use crate::auth::CurrentUser;
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
-use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::org::pages::{Choice, kind_choices, zone_choices};
 use crate::org::tree_of;
 use crate::render::{render, render_status};
-use crate::tenant::Tenant;
+use crate::staff::Staff;
 
 /// The unit form's fields, exactly as typed.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -93,23 +91,15 @@ struct Context {
     tree: UnitTree,
 }
 
-async fn context(app: &App, tenant: &Tenant) -> Result<Context, WebError> {
-    let mut conn = app.db().conn().await?;
-    let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
+async fn context(staff: &Staff) -> Result<Context, WebError> {
+    let mut conn = staff.app.db().conn().await?;
+    let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
     let tree = tree_of(&units);
     Ok(Context { units, tree })
 }
 
-fn page(
-    layout: Layout,
-    lang: Lang,
-    tenant: &Tenant,
-    cx: &Context,
-    user: &CurrentUser,
-    unit_id: Option<String>,
-    form: UnitForm,
-    errors: FieldErrors,
-) -> UnitFormPage {
+fn page(staff: Staff, cx: &Context, unit_id: Option<String>, form: UnitForm, errors: FieldErrors) -> UnitFormPage {
+    let Staff { tenant, lang, user, layout, .. } = staff;
     let parents = cx
         .tree
         .ordered()
@@ -135,44 +125,27 @@ fn page(
 }
 
 /// `GET /unit/baru`: an empty unit form.
-pub async fn new_form(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-) -> Result<Response, WebError> {
-    user.require_any(Permission::ManageUnits)?;
-    let cx = context(&app, &tenant).await?;
+pub async fn new_form(staff: Staff) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ManageUnits)?;
+    let cx = context(&staff).await?;
     let form = UnitForm {
-        zone: tenant.0.zone.iana().to_owned(),
+        zone: staff.tenant.0.zone.iana().to_owned(),
         observes_cuti_bersama: "ya".to_owned(),
         is_active: "ya".to_owned(),
         ..UnitForm::default()
     };
-    Ok(render("org/unit_form.html", &page(layout, lang, &tenant, &cx, &user, None, form, FieldErrors::default()))?
-        .into_response())
+    Ok(render("org/unit_form.html", &page(staff, &cx, None, form, FieldErrors::default()))?.into_response())
 }
 
 /// `GET /unit/{id}/ubah`: the form of an existing unit.
-pub async fn edit_form(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    let cx = context(&app, &tenant).await?;
+pub async fn edit_form(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
+    let cx = context(&staff).await?;
     let unit_id = UnitId::new(id);
     let unit = cx.units.iter().find(|it| it.id == unit_id).ok_or(WebError::NotFound)?;
-    user.require_unit(Permission::ManageUnits, &unit_id, &cx.tree)?;
+    staff.user.require_unit(Permission::ManageUnits, &unit_id, &cx.tree)?;
     let form = UnitForm::of(unit);
-    Ok(render(
-        "org/unit_form.html",
-        &page(layout, lang, &tenant, &cx, &user, Some(unit_id.to_string()), form, FieldErrors::default()),
-    )?
-    .into_response())
+    let page = page(staff, &cx, Some(unit_id.to_string()), form, FieldErrors::default());
+    Ok(render("org/unit_form.html", &page)?.into_response())
 }
 
 /// Whether the user may place a unit under this parent code (top level needs a tenant-wide grant).
@@ -185,28 +158,20 @@ fn may_place(user: &CurrentUser, cx: &Context, parent_code: &str) -> bool {
     }
 }
 
-async fn save(
-    app: &App,
-    tenant: &Tenant,
-    lang: Lang,
-    user: &CurrentUser,
-    layout: Layout,
-    existing: Option<UnitId>,
-    form: UnitForm,
-) -> Result<Response, WebError> {
-    let cx = context(app, tenant).await?;
-    if !may_place(user, &cx, &form.parent_code) {
+async fn save(staff: Staff, existing: Option<UnitId>, form: UnitForm) -> Result<Response, WebError> {
+    let cx = context(&staff).await?;
+    if !may_place(&staff.user, &cx, &form.parent_code) {
         return Err(WebError::Forbidden);
     }
-    let result = match form.raw().parse(tenant.0.level, tenant.0.zone) {
-        Ok(draft) => store::org::actions::save_unit(&app.action_cx(tenant, user), existing.as_ref(), draft).await,
+    let result = match form.raw().parse(staff.tenant.0.level, staff.tenant.0.zone) {
+        Ok(draft) => store::org::actions::save_unit(&staff.action_cx(), existing.as_ref(), draft).await,
         Err(problems) => Err(store::StoreError::Invalid(problems)),
     };
     match result {
         Ok(unit) => Ok(Redirect::to(&format!("/unit/{}?notice=saved", unit.id)).into_response()),
         Err(store::StoreError::Invalid(problems)) => {
-            let errors = field_errors(lang, &problems);
-            let page = page(layout, lang, tenant, &cx, user, existing.map(|it| it.to_string()), form, errors);
+            let errors = field_errors(staff.lang, &problems);
+            let page = page(staff, &cx, existing.map(|it| it.to_string()), form, errors);
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "org/unit_form.html", &page)
         }
         Err(other) => Err(other.into()),
@@ -214,33 +179,18 @@ async fn save(
 }
 
 /// `POST /unit`: creates a unit.
-pub async fn create(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Form(form): Form<UnitForm>,
-) -> Result<Response, WebError> {
-    user.require_any(Permission::ManageUnits)?;
-    save(&app, &tenant, lang, &user, layout, None, form).await
+pub async fn create(staff: Staff, Form(form): Form<UnitForm>) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ManageUnits)?;
+    save(staff, None, form).await
 }
 
 /// `POST /unit/{id}`: updates a unit.
-pub async fn update(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Path(id): Path<String>,
-    Form(form): Form<UnitForm>,
-) -> Result<Response, WebError> {
+pub async fn update(staff: Staff, Path(id): Path<String>, Form(form): Form<UnitForm>) -> Result<Response, WebError> {
     let unit_id = UnitId::new(id);
-    let cx = context(&app, &tenant).await?;
+    let cx = context(&staff).await?;
     if !cx.tree.contains(&unit_id) {
         return Err(WebError::NotFound);
     }
-    user.require_unit(Permission::ManageUnits, &unit_id, &cx.tree)?;
-    save(&app, &tenant, lang, &user, layout, Some(unit_id), form).await
+    staff.user.require_unit(Permission::ManageUnits, &unit_id, &cx.tree)?;
+    save(staff, Some(unit_id), form).await
 }

@@ -1,20 +1,18 @@
 //! The unit list (as an indented tree) and the page of one unit.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
 use domain::ids::UnitId;
 use domain::org::{ServicePoint, Unit, WEEKDAYS};
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 
-use crate::App;
-use crate::auth::CurrentUser;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::org::tree_of;
 use crate::render::render;
-use crate::tenant::Tenant;
+use crate::staff::Staff;
 
 #[derive(Serialize)]
 struct UnitRowView {
@@ -58,14 +56,8 @@ struct UnitsPage {
 }
 
 /// `GET /unit`: the units the user may see, as a tree; `?q=` filters by name, code or alias.
-pub async fn index(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Query(query): Query<ListQuery>,
-) -> Result<Response, WebError> {
+pub async fn index(staff: Staff, Query(query): Query<ListQuery>) -> Result<Response, WebError> {
+    let Staff { app, tenant, lang, user, layout } = staff;
     user.require_any(Permission::ViewUnits)?;
     let mut conn = app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
@@ -136,14 +128,8 @@ struct UnitPage {
 }
 
 /// `GET /unit/{id}`: one unit with its names, children and service points.
-pub async fn show(
-    State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    user: CurrentUser,
-    layout: Layout,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
+pub async fn show(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
+    let Staff { app, tenant, lang, user, layout } = staff;
     let id = UnitId::new(id);
     let mut conn = app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;

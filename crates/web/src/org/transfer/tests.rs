@@ -41,7 +41,7 @@ fn xlsx_round_trips_through_the_writer() {
     let rows = read_xlsx(&bytes).unwrap();
     let back = rows[0].1.parse(domain::org::TenantLevel::Kota, domain::calendar::Zone::Wib).unwrap();
     assert_eq!(back, unit.draft);
-    let csv = write_csv(&[unit.clone()]).unwrap();
+    let csv = write_csv(std::slice::from_ref(&unit)).unwrap();
     let back = read_csv(&csv).unwrap()[0].1.parse(domain::org::TenantLevel::Kota, domain::calendar::Zone::Wib).unwrap();
     assert_eq!(back, unit.draft);
 }
