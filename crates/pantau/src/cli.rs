@@ -42,6 +42,8 @@ pub enum Command {
     Migrate(DbArgs),
     /// Loads the demo Pemda into an empty database.
     Demo(DbArgs),
+    /// Registers a new Pemda and its first administrator (password from PANTAU_ADMIN_PASSWORD or standard input).
+    Setup(SetupArgs),
     /// Checks the hash-chained audit trail.
     Audit(AuditArgs),
     /// Working-day arithmetic on the national calendar (and a tenant's own holidays).
@@ -94,6 +96,38 @@ pub struct ServeArgs {
     /// The tenant served when no tenant is bound to the request's host name.
     #[arg(long, env = "PANTAU_DEFAULT_TENANT")]
     pub default_tenant: Option<String>,
+}
+
+/// Settings of `pantau setup`.
+#[derive(Debug, Args)]
+pub struct SetupArgs {
+    /// Tenant id: 3 to 40 lower-case letters, digits or '-', such as `kota-bontang`; it never changes.
+    #[arg(long)]
+    pub id: String,
+    /// Official name, such as "Pemerintah Kota Bontang".
+    #[arg(long)]
+    pub name: String,
+    /// Level: provinsi, kabupaten or kota.
+    #[arg(long)]
+    pub level: String,
+    /// Kemendagri region code, such as 64.74.
+    #[arg(long)]
+    pub region_code: String,
+    /// Time zone: Asia/Jakarta, Asia/Makassar, Asia/Jayapura (or WIB, WITA, WIT).
+    #[arg(long)]
+    pub zone: String,
+    /// Login name of the first administrator.
+    #[arg(long, default_value = "admin")]
+    pub admin_username: String,
+    /// Full name of the first administrator.
+    #[arg(long)]
+    pub admin_display_name: String,
+    /// E-mail address of the first administrator.
+    #[arg(long)]
+    pub admin_email: Option<String>,
+    /// Database.
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// `pantau audit …`.
@@ -238,11 +272,11 @@ pub fn parse() -> Result<Cli, anyhow::Error> {
         }
     };
     let mut cli = Cli::from_arg_matches(&matches)?;
-    if let (Command::Serve(args), Some(("serve", serve_matches))) = (&mut cli.command, matches.subcommand()) {
-        if let Some(path) = args.config.clone() {
-            let file = ConfigFile::read(&path)?;
-            apply_file(args, serve_matches, file);
-        }
+    if let (Command::Serve(args), Some(("serve", serve_matches))) = (&mut cli.command, matches.subcommand())
+        && let Some(path) = args.config.clone()
+    {
+        let file = ConfigFile::read(&path)?;
+        apply_file(args, serve_matches, file);
     }
     Ok(cli)
 }

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
             Command::Serve(args) => cmd::serve::run(args).await,
             Command::Migrate(args) => cmd::migrate::run(args).await,
             Command::Demo(args) => cmd::demo::run(args).await,
+            Command::Setup(args) => cmd::setup::run(args).await,
             Command::Audit(args) => cmd::audit::run(args).await,
             Command::Calendar(args) => cmd::calendar::run(args).await,
             Command::Import(args) => cmd::units::import(args).await,

@@ -20,6 +20,9 @@ pub enum WebError {
     /// A cross-site request check failed.
     #[error("cross-site request refused")]
     CrossSite,
+    /// The change conflicts with what is stored (a duplicate).
+    #[error("conflict")]
+    Conflict,
     /// Too many requests from this address.
     #[error("rate limited")]
     RateLimited,
@@ -55,6 +58,7 @@ impl From<store::StoreError> for WebError {
     fn from(err: store::StoreError) -> WebError {
         match err {
             store::StoreError::NotFound => WebError::NotFound,
+            store::StoreError::Duplicate => WebError::Conflict,
             store::StoreError::Busy => WebError::Internal("database busy".to_owned()),
             other => WebError::Internal(format!("{other:#}")),
         }
@@ -70,6 +74,7 @@ impl WebError {
             WebError::NoTenant => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Forbidden | WebError::CrossSite => StatusCode::FORBIDDEN,
             WebError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Conflict => StatusCode::CONFLICT,
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -85,6 +90,7 @@ impl WebError {
             WebError::Forbidden => "errors.page.forbidden",
             WebError::CrossSite => "errors.page.cross_site",
             WebError::RateLimited => "errors.page.rate_limited",
+            WebError::Conflict => "errors.page.conflict",
             WebError::Invalid(_) | WebError::BadRequest(_) => "errors.page.bad_request",
             WebError::Internal(_) => "errors.page.internal",
         }

@@ -30,6 +30,7 @@ mod tenant;
 pub use app::{App, router, serve};
 pub use audit::break_message;
 pub use config::WebConfig;
+pub use forms::message as problem_message;
 pub use i18n::Lang;
 pub use ids::RandomIds;
 pub use org::transfer as units_file;

@@ -60,7 +60,12 @@ impl TestApp {
     /// An app on a test database at the fixed test clock. Ids are random: several apps (one per signed-in user)
     /// share a database, and sequential ids would repeat across them.
     pub fn new(db: &testkit::TestDb) -> TestApp {
-        let app = App::new((**db).clone(), WebConfig::for_tests(), Arc::new(crate::RandomIds), testkit::now);
+        TestApp::with_config(db, WebConfig::for_tests())
+    }
+
+    /// An app with other settings.
+    pub fn with_config(db: &testkit::TestDb, config: WebConfig) -> TestApp {
+        let app = App::new((**db).clone(), config, Arc::new(crate::RandomIds), testkit::now);
         TestApp { router: crate::router(app), cookies: BTreeMap::new() }
     }
 

@@ -140,5 +140,19 @@ pub fn alias_key(raw: &str) -> String {
     raw.chars().filter(|it| it.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// Checks a tenant id: it leads every key and may appear in host names and file names, so it is a short slug.
+// Choice: 3 to 40 characters of a-z, 0-9 and '-', not starting or ending with '-' (docs/ARCHITECTURE.md, tenancy).
+pub fn check_tenant_id(raw: &str) -> Result<crate::ids::TenantId, crate::problems::Problem> {
+    let fits = (3..=40).contains(&raw.len())
+        && raw.bytes().all(|it| it.is_ascii_lowercase() || it.is_ascii_digit() || it == b'-')
+        && !raw.starts_with('-')
+        && !raw.ends_with('-');
+    if fits {
+        Ok(crate::ids::TenantId::new(raw))
+    } else {
+        Err(crate::problems::Problem::Malformed { given: raw.to_owned() })
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -84,3 +84,13 @@ fn shipped_regions_are_complete_and_consistent() {
     assert_eq!(tangsel.dotted_code(), "36.74");
     assert_eq!(find_region("51").unwrap().zone, crate::calendar::Zone::Wita);
 }
+
+#[test]
+fn tenant_ids_are_short_slugs() {
+    for good in ["kota-bontang", "kab-serang", "jatim", "a1-b2"] {
+        assert!(check_tenant_id(good).is_ok(), "{good}");
+    }
+    for bad in ["", "ab", "Kota-Bontang", "kota bontang", "-kota", "kota-", "kota_bontang", &"x".repeat(41)] {
+        assert!(check_tenant_id(bad).is_err(), "{bad:?}");
+    }
+}

@@ -15,7 +15,10 @@ pub async fn run(args: AuditArgs) -> anyhow::Result<ExitCode> {
     let mut broken = false;
     for report in &reports {
         match &report.outcome {
-            Ok(verified) => println!("ok      tenant {}: {} entries, chain intact", report.tenant, verified.n_entries),
+            Ok(verified) => println!(
+                "ok      tenant {}: {} entries, chain intact, head {}",
+                report.tenant, verified.n_entries, verified.head_hash
+            ),
             Err(at) => {
                 broken = true;
                 println!("BROKEN  tenant {}: {}", report.tenant, web::break_message(web::Lang::En, at));

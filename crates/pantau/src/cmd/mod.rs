@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod demo;
 pub mod migrate;
 pub mod serve;
+pub mod setup;
 pub mod units;
 
 use anyhow::Context;

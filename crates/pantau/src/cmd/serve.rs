@@ -16,6 +16,13 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     if args.demo && store::demo::load_if_empty(&db, &web::RandomIds, jiff::Timestamp::now()).await? {
         tracing::info!("demo Pemda loaded");
     }
+    if let Some(tenant) = &config.default_tenant {
+        super::pick_tenant(&db, Some(tenant)).await.map_err(|_| {
+            crate::settings::ConfigError(format!(
+                "PANTAU_DEFAULT_TENANT / --default-tenant: no tenant {tenant:?} in the database"
+            ))
+        })?;
+    }
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {} (PANTAU_LISTEN / --listen)", config.listen))?;

@@ -9,7 +9,7 @@ async fn verify_passes_then_names_the_edited_row(db: TestDb) -> anyhow::Result<(
     assert!(loaded.status.success(), "{}", crate::stderr(&loaded));
     let intact = pantau(&["audit", "verify", "--database-url", db.url()]);
     assert_eq!(intact.status.code(), Some(0), "{}", stdout(&intact));
-    assert!(stdout(&intact).contains("chain intact"), "{}", stdout(&intact));
+    assert!(stdout(&intact).contains("chain intact, head "), "prints the head hash to publish: {}", stdout(&intact));
 
     let mut conn = db.conn().await?;
     sqlx::query("UPDATE audit_log SET actor = 'user:someone-else' WHERE seq = 5").execute(&mut *conn).await?;

@@ -9,6 +9,7 @@ mod architecture;
 mod audit;
 mod calendar;
 mod config;
+mod setup;
 mod tidy;
 mod units;
 
@@ -23,6 +24,25 @@ pub fn pantau(args: &[&str]) -> Output {
         }
     }
     command.env("RUST_LOG", "warn").args(args).output().expect("the pantau binary runs")
+}
+
+/// Runs the binary with an environment variable set and a line on standard input.
+pub fn pantau_with(args: &[&str], env: &[(&str, &str)], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pantau"));
+    for (name, _) in std::env::vars() {
+        if name.starts_with("PANTAU_") {
+            command.env_remove(name);
+        }
+    }
+    command.env("RUST_LOG", "warn").envs(env.iter().copied()).args(args);
+    command
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().expect("the pantau binary runs");
+    child.stdin.take().expect("piped stdin").write_all(stdin.as_bytes()).expect("stdin accepts the line");
+    child.wait_with_output().expect("the pantau binary finishes")
 }
 
 /// Standard output as trimmed text.

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use domain::ids::{ServicePointId, UnitId};
 use domain::org::{ServicePoint, ServicePointDraft, Tenant, TenantDraft, Unit, UnitDraft};
+use domain::people::{User, UserDraft};
 use domain::problems::{FieldProblem, Problem};
 
 use crate::audit::{self, Change};
@@ -14,10 +15,27 @@ use crate::{ActionCx, StoreError};
 /// Creates a tenant with the given id and settings.
 pub async fn create_tenant(cx: &ActionCx<'_>, draft: TenantDraft) -> Result<Tenant, StoreError> {
     let mut tx = cx.db.begin_write().await?;
-    if queries::find_tenant(&mut tx, cx.tenant).await?.is_some() {
+    let tenant = write_new_tenant(&mut tx, cx, draft).await?;
+    tx.commit().await?;
+    Ok(tenant)
+}
+
+/// Registers a new Pemda and its first administrator in one transaction: afterwards both exist, or neither.
+pub async fn install(cx: &ActionCx<'_>, tenant: TenantDraft, admin: UserDraft) -> Result<(Tenant, User), StoreError> {
+    // The password is hashed before the transaction opens, so the write lock is not held through Argon2.
+    let (user, hash) = crate::people::actions::prepare_user(cx, admin).await?;
+    let mut tx = cx.db.begin_write().await?;
+    let tenant = write_new_tenant(&mut tx, cx, tenant).await?;
+    let user = crate::people::actions::write_new_user(&mut tx, cx, user, &hash).await?;
+    tx.commit().await?;
+    Ok((tenant, user))
+}
+
+async fn write_new_tenant(conn: &mut crate::Conn, cx: &ActionCx<'_>, draft: TenantDraft) -> Result<Tenant, StoreError> {
+    if queries::find_tenant(conn, cx.tenant).await?.is_some() {
         return Err(StoreError::Duplicate);
     }
-    queries::insert_tenant(&mut tx, cx.tenant, &draft, cx.now_ms()).await?;
+    queries::insert_tenant(conn, cx.tenant, &draft, cx.now_ms()).await?;
     let tenant = Tenant {
         id: cx.tenant.clone(),
         name: draft.name,
@@ -32,8 +50,7 @@ pub async fn create_tenant(cx: &ActionCx<'_>, draft: TenantDraft) -> Result<Tena
         before: None,
         after: Some(tenant_doc(&tenant)),
     };
-    audit::append(&mut tx, cx, change).await?;
-    tx.commit().await?;
+    audit::append(conn, cx, change).await?;
     Ok(tenant)
 }
 

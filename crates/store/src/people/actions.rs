@@ -8,7 +8,7 @@ use serde_json::json;
 
 use crate::audit::{self, Change};
 use crate::people::{passwords, queries};
-use crate::{ActionCx, Actor, Db, StoreError};
+use crate::{ActionCx, Actor, Conn, Db, StoreError};
 
 /// The audit document of an account (never its password hash).
 fn user_doc(user: &User) -> serde_json::Value {
@@ -55,6 +55,16 @@ async fn check_grant_units(conn: &mut crate::Conn, tenant: &TenantId, grants: &[
 
 /// Creates an account; the draft must carry a password.
 pub async fn create_user(cx: &ActionCx<'_>, draft: UserDraft) -> Result<User, StoreError> {
+    let (user, hash) = prepare_user(cx, draft).await?;
+    let mut tx = cx.db.begin_write().await?;
+    let user = write_new_user(&mut tx, cx, user, &hash).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// The account a draft describes, with a new id, and the Argon2id hash of its password (computed off the async
+/// threads); the draft must carry a password.
+pub async fn prepare_user(cx: &ActionCx<'_>, draft: UserDraft) -> Result<(User, String), StoreError> {
     let Some(password) = draft.password.clone() else {
         return Err(StoreError::Invalid(vec![FieldProblem { field: "password", problem: Problem::Required }]));
     };
@@ -67,14 +77,18 @@ pub async fn create_user(cx: &ActionCx<'_>, draft: UserDraft) -> Result<User, St
         is_active: draft.is_active,
         grants: draft.grants,
     };
-    let mut tx = cx.db.begin_write().await?;
-    check_grant_units(&mut tx, cx.tenant, &user.grants).await?;
-    match queries::insert_user(&mut tx, cx.tenant, &user, &hash, cx.now_ms()).await {
+    Ok((user, hash))
+}
+
+/// Writes a prepared account, its grants and its audit entry inside the caller's transaction.
+pub async fn write_new_user(conn: &mut Conn, cx: &ActionCx<'_>, user: User, hash: &str) -> Result<User, StoreError> {
+    check_grant_units(conn, cx.tenant, &user.grants).await?;
+    match queries::insert_user(conn, cx.tenant, &user, hash, cx.now_ms()).await {
         Err(StoreError::Duplicate) => return Err(taken_username(&user.username)),
         other => other?,
     }
     let grant_ids: Vec<String> = user.grants.iter().map(|_| cx.ids.new_id()).collect();
-    queries::replace_grants(&mut tx, cx.tenant, &user, &grant_ids).await?;
+    queries::replace_grants(conn, cx.tenant, &user, &grant_ids).await?;
     let change = Change {
         action: "user.create",
         entity_type: "user",
@@ -82,8 +96,7 @@ pub async fn create_user(cx: &ActionCx<'_>, draft: UserDraft) -> Result<User, St
         before: None,
         after: Some(user_doc(&user)),
     };
-    audit::append(&mut tx, cx, change).await?;
-    tx.commit().await?;
+    audit::append(conn, cx, change).await?;
     Ok(user)
 }
 

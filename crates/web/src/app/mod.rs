@@ -133,8 +133,10 @@ pub fn router(app: App) -> Router {
         .merge(crate::files::routes())
         .merge(crate::ops::routes())
         .layer(middleware::from_fn_with_state(app.clone(), crate::security::csrf))
-        .layer(middleware::from_fn(crate::security::render_errors))
+        // Outside the cross-site check so a flood is refused before any body is read, and inside the error
+        // renderer so a refused request still gets a page or a problem document in the user's language.
         .layer(middleware::from_fn_with_state(app.clone(), crate::security::rate_limit))
+        .layer(middleware::from_fn(crate::security::render_errors))
         .layer(middleware::from_fn_with_state(app.clone(), crate::security::headers))
         .layer(middleware::from_fn(record_metrics))
         .layer(axum::extract::DefaultBodyLimit::max(12 * 1024 * 1024))

@@ -141,3 +141,18 @@ async fn health_and_metrics_answer(db: TestDb) -> anyhow::Result<()> {
     Ok(())
 }
 db_test!(health_and_metrics_answer);
+
+async fn a_flood_of_form_posts_gets_a_translated_429(db: TestDb) -> anyhow::Result<()> {
+    demo_db(&db).await?;
+    let mut app =
+        TestApp::with_config(&db, crate::WebConfig { public_rate_per_minute: 2, ..crate::WebConfig::for_tests() });
+    for _ in 0..2 {
+        let response = app.post("/masuk", &[("username", "sekda"), ("password", "salah")]).await;
+        assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+    }
+    let limited = app.post("/masuk", &[("username", "sekda"), ("password", "salah")]).await;
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(limited.text("main h1").contains("Terlalu banyak permintaan"), "{}", limited.body);
+    Ok(())
+}
+db_test!(a_flood_of_form_posts_gets_a_translated_429);
