@@ -48,6 +48,16 @@ fn layers_depend_downward_only() {
 }
 
 #[test]
+fn testkit_is_only_a_dev_dependency() {
+    let users: Vec<_> = dependencies()
+        .into_iter()
+        .filter(|(_, deps)| deps.iter().any(|it| it == "pantau-testkit"))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(users.is_empty(), "testkit is test support, not a normal dependency of {users:?}");
+}
+
+#[test]
 fn domain_uses_no_clock_and_no_randomness() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../domain/src");
     let mut stack = vec![root];

@@ -81,6 +81,19 @@ fn unchecked_sql_only_in_store() {
     assert!(bad.is_empty(), "unchecked SQL outside store: {bad:#?}");
 }
 
+#[test]
+fn sql_lives_only_in_store() {
+    let statements = ["SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "sqlx::query"];
+    let bad: Vec<_> = rust_files()
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("crates/web/src/") || name.starts_with("crates/domain/src/"))
+        .filter(|(name, _)| !name.ends_with("tests.rs"))
+        .filter(|(_, text)| statements.iter().any(|it| text.contains(it)))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(bad.is_empty(), "SQL outside store (STYLE.md §2): {bad:?}");
+}
+
 /// Domain areas that hold no regulation (Pantau's own design), with the reason.
 const AREAS_WITHOUT_REGULATION: [(&str, &str); 1] = [("audit", "the hash chain is Pantau's own tamper evidence")];
 

@@ -151,13 +151,14 @@ pub async fn update_user(cx: &ActionCx<'_>, id: &UserId, draft: UserDraft) -> Re
     Ok(user)
 }
 
-/// Changes the acting user's own password after checking the current one.
+/// Changes the acting user's own password after checking the current one, and ends their other sessions.
 pub async fn change_own_password(
     cx: &ActionCx<'_>,
     user: &UserId,
-    current: String,
-    new_password: String,
+    passwords: (String, String),
+    keep_session: &str,
 ) -> Result<(), StoreError> {
+    let (current, new_password) = passwords;
     let stored = {
         let mut conn = cx.db.conn().await?;
         queries::load_password_hash(&mut conn, cx.tenant, user).await?
@@ -170,6 +171,8 @@ pub async fn change_own_password(
     let hash = hash_blocking(new_password, cx.ids.secret()).await?;
     let mut tx = cx.db.begin_write().await?;
     queries::update_password(&mut tx, cx.tenant, user, &hash, cx.now_ms()).await?;
+    // A password is changed because it may be known to someone else: their sessions end, this one goes on.
+    queries::delete_other_sessions(&mut tx, cx.tenant, user, &token_hash(keep_session)).await?;
     let change = Change {
         action: "user.change_password",
         entity_type: "user",

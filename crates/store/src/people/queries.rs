@@ -319,6 +319,19 @@ pub async fn delete_user_sessions(conn: &mut Conn, tenant: &TenantId, user: &Use
     Ok(())
 }
 
+const DELETE_OTHER_SESSIONS: &str = "DELETE FROM login_session WHERE tenant_id = $1 AND user_id = $2 AND id <> $3";
+
+/// Ends every session of an account except the one with this token hash.
+pub async fn delete_other_sessions(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    user: &UserId,
+    keep_hash: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(DELETE_OTHER_SESSIONS).bind(tenant.as_str()).bind(user.as_str()).bind(keep_hash).execute(conn).await?;
+    Ok(())
+}
+
 const DELETE_EXPIRED_SESSIONS: &str = "DELETE FROM login_session WHERE expires_at_ms <= $1 OR last_seen_at_ms <= $2";
 
 /// Removes expired and idle sessions of every tenant; returns how many.

@@ -13,3 +13,4 @@ mod audit;
 mod calendar;
 mod org;
 mod people;
+mod schema;

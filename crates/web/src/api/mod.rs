@@ -36,7 +36,8 @@ pub fn routes() -> Router<App> {
         calendar::DateOut,
         calendar::CountOut,
         calendar::HolidayOut,
-        crate::error::ApiProblem
+        crate::error::ApiProblem,
+        crate::error::ProblemDocument<'_>
     ))
 )]
 struct ApiDoc;
@@ -50,3 +51,6 @@ pub fn document() -> utoipa::openapi::OpenApi {
 pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     Json(document())
 }
+
+#[cfg(test)]
+mod tests;

@@ -102,7 +102,12 @@ pub async fn list(State(app): State<App>, tenant: Tenant) -> Result<Json<Vec<Uni
 
 /// Create a unit. Needs a signed-in session allowed to manage units and the `X-CSRF-Token` header.
 #[utoipa::path(post, path = "/api/v1/units", request_body = UnitIn,
-    responses((status = 201, body = UnitOut), (status = 422, description = "invalid fields", body = [crate::error::ApiProblem])))]
+    responses(
+        (status = 201, body = UnitOut),
+        (status = 401, description = "not signed in", body = crate::error::ProblemDocument<'_>),
+        (status = 403, description = "not allowed to manage units under this parent", body = crate::error::ProblemDocument<'_>),
+        (status = 409, description = "the code is taken", body = crate::error::ProblemDocument<'_>),
+        (status = 422, description = "invalid fields, each in `problems`", body = crate::error::ProblemDocument<'_>)))]
 pub async fn create(
     State(app): State<App>,
     tenant: Tenant,

@@ -128,13 +128,19 @@ pub struct PasswordForm {
 }
 
 /// `POST /akun/sandi`: changes the user's own password.
-pub async fn change_password(staff: Staff, Form(form): Form<PasswordForm>) -> Result<Response, WebError> {
+pub async fn change_password(
+    staff: Staff,
+    headers: HeaderMap,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, WebError> {
     let user = &staff.user.user;
     let checked = domain::people::check_new_password(&form.password, &form.password_confirmation, &user.username);
     let result = match checked {
         Ok(()) => {
             let cx = staff.action_cx();
-            store::people::actions::change_own_password(&cx, &user.id, form.current_password, form.password).await
+            let token = cookie_value_from(&headers, session_cookie_name(&staff.app)).unwrap_or_default();
+            let passwords = (form.current_password, form.password);
+            store::people::actions::change_own_password(&cx, &user.id, passwords, &token).await
         }
         Err(problems) => Err(store::StoreError::Invalid(problems)),
     };

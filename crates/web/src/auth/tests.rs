@@ -38,6 +38,8 @@ async fn password_change_checks_the_current_one_and_the_confirmation(db: TestDb)
     demo_db(&db).await?;
     let mut app = TestApp::new(&db);
     app.login("bkpsdm").await;
+    let mut other_device = TestApp::new(&db);
+    other_device.login("bkpsdm").await;
     let mismatch = app
         .post(
             "/akun/sandi",
@@ -72,6 +74,8 @@ async fn password_change_checks_the_current_one_and_the_confirmation(db: TestDb)
         )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(app.get("/beranda").await.status, StatusCode::OK, "this session goes on");
+    assert_eq!(other_device.get("/beranda").await.status, StatusCode::SEE_OTHER, "the other session ended");
     let mut fresh = TestApp::new(&db);
     let login = fresh.post("/masuk", &[("username", "bkpsdm"), ("password", "kopi pahit pagi hari")]).await;
     assert_eq!(login.status, StatusCode::SEE_OTHER);
