@@ -116,20 +116,17 @@ impl TestApp {
         let token = self.csrf().await;
         let mut pairs: Vec<(&str, &str)> = vec![("_csrf", &token)];
         pairs.extend_from_slice(fields);
-        let body = serde_urlencoded::to_string(&pairs).expect("form encodes");
-        let request = Request::post(path)
-            .header(header::HOST, "localhost")
-            .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .expect("valid request");
-        self.send(request).await
+        self.post_form(path, &pairs).await
     }
 
     /// `POST path` with a form body but without the cross-site token.
     pub async fn post_without_token(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
         self.csrf().await;
-        let body = serde_urlencoded::to_string(fields).expect("form encodes");
+        self.post_form(path, fields).await
+    }
+
+    async fn post_form(&mut self, path: &str, pairs: &[(&str, &str)]) -> TestResponse {
+        let body = serde_urlencoded::to_string(pairs).expect("form encodes");
         let request = Request::post(path)
             .header(header::HOST, "localhost")
             .header(header::COOKIE, self.cookie_header())

@@ -218,15 +218,22 @@ pub async fn new_form(staff: Staff) -> Result<Response, WebError> {
     Ok(render("people/user_form.html", &form_page(staff, &cx, None, form, FieldErrors::default()))?.into_response())
 }
 
-/// `GET /pengguna/{id}/ubah`: the form of an existing account.
-pub async fn edit_form(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
+/// The account behind an id with the form context, when the user may manage it; else `NotFound`, so accounts
+/// outside the user's scope do not reveal that they exist.
+async fn managed_user(staff: &Staff, id: String) -> Result<(FormContext, User), WebError> {
     staff.user.require_any(Permission::ManageUsers)?;
-    let cx = form_context(&staff).await?;
+    let cx = form_context(staff).await?;
     let mut conn = staff.app.db().conn().await?;
     let target = store::people::queries::load_user(&mut conn, &staff.tenant.0.id, &UserId::new(id)).await?;
     if !visible(&staff.user, Permission::ManageUsers, &target, &cx.tree) {
         return Err(WebError::NotFound);
     }
+    Ok((cx, target))
+}
+
+/// `GET /pengguna/{id}/ubah`: the form of an existing account.
+pub async fn edit_form(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
+    let (cx, target) = managed_user(&staff, id).await?;
     let page = form_page(staff, &cx, Some(target.id.to_string()), UserForm::of(&target), FieldErrors::default());
     Ok(render("people/user_form.html", &page)?.into_response())
 }
@@ -280,12 +287,6 @@ pub async fn create(staff: Staff, body: String) -> Result<Response, WebError> {
 
 /// `POST /pengguna/{id}`: updates an account.
 pub async fn update(staff: Staff, Path(id): Path<String>, body: String) -> Result<Response, WebError> {
-    staff.user.require_any(Permission::ManageUsers)?;
-    let cx = form_context(&staff).await?;
-    let mut conn = staff.app.db().conn().await?;
-    let target = store::people::queries::load_user(&mut conn, &staff.tenant.0.id, &UserId::new(id)).await?;
-    if !visible(&staff.user, Permission::ManageUsers, &target, &cx.tree) {
-        return Err(WebError::NotFound);
-    }
+    let (_, target) = managed_user(&staff, id).await?;
     save(staff, Some(target.id), body).await
 }
