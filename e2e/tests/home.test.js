@@ -15,14 +15,26 @@ test('home page is Indonesian and switches to English and back', async () => {
   assert.match(indonesian, /pelayanan publik/i);
   await shot(p, 'home-id');
 
-  await p.getByRole('link', { name: 'EN' }).click();
+  await p.getByRole('link', { name: 'EN', exact: true }).click();
   await p.waitForLoadState();
   assert.equal(await p.getAttribute('html', 'lang'), 'en');
   const english = await p.locator('main h1').innerText();
   assert.notEqual(english, indonesian);
+  assert.match(english, /public services/i);
   await shot(p, 'home-en');
 
-  await p.getByRole('link', { name: 'ID' }).click();
+  // The choice follows the user into the staff pages.
+  await p.locator('header').getByRole('link', { name: 'Log in' }).click();
+  assert.equal(await p.getAttribute('html', 'lang'), 'en');
+  await p.locator('#f-username').fill('admin');
+  await p.locator('#f-password').fill('pantau-demo-2026');
+  await p.locator('main button[type=submit]').click();
+  await p.waitForURL(`${base}/beranda`);
+  assert.match(await p.locator('nav.main').innerText(), /Units/);
+  await p.goto(`${base}/unit`);
+  await shot(p, 'units-en');
+
+  await p.getByRole('link', { name: 'ID', exact: true }).click();
   await p.waitForLoadState();
   assert.equal(await p.getAttribute('html', 'lang'), 'id');
   await p.context().close();
