@@ -116,6 +116,9 @@ pub struct SetupArgs {
     /// Time zone: Asia/Jakarta, Asia/Makassar, Asia/Jayapura (or WIB, WITA, WIT).
     #[arg(long)]
     pub zone: String,
+    /// Host name that selects this Pemda when one installation serves several, such as pantau.bontangkota.go.id.
+    #[arg(long)]
+    pub host: Option<String>,
     /// Login name of the first administrator.
     #[arg(long, default_value = "admin")]
     pub admin_username: String,

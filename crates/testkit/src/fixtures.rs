@@ -21,6 +21,7 @@ pub async fn tenant(db: &Db, id: &str) -> anyhow::Result<Tenant> {
         level: "kota".to_owned(),
         region_code: "3674".to_owned(),
         zone: "Asia/Jakarta".to_owned(),
+        host: String::new(),
     };
     let draft = raw.parse().map_err(|it| anyhow::anyhow!("{it:?}"))?;
     Ok(store::org::actions::create_tenant(&cx(db, &tenant, &ids), draft).await?)

@@ -21,6 +21,9 @@ pub struct Tenant {
     pub region_code: String,
     /// Default time zone of its units.
     pub zone: Zone,
+    /// Host name that selects this tenant on an installation serving several Pemda, such as
+    /// `pantau.bontangkota.go.id`.
+    pub host: Option<String>,
 }
 
 /// Raw tenant settings as typed.
@@ -34,6 +37,8 @@ pub struct RawTenant {
     pub region_code: String,
     /// Zone name.
     pub zone: String,
+    /// Host name, empty for none.
+    pub host: String,
 }
 
 /// Valid tenant settings.
@@ -47,6 +52,8 @@ pub struct TenantDraft {
     pub region_code: String,
     /// Zone.
     pub zone: Zone,
+    /// Host name, lower-case, without scheme or port.
+    pub host: Option<String>,
 }
 
 impl RawTenant {
@@ -75,12 +82,35 @@ impl RawTenant {
             problems.add("region_code", Problem::NotFound { given: self.region_code.clone() });
         }
         let zone = parse_zone(&mut problems, "zone", &self.zone);
+        let host = parse_host(&mut problems, &self.host);
         problems.finish(|| TenantDraft {
             name,
             level: level.unwrap_or(TenantLevel::Kota),
             region_code: region.map(|it| it.code.clone()).unwrap_or_default(),
             zone: zone.unwrap_or(Zone::Wib),
+            host,
         })
+    }
+}
+
+/// A host name as browsers send it in `Host`: labels of letters, digits and '-', joined by dots, lower-cased.
+// Choice: no scheme, path or port; a tenant is chosen by name only (RFC 1123 labels, at most 253 characters).
+fn parse_host(problems: &mut Problems, raw: &str) -> Option<String> {
+    let host = raw.trim().trim_end_matches('.').to_lowercase();
+    if host.is_empty() {
+        return None;
+    }
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label.bytes().all(|it| it.is_ascii_alphanumeric() || it == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    if host.len() <= 253 && host.split('.').all(label_ok) {
+        Some(host)
+    } else {
+        problems.add("host", Problem::Malformed { given: raw.trim().to_owned() });
+        None
     }
 }
 

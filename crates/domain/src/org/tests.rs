@@ -94,3 +94,30 @@ fn tenant_ids_are_short_slugs() {
         assert!(check_tenant_id(bad).is_err(), "{bad:?}");
     }
 }
+
+#[test]
+fn tenant_host_names_are_checked_and_lower_cased() {
+    let raw = |host: &str| RawTenant {
+        name: "Pemerintah Kota Contoh".to_owned(),
+        level: "kota".to_owned(),
+        region_code: "36.74".to_owned(),
+        zone: "WIB".to_owned(),
+        host: host.to_owned(),
+    };
+    assert_eq!(raw("").parse().unwrap().host, None);
+    assert_eq!(
+        raw(" Pantau.TangerangSelatanKota.go.id. ").parse().unwrap().host.as_deref(),
+        Some("pantau.tangerangselatankota.go.id")
+    );
+    for bad in [
+        "https://pantau.go.id",
+        "pantau.go.id:8080",
+        "pantau..go.id",
+        "-pantau.go.id",
+        "pan tau.go.id",
+        "pantau.go.id/x",
+    ] {
+        let problems = raw(bad).parse().unwrap_err();
+        assert_eq!(problems[0].field, "host", "{bad}");
+    }
+}

@@ -17,7 +17,13 @@ pub async fn run(args: SetupArgs) -> anyhow::Result<ExitCode> {
         ConfigError(format!("--id must be 3 to 40 lower-case letters, digits or '-', got {:?}", args.id))
     })?;
     let password = admin_password()?;
-    let raw_tenant = RawTenant { name: args.name, level: args.level, region_code: args.region_code, zone: args.zone };
+    let raw_tenant = RawTenant {
+        name: args.name,
+        level: args.level,
+        region_code: args.region_code,
+        zone: args.zone,
+        host: args.host.unwrap_or_default(),
+    };
     let raw_admin = RawUser {
         username: args.admin_username,
         display_name: args.admin_display_name,
@@ -48,10 +54,11 @@ pub async fn run(args: SetupArgs) -> anyhow::Result<ExitCode> {
             println!("start the server with `pantau serve` and sign in at /masuk");
             Ok(ExitCode::SUCCESS)
         }
-        Err(store::StoreError::Duplicate) => {
-            Err(ConfigError(format!("a tenant with id {:?} already exists; nothing was created", tenant_id.as_str()))
-                .into())
-        }
+        Err(store::StoreError::Duplicate) => Err(ConfigError(format!(
+            "a tenant with id {:?} or the same --host already exists; nothing was created",
+            tenant_id.as_str()
+        ))
+        .into()),
         Err(other) => Err(other.into()),
     }
 }

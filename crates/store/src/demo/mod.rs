@@ -63,6 +63,7 @@ pub async fn load_if_empty(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Resul
         level: "kota".to_owned(),
         region_code: "36.74".to_owned(),
         zone: "Asia/Jakarta".to_owned(),
+        host: String::new(),
     };
     let draft = raw.parse().map_err(StoreError::Invalid)?;
     let tenant_record = crate::org::actions::create_tenant(&cx, draft).await?;

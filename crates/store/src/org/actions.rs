@@ -42,6 +42,7 @@ async fn write_new_tenant(conn: &mut crate::Conn, cx: &ActionCx<'_>, draft: Tena
         level: draft.level,
         region_code: draft.region_code,
         zone: draft.zone,
+        host: draft.host,
     };
     let change = Change {
         action: "tenant.create",
@@ -58,13 +59,20 @@ async fn write_new_tenant(conn: &mut crate::Conn, cx: &ActionCx<'_>, draft: Tena
 pub async fn update_tenant(cx: &ActionCx<'_>, draft: TenantDraft) -> Result<Tenant, StoreError> {
     let mut tx = cx.db.begin_write().await?;
     let before = queries::load_tenant(&mut tx, cx.tenant).await?;
-    queries::update_tenant(&mut tx, cx.tenant, &draft, cx.now_ms()).await?;
+    match queries::update_tenant(&mut tx, cx.tenant, &draft, cx.now_ms()).await {
+        Err(StoreError::Duplicate) => {
+            let given = draft.host.clone().unwrap_or_default();
+            return Err(StoreError::Invalid(vec![FieldProblem { field: "host", problem: Problem::Taken { given } }]));
+        }
+        other => other?,
+    }
     let after = Tenant {
         id: before.id.clone(),
         name: draft.name,
         level: draft.level,
         region_code: draft.region_code,
         zone: draft.zone,
+        host: draft.host,
     };
     let change = Change {
         action: "tenant.update",

@@ -6,7 +6,7 @@ use domain::org::{ServicePoint, Tenant, TenantDraft, Unit, UnitDraft};
 use crate::org::rows::{HoursRow, ServicePointRow, TenantRow, UnitRow};
 use crate::{Conn, StoreError};
 
-const SELECT_TENANTS: &str = "SELECT id, name, level, region_code, time_zone FROM tenant ORDER BY id";
+const SELECT_TENANTS: &str = "SELECT id, name, level, region_code, time_zone, host FROM tenant ORDER BY id";
 
 /// Every tenant of the installation.
 pub async fn list_tenants(conn: &mut Conn) -> Result<Vec<Tenant>, StoreError> {
@@ -14,7 +14,7 @@ pub async fn list_tenants(conn: &mut Conn) -> Result<Vec<Tenant>, StoreError> {
     rows.into_iter().map(Tenant::try_from).collect()
 }
 
-const SELECT_TENANT: &str = "SELECT id, name, level, region_code, time_zone FROM tenant WHERE id = $1";
+const SELECT_TENANT: &str = "SELECT id, name, level, region_code, time_zone, host FROM tenant WHERE id = $1";
 
 /// The tenant with this id, if any.
 pub async fn find_tenant(conn: &mut Conn, id: &TenantId) -> Result<Option<Tenant>, StoreError> {
@@ -27,7 +27,7 @@ pub async fn load_tenant(conn: &mut Conn, id: &TenantId) -> Result<Tenant, Store
     find_tenant(conn, id).await?.ok_or(StoreError::NotFound)
 }
 
-const SELECT_TENANT_BY_HOST: &str = "SELECT id, name, level, region_code, time_zone FROM tenant WHERE host = $1";
+const SELECT_TENANT_BY_HOST: &str = "SELECT id, name, level, region_code, time_zone, host FROM tenant WHERE host = $1";
 
 /// The tenant serving this host name, if one is configured for it.
 pub async fn find_tenant_by_host(conn: &mut Conn, host: &str) -> Result<Option<Tenant>, StoreError> {
@@ -37,7 +37,7 @@ pub async fn find_tenant_by_host(conn: &mut Conn, host: &str) -> Result<Option<T
 
 const INSERT_TENANT: &str = "
     INSERT INTO tenant (id, name, level, region_code, time_zone, host, created_at_ms, updated_at_ms)
-    VALUES ($1, $2, $3, $4, $5, NULL, $6, $6)";
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
 
 /// Inserts a tenant.
 pub async fn insert_tenant(conn: &mut Conn, id: &TenantId, draft: &TenantDraft, now_ms: i64) -> Result<(), StoreError> {
@@ -47,6 +47,7 @@ pub async fn insert_tenant(conn: &mut Conn, id: &TenantId, draft: &TenantDraft, 
         .bind(draft.level.code())
         .bind(&draft.region_code)
         .bind(draft.zone.iana())
+        .bind(draft.host.as_deref())
         .bind(now_ms)
         .execute(conn)
         .await?;
@@ -54,7 +55,8 @@ pub async fn insert_tenant(conn: &mut Conn, id: &TenantId, draft: &TenantDraft, 
 }
 
 const UPDATE_TENANT: &str = "
-    UPDATE tenant SET name = $2, level = $3, region_code = $4, time_zone = $5, updated_at_ms = $6 WHERE id = $1";
+    UPDATE tenant SET name = $2, level = $3, region_code = $4, time_zone = $5, host = $6, updated_at_ms = $7
+    WHERE id = $1";
 
 /// Updates a tenant's settings.
 pub async fn update_tenant(conn: &mut Conn, id: &TenantId, draft: &TenantDraft, now_ms: i64) -> Result<(), StoreError> {
@@ -64,6 +66,7 @@ pub async fn update_tenant(conn: &mut Conn, id: &TenantId, draft: &TenantDraft, 
         .bind(draft.level.code())
         .bind(&draft.region_code)
         .bind(draft.zone.iana())
+        .bind(draft.host.as_deref())
         .bind(now_ms)
         .execute(conn)
         .await?;

@@ -14,6 +14,7 @@ pub(crate) struct TenantRow {
     pub level: String,
     pub region_code: String,
     pub time_zone: String,
+    pub host: Option<String>,
 }
 
 impl TryFrom<TenantRow> for Tenant {
@@ -21,7 +22,14 @@ impl TryFrom<TenantRow> for Tenant {
     fn try_from(row: TenantRow) -> Result<Tenant, StoreError> {
         let level = TenantLevel::parse(&row.level).ok_or_else(|| StoreError::corrupt("tenant", row.level.clone()))?;
         let zone = Zone::parse(&row.time_zone).map_err(|err| StoreError::corrupt("tenant", err.to_string()))?;
-        Ok(Tenant { id: TenantId::new(row.id), name: row.name, level, region_code: row.region_code, zone })
+        Ok(Tenant {
+            id: TenantId::new(row.id),
+            name: row.name,
+            level,
+            region_code: row.region_code,
+            zone,
+            host: row.host,
+        })
     }
 }
 
@@ -84,6 +92,7 @@ pub(crate) fn tenant_doc(tenant: &Tenant) -> serde_json::Value {
         "level": tenant.level.code(),
         "region_code": tenant.region_code,
         "time_zone": tenant.zone.iana(),
+        "host": tenant.host,
     })
 }
 

@@ -159,6 +159,54 @@ async fn tenant_settings_are_validated_and_saved(db: TestDb) -> anyhow::Result<(
 }
 db_test!(tenant_settings_are_validated_and_saved);
 
+fn draft_with_host(host: &str) -> anyhow::Result<domain::org::TenantDraft> {
+    let raw = domain::org::RawTenant {
+        name: "Pemerintah Kota Lain".to_owned(),
+        level: "kota".to_owned(),
+        region_code: "36.74".to_owned(),
+        zone: "WIB".to_owned(),
+        host: host.to_owned(),
+    };
+    raw.parse().map_err(|it| anyhow::anyhow!("{it:?}"))
+}
+
+async fn a_host_name_selects_its_tenant(db: TestDb) -> anyhow::Result<()> {
+    demo_db(&db).await?;
+    let other = testkit::fixtures::tenant(&db, "kota-lain").await?;
+    let mut app = TestApp::new(&db);
+    assert!(
+        app.get("/").await.body.contains("Tangerang Selatan (demo)"),
+        "without a host binding the first tenant serves"
+    );
+    app.login("admin").await;
+    let fields = |host: &'static str| {
+        [
+            ("name", "Pemerintah Kota Tangerang Selatan (demo)"),
+            ("level", "kota"),
+            ("region_code", "36.74"),
+            ("zone", "Asia/Jakarta"),
+            ("host", host),
+        ]
+    };
+    let bad = app.post("/pemda", &fields("https://pantau.contoh.go.id")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!bad.text("#e-host").is_empty(), "{}", bad.body);
+    let ids = testkit::SeqIds::default();
+    let mut draft = draft_with_host("localhost")?;
+    draft.name.clone_from(&other.name);
+    store::org::actions::update_tenant(&testkit::fixtures::cx(&db, &other.id, &ids), draft).await?;
+    // The same host for the demo tenant is refused next to the field, and nothing changes.
+    let demo = domain::ids::TenantId::new(store::demo::DEMO_TENANT);
+    let mut same = draft_with_host("localhost")?;
+    same.name = "Pemerintah Kota Tangerang Selatan (demo)".to_owned();
+    let taken = store::org::actions::update_tenant(&testkit::fixtures::cx(&db, &demo, &ids), same).await;
+    assert!(matches!(&taken, Err(store::StoreError::Invalid(problems)) if problems[0].field == "host"), "{taken:?}");
+    let mut visitor = TestApp::new(&db);
+    assert!(visitor.get("/").await.body.contains("kota-lain"), "Host: localhost now selects the other tenant");
+    Ok(())
+}
+db_test!(a_host_name_selects_its_tenant);
+
 async fn api_creates_units_and_explains_bad_input(db: TestDb) -> anyhow::Result<()> {
     demo_db(&db).await?;
     let mut app = TestApp::new(&db);

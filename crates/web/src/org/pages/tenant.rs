@@ -1,4 +1,4 @@
-//! The tenant's own settings: name, level, region code and time zone.
+//! The tenant's own settings: name, level, region code, time zone and the host name that selects it.
 
 use axum::Form;
 use axum::http::StatusCode;
@@ -26,6 +26,8 @@ pub struct TenantForm {
     region_code: String,
     #[serde(default)]
     zone: String,
+    #[serde(default)]
+    host: String,
 }
 
 #[derive(Serialize)]
@@ -73,6 +75,7 @@ pub async fn edit_form(staff: Staff) -> Result<Response, WebError> {
         level: tenant.0.level.code().to_owned(),
         region_code: tenant.0.region_code.clone(),
         zone: tenant.0.zone.iana().to_owned(),
+        host: tenant.0.host.clone().unwrap_or_default(),
     };
     Ok(render("org/tenant.html", &page(staff, form, FieldErrors::default()))?.into_response())
 }
@@ -85,16 +88,19 @@ pub async fn update(staff: Staff, Form(form): Form<TenantForm>) -> Result<Respon
         level: form.level.clone(),
         region_code: form.region_code.clone(),
         zone: form.zone.clone(),
+        host: form.host.clone(),
     };
-    match raw.parse() {
-        Ok(draft) => {
-            store::org::actions::update_tenant(&staff.action_cx(), draft).await?;
-            Ok(Redirect::to("/pemda?notice=saved").into_response())
-        }
-        Err(problems) => {
+    let saved = match raw.parse() {
+        Ok(draft) => store::org::actions::update_tenant(&staff.action_cx(), draft).await.map(|_| ()),
+        Err(problems) => Err(store::StoreError::Invalid(problems)),
+    };
+    match saved {
+        Ok(()) => Ok(Redirect::to("/pemda?notice=saved").into_response()),
+        Err(store::StoreError::Invalid(problems)) => {
             let errors = field_errors(staff.lang, &problems);
             let page = page(staff, form, errors);
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "org/tenant.html", &page)
         }
+        Err(other) => Err(other.into()),
     }
 }
