@@ -82,11 +82,9 @@ pub async fn login(
             response.headers_mut().append(header::SET_COOKIE, set_cookie_header(&session));
             return Ok(response);
         }
-        LoginOutcome::Invalid => lang.t("auth.login.invalid").to_owned(),
-        LoginOutcome::Locked { until_ms } => {
-            let minutes = ((until_ms - app.now().as_millisecond()) / 60_000 + 1).to_string();
-            lang.tf("auth.login.locked", &[("minutes", &minutes)])
-        }
+        // One answer for a wrong name, a wrong password and a locked account: saying "locked" only for accounts
+        // that exist would tell a guesser which usernames are real.
+        LoginOutcome::Invalid | LoginOutcome::Locked { .. } => lang.t("auth.login.refused").to_owned(),
     };
     let page = LoginPage { layout, username: form.username, next, error: Some(error) };
     render_status(StatusCode::UNAUTHORIZED, "auth/login.html", &page)
