@@ -179,6 +179,15 @@ pub async fn demo_db(db: &testkit::TestDb) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The id of a demo unit by its code; a missing code is a broken demo, so the test stops there.
+pub async fn demo_unit_id(db: &testkit::TestDb, code: &str) -> anyhow::Result<domain::ids::UnitId> {
+    let mut conn = db.conn().await?;
+    let tenant = domain::ids::TenantId::new(store::demo::DEMO_TENANT);
+    let units = store::org::queries::list_units(&mut conn, &tenant).await?;
+    let unit = units.into_iter().find(|it| it.draft.code == code);
+    unit.map(|it| it.id).ok_or_else(|| anyhow::anyhow!("the demo has no unit {code}"))
+}
+
 /// Every Rust source file of this crate, for the translation-key test.
 pub fn rust_sources() -> Vec<(String, String)> {
     let mut out = Vec::new();

@@ -47,23 +47,10 @@ async fn setup_creates_the_tenant_and_its_administrator(db: TestDb) -> anyhow::R
 db_test!(setup_creates_the_tenant_and_its_administrator);
 
 async fn bad_fields_are_all_named_and_nothing_is_written(db: TestDb) -> anyhow::Result<()> {
-    let args = [
-        "setup",
-        "--id",
-        "Kota Bontang",
-        "--name",
-        "Pemerintah Kota Bontang",
-        "--level",
-        "kota",
-        "--region-code",
-        "64.74",
-        "--zone",
-        "WITA",
-        "--admin-display-name",
-        "Andi",
-        "--database-url",
-        db.url(),
-    ];
+    // The valid Bontang settings with only the id wrong.
+    let mut bad_id = BONTANG;
+    bad_id[2] = "Kota Bontang";
+    let args = with_db(&bad_id, db.url(), &["--admin-display-name", "Andi"]);
     let refused = pantau_with(&args, &[("PANTAU_ADMIN_PASSWORD", "cukup panjang sekali")], "");
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains("--id"), "{}", stderr(&refused));

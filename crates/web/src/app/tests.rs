@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use testkit::{TestDb, db_test};
 
-use crate::testing::{TestApp, demo_db};
+use crate::testing::{TestApp, demo_db, demo_unit_id};
 
 /// Routes every signed-in role may open (200), with `{unit}` and `{point}` replaced by demo records of DPMPTSP.
 const SHARED_PAGES: [&str; 5] = ["/beranda", "/unit", "/unit/{unit}", "/kalender?tahun=2026", "/akun/sandi"];
@@ -28,12 +28,11 @@ const GUARDED_PAGES: [(&str, &[&str]); 12] = [
 const ROLES: [&str; 6] = ["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp", "operator.dpmptsp"];
 
 async fn demo_ids(db: &TestDb) -> anyhow::Result<(String, String)> {
+    let unit = demo_unit_id(db, "DPMPTSP").await?;
     let mut conn = db.conn().await?;
     let tenant = domain::ids::TenantId::new(store::demo::DEMO_TENANT);
-    let units = store::org::queries::list_units(&mut conn, &tenant).await?;
-    let unit = units.iter().find(|it| it.draft.code == "DPMPTSP").expect("demo has DPMPTSP");
-    let points = store::org::queries::list_service_points(&mut conn, &tenant, &unit.id).await?;
-    Ok((unit.id.to_string(), points[0].id.to_string()))
+    let points = store::org::queries::list_service_points(&mut conn, &tenant, &unit).await?;
+    Ok((unit.to_string(), points[0].id.to_string()))
 }
 
 async fn every_role_gets_its_pages_and_nothing_more(db: TestDb) -> anyhow::Result<()> {

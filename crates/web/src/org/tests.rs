@@ -4,13 +4,10 @@
 use axum::http::StatusCode;
 use testkit::{TestDb, db_test};
 
-use crate::testing::{TestApp, demo_db};
+use crate::testing::{TestApp, demo_db, demo_unit_id};
 
 async fn unit_id(db: &TestDb, code: &str) -> anyhow::Result<String> {
-    let mut conn = db.conn().await?;
-    let units =
-        store::org::queries::list_units(&mut conn, &domain::ids::TenantId::new(store::demo::DEMO_TENANT)).await?;
-    Ok(units.iter().find(|it| it.draft.code == code).map(|it| it.id.to_string()).unwrap_or_default())
+    Ok(demo_unit_id(db, code).await?.to_string())
 }
 
 async fn invalid_unit_form_keeps_input_and_stores_nothing(db: TestDb) -> anyhow::Result<()> {

@@ -3,18 +3,11 @@
 use axum::http::StatusCode;
 use testkit::{TestDb, db_test};
 
-use crate::testing::{TestApp, demo_db};
-
-async fn dpmptsp(db: &TestDb) -> anyhow::Result<String> {
-    let mut conn = db.conn().await?;
-    let units =
-        store::org::queries::list_units(&mut conn, &domain::ids::TenantId::new(store::demo::DEMO_TENANT)).await?;
-    Ok(units.iter().find(|it| it.draft.code == "DPMPTSP").map(|it| it.id.to_string()).unwrap_or_default())
-}
+use crate::testing::{TestApp, demo_db, demo_unit_id};
 
 async fn admin_creates_an_operator_who_can_log_in(db: TestDb) -> anyhow::Result<()> {
     demo_db(&db).await?;
-    let unit = dpmptsp(&db).await?;
+    let unit = demo_unit_id(&db, "DPMPTSP").await?.to_string();
     let mut admin = TestApp::new(&db);
     admin.login("admin").await;
     let weak = admin
