@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod calendar;
+pub mod complaints;
 pub mod ids;
 pub mod org;
 pub mod people;

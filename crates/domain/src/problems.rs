@@ -10,6 +10,15 @@ pub enum Problem {
         /// Maximum characters.
         max: usize,
     },
+    /// The text is shorter than needed.
+    TooShort {
+        /// Minimum characters.
+        min: usize,
+    },
+    /// A date that may not lie in the future does.
+    InFuture,
+    /// An attached file is refused.
+    File(crate::complaints::attachments::FileRefusal),
     /// The value is not one of the accepted codes.
     UnknownCode {
         /// What was given.

@@ -53,12 +53,23 @@ impl Role {
     pub fn permissions(self) -> &'static [Permission] {
         use Permission::*;
         match self {
-            Role::Operator => &[ViewUnits, ViewCalendar],
-            Role::UnitHead => &[ViewUnits, ViewCalendar, ViewUsers, ManageServicePoints],
-            Role::Inspector => &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit],
+            Role::Operator => &[ViewUnits, ViewCalendar, ViewComplaints, HandleComplaints, RegisterComplaints],
+            Role::UnitHead => &[
+                ViewUnits,
+                ViewCalendar,
+                ViewUsers,
+                ManageServicePoints,
+                ViewComplaints,
+                HandleComplaints,
+                RegisterComplaints,
+            ],
+            Role::Inspector => &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit, ViewComplaints],
             Role::PersonnelOfficer => &[ViewUnits, ViewCalendar, ViewUsers],
-            Role::Leader => &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit],
+            Role::Leader => &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit, ViewComplaints],
             Role::Administrator => &[
+                ViewComplaints,
+                RegisterComplaints,
+                ManageComplaints,
                 ViewUnits,
                 ViewCalendar,
                 ViewUsers,
@@ -94,12 +105,26 @@ pub enum Permission {
     ManageCalendar,
     /// Edit the tenant's own settings.
     ManageTenant,
+    /// See complaints and letters of the units in scope (never a confidential reporter's identity).
+    ViewComplaints,
+    /// Answer and follow up complaints as the handling unit.
+    HandleComplaints,
+    /// Register walk-in complaints and incoming letters at a front desk.
+    RegisterComplaints,
+    /// Complaint administrator: verify, distribute, close, merge, split, redact; sees confidential identities.
+    ManageComplaints,
 }
 
 impl Permission {
     /// Whether the permission is about the tenant as a whole, so only a tenant-wide grant carries it.
     pub fn is_tenant_level(self) -> bool {
-        matches!(self, Permission::ManageCalendar | Permission::ManageTenant | Permission::ViewAudit)
+        matches!(
+            self,
+            Permission::ManageCalendar
+                | Permission::ManageTenant
+                | Permission::ViewAudit
+                | Permission::ManageComplaints
+        )
     }
 }
 

@@ -1,0 +1,85 @@
+use super::*;
+
+fn segment(marker: u8, body: &[u8]) -> Vec<u8> {
+    let len = u16::try_from(body.len() + 2).unwrap_or(u16::MAX);
+    let mut out = vec![0xFF, marker];
+    out.extend(len.to_be_bytes());
+    out.extend(body);
+    out
+}
+
+/// A tiny JPEG with a JFIF header, an EXIF block naming a GPS position, and a scan.
+fn jpeg_with_gps() -> Vec<u8> {
+    let mut out = vec![0xFF, 0xD8];
+    out.extend(segment(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
+    out.extend(segment(0xE1, b"Exif\0\0MM\0*GPSLatitude -6.2881 GPSLongitude 106.7180"));
+    out.extend(segment(0xE1, b"http://ns.adobe.com/xap/1.0/\0<exif:GPSLatitude>6,17S</exif:GPSLatitude>"));
+    out.extend(segment(0xDA, &[1, 1, 0, 0, 63, 0]));
+    out.extend([0x12, 0x34, 0x56, 0xFF, 0xD9]);
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|it| it == needle)
+}
+
+#[test]
+fn photos_lose_their_gps_position_but_stay_images() {
+    let original = jpeg_with_gps();
+    assert!(contains(&original, b"GPSLatitude"));
+    let (kind, stored) = accept("foto-jalan.JPG", original).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(kind, FileType::Jpeg);
+    assert!(!contains(&stored, b"GPS"), "metadata left in {stored:?}");
+    assert!(contains(&stored, b"JFIF"));
+    assert_eq!(sniff(&stored), Some(FileType::Jpeg));
+    assert!(stored.ends_with(&[0xFF, 0xD9]));
+}
+
+#[test]
+fn png_text_and_exif_chunks_are_removed() {
+    // PNG chunks end with a CRC-32 of their type and data; a reader refuses a chunk whose CRC is wrong.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut out = u32::try_from(data.len()).unwrap_or(0).to_be_bytes().to_vec();
+        let mut typed = kind.to_vec();
+        typed.extend(data);
+        out.extend(&typed);
+        out.extend(crc32(&typed).to_be_bytes());
+        out
+    }
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
+    png.extend(chunk(b"tEXt", b"Comment\0GPS -6.28 106.71"));
+    png.extend(chunk(b"IDAT", &[1, 2, 3]));
+    png.extend(chunk(b"IEND", &[]));
+    let (_, stored) = accept("denah.png", png).unwrap_or_else(|err| panic!("{err}"));
+    assert!(!contains(&stored, b"GPS"));
+    assert!(contains(&stored, b"IDAT"));
+}
+
+#[test]
+fn disguised_unknown_empty_and_oversized_files_are_refused() {
+    assert_eq!(accept("surat.pdf", jpeg_with_gps()), Err(FileRefusal::Disguised));
+    assert_eq!(accept("foto.jpg", b"MZ\x90\0 program".to_vec()), Err(FileRefusal::Unsupported));
+    assert_eq!(accept("foto.jpg", b"%PDF-1.7 not a photo".to_vec()), Err(FileRefusal::Disguised));
+    assert_eq!(accept("kosong.pdf", Vec::new()), Err(FileRefusal::Empty));
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(MAX_BYTES + 1, b' ');
+    assert_eq!(accept("besar.pdf", big), Err(FileRefusal::TooLarge { max: MAX_BYTES }));
+    assert_eq!(accept("rusak.jpg", vec![0xFF, 0xD8, 0xFF, 0x00]), Err(FileRefusal::Damaged));
+}
+
+#[test]
+fn pdf_scans_are_kept_byte_for_byte() {
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF".to_vec();
+    assert_eq!(accept("Surat Masuk 12.PDF", pdf.clone()), Ok((FileType::Pdf, pdf)));
+}
