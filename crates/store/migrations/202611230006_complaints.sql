@@ -49,7 +49,10 @@ CREATE TABLE complaint (
     dedup_key TEXT NOT NULL,
     possible_duplicate_of TEXT,
     registered_by TEXT,
+    -- 1 while a reporter's request to correct or remove personal data waits for an administrator.
+    correction_requested BIGINT NOT NULL,
     received_at_ms BIGINT NOT NULL,
+    verified_at_ms BIGINT,
     first_answer_at_ms BIGINT,
     closed_at_ms BIGINT,
     updated_at_ms BIGINT NOT NULL,

@@ -26,6 +26,9 @@ pub enum StoreError {
     /// The input was refused by a domain rule.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<domain::problems::FieldProblem>),
+    /// The lifecycle does not allow this step now, or not for this party.
+    #[error("refused: {0}")]
+    Refused(domain::complaints::Refusal),
     /// A configuration problem (bad URL, unreachable server).
     #[error("{0}")]
     Config(String),

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod audit;
 pub mod calendar;
+pub mod complaints;
 pub mod db;
 pub mod demo;
 pub mod error;

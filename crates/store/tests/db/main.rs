@@ -11,6 +11,7 @@ extern crate pantau_store as store;
 
 mod audit;
 mod calendar;
+mod complaints;
 mod org;
 mod people;
 mod schema;

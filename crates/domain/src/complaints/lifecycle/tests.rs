@@ -26,6 +26,7 @@ fn allowed() -> Vec<(S, A, P, S, Clock)> {
         (S::Closed, A::Rate, P::Reporter, S::Closed, Clock::Keep),
         (S::Closed, A::Contest, P::Reporter, S::Contested, start(DeadlineKind::Review)),
         (S::Closed, A::Redact, P::Administrator, S::Closed, Clock::Keep),
+        (S::Closed, A::RequestCorrection, P::Reporter, S::Closed, Clock::Keep),
         (S::Answered, A::Close(Outcome::Resolved), P::Reporter, S::Closed, Clock::Stop),
         (S::Answered, A::Close(Outcome::Resolved), P::System, S::Closed, Clock::Stop),
     ];
@@ -44,6 +45,7 @@ fn allowed() -> Vec<(S, A, P, S, Clock)> {
         rows.push((state, A::Comment, P::Unit, state, Clock::Keep));
         rows.push((state, A::Escalate, P::System, state, Clock::Keep));
         rows.push((state, A::Redact, P::Administrator, state, Clock::Keep));
+        rows.push((state, A::RequestCorrection, P::Reporter, state, Clock::Keep));
         rows.push((state, A::Close(Outcome::Withdrawn), P::Reporter, S::Closed, Clock::Stop));
         for outcome in [Outcome::NotAuthority, Outcome::Duplicate, Outcome::NotPublicService, Outcome::TooGeneral] {
             rows.push((state, A::Close(outcome), P::Administrator, S::Closed, Clock::Stop));

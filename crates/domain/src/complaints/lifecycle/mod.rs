@@ -204,6 +204,8 @@ pub enum Action {
     Redact,
     /// Part of the item is split off into a new item.
     Split,
+    /// The reporter asks for personal data submitted by mistake to be corrected or removed.
+    RequestCorrection,
 }
 
 impl Action {
@@ -222,6 +224,7 @@ impl Action {
             Action::Escalate,
             Action::Redact,
             Action::Split,
+            Action::RequestCorrection,
         ];
         all.extend(Tier::ALL.iter().map(|it| Action::Respond(*it)));
         all.extend(Outcome::ALL.iter().map(|it| Action::Close(*it)));
@@ -245,6 +248,7 @@ impl Action {
             Action::Escalate => "eskalasi".into(),
             Action::Redact => "redaksi".into(),
             Action::Split => "pisah".into(),
+            Action::RequestCorrection => "permintaan_koreksi".into(),
         }
     }
 }
@@ -301,7 +305,7 @@ fn parties(action: Action) -> &'static [Party] {
     match action {
         Action::Verify | Action::Reassign | Action::Redact | Action::Split => &[Administrator],
         Action::ReturnToAdministrator | Action::Respond(_) | Action::Answer => &[Unit],
-        Action::Reply | Action::Reopen | Action::Rate | Action::Contest => &[Reporter],
+        Action::Reply | Action::Reopen | Action::Rate | Action::Contest | Action::RequestCorrection => &[Reporter],
         Action::Comment => &[Administrator, Unit],
         Action::Escalate => &[System],
         Action::Close(Outcome::Withdrawn) => &[Reporter],
@@ -329,7 +333,8 @@ pub fn apply(state: State, action: Action, party: Party) -> Result<Transition, R
         // A reply to an answer keeps the item from closing itself and asks the unit to answer again.
         (Action::Reply, Answered) => start(InProgress, DeadlineKind::Answer),
         (Action::Reply | Action::Comment | Action::Escalate | Action::Redact, _) if open => keep(state),
-        (Action::Redact, Closed) => keep(state),
+        (Action::Redact | Action::RequestCorrection, Closed) => keep(state),
+        (Action::RequestCorrection, _) => keep(state),
         (Action::Reopen, Answered) => start(Assigned, DeadlineKind::Answer),
         (Action::Rate, Answered | Closed) => keep(state),
         (Action::Split, Received | Contested | Assigned) => keep(state),

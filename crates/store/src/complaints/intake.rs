@@ -1,0 +1,240 @@
+//! Filing an item: checks, the unit suggestion, the duplicate flag, storage with attachments, the first event, the
+//! audit entry and the notifications, all in one transaction; the receipt is signed only after it commits.
+
+use domain::complaints::intake::{ItemDraft, RawItem, Source};
+use domain::complaints::suggest::{UnitNames, suggest};
+use domain::complaints::{Channel, DeadlineKind, Party, State, Tiers, attachments, deadline, tracking};
+use domain::ids::UnitId;
+use domain::org::Unit;
+use domain::problems::{FieldProblem, Problem};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use super::queries;
+use super::{Event, Item, NewFile, RunningDeadline, Visibility, notify};
+use crate::audit::{self, Change};
+use crate::{ActionCx, StoreError};
+
+/// What arrives.
+#[derive(Clone, Debug)]
+pub struct Submission {
+    /// The fields.
+    pub raw: RawItem,
+    /// Citizen or front desk.
+    pub source: Source,
+    /// Channel.
+    pub channel: Channel,
+    /// The sender's address (dropped for anonymous items).
+    pub ip: Option<String>,
+    /// Files.
+    pub files: Vec<NewFile>,
+    /// The front-desk user registering it.
+    pub registered_by: Option<String>,
+}
+
+/// A stored item and what its receipt shows; the secret exists only here, never in storage.
+#[derive(Clone, Debug)]
+pub struct Filed {
+    /// The item as stored.
+    pub item: Item,
+    /// The tracking secret, in plain text, for the receipt.
+    pub secret: String,
+    /// The signed receipt text for the QR code.
+    pub receipt: String,
+}
+
+pub(super) fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// The identity-free description of an item recorded in the audit trail: personal fields only as digests.
+pub(super) fn audit_doc(item: &Item) -> serde_json::Value {
+    let digest = |it: Option<&str>| it.map(|text| sha256_hex(text.as_bytes()));
+    json!({
+        "number": item.number, "kind": item.kind.code(), "category": item.category, "channel": item.channel.code(),
+        "confidentiality": item.confidentiality.code(), "state": item.state.code(),
+        "unit_id": item.unit_id.as_ref().map(UnitId::as_str), "tier": item.tier.map(|it| it.code()),
+        "outcome": item.outcome.map(|it| it.code()), "outcome_note": item.outcome_note,
+        "duplicate_of": item.duplicate_of, "due_date": item.deadline.map(|it| it.due.to_string()),
+        "deadline_kind": item.deadline.map(|it| it.kind.code()), "escalation_level": item.escalation_level,
+        "rating": item.rating, "title_sha256": digest(Some(&item.title)), "body_sha256": digest(Some(&item.body)),
+        "location_sha256": digest(item.location_text.as_deref()),
+        "reporter_name_sha256": digest(item.reporter_name.as_deref()),
+        "reporter_contact_sha256": digest(item.reporter_contact.as_deref()),
+    })
+}
+
+fn find_unit<'a>(units: &'a [Unit], given: &str) -> Option<&'a Unit> {
+    let key = domain::org::alias_key(given);
+    units.iter().find(|it| it.id.as_str() == given || domain::org::alias_key(&it.draft.code) == key)
+}
+
+fn check_files(files: Vec<NewFile>) -> Result<Vec<(NewFile, attachments::FileType)>, Vec<FieldProblem>> {
+    if files.len() > attachments::MAX_FILES {
+        let max = i64::try_from(attachments::MAX_FILES).unwrap_or(0);
+        return Err(vec![FieldProblem { field: "files", problem: Problem::OutOfRange { min: 0, max } }]);
+    }
+    let mut accepted = Vec::new();
+    let mut problems = Vec::new();
+    for file in files {
+        match attachments::accept(&file.file_name, file.bytes) {
+            Ok((kind, bytes)) => accepted.push((NewFile { file_name: file.file_name, bytes }, kind)),
+            Err(refusal) => problems.push(FieldProblem { field: "files", problem: Problem::File(refusal) }),
+        }
+    }
+    if problems.is_empty() { Ok(accepted) } else { Err(problems) }
+}
+
+/// The key under which the same text from the same contact is recognised.
+fn dedup_key(draft: &ItemDraft) -> String {
+    let text: String = draft.body.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let contact = draft.reporter.as_ref().and_then(|it| it.contact.as_ref()).map(|it| it.as_str()).unwrap_or("");
+    sha256_hex(format!("{}\u{1f}{text}\u{1f}{contact}", draft.title.to_lowercase()).as_bytes())
+}
+
+struct Prepared {
+    tenant: domain::org::Tenant,
+    draft: ItemDraft,
+    reported: Option<UnitId>,
+    files: Vec<(NewFile, attachments::FileType)>,
+    suggestion: Option<(UnitId, String)>,
+}
+
+/// Every check, before the write transaction starts.
+async fn prepare(cx: &ActionCx<'_>, submission: &mut Submission) -> Result<Prepared, StoreError> {
+    let mut conn = cx.db.conn().await?;
+    let tenant = crate::org::queries::load_tenant(&mut conn, cx.tenant).await?;
+    let units = crate::org::queries::list_units(&mut conn, cx.tenant).await?;
+    drop(conn);
+    let mut problems = Vec::new();
+    let draft =
+        submission.raw.parse(submission.source, tenant.zone.local_date(cx.now)).map_err(|it| problems.extend(it)).ok();
+    // Checked even when other fields are wrong, so the reporter sees every problem at once.
+    let reported = match Some(submission.raw.unit.trim()).filter(|it| !it.is_empty()) {
+        Some(given) => match find_unit(&units, given).filter(|it| it.draft.is_active) {
+            Some(unit) => Some(unit.id.clone()),
+            None => {
+                problems.push(FieldProblem { field: "unit", problem: Problem::NotFound { given: given.to_owned() } });
+                None
+            }
+        },
+        None => None,
+    };
+    let files = check_files(std::mem::take(&mut submission.files)).map_err(|it| problems.extend(it)).ok();
+    let (Some(draft), Some(files), true) = (draft, files, problems.is_empty()) else {
+        return Err(StoreError::Invalid(problems));
+    };
+    let names: Vec<UnitNames> = units
+        .iter()
+        .filter(|it| it.draft.is_active)
+        .map(|it| UnitNames {
+            id: it.id.clone(),
+            name: it.draft.name.clone(),
+            aliases: it.draft.short_name.iter().chain(&it.draft.aliases).cloned().collect(),
+        })
+        .collect();
+    let suggestion = suggest(&format!("{} {}", draft.title, draft.body), &names)
+        .into_iter()
+        .next()
+        .map(|it| (it.unit, it.matched.join(", ")));
+    Ok(Prepared { tenant, draft, reported, files, suggestion })
+}
+
+fn new_item(
+    cx: &ActionCx<'_>,
+    prepared: &Prepared,
+    submission: &Submission,
+    number: String,
+    verify: RunningDeadline,
+) -> Item {
+    let draft = &prepared.draft;
+    Item {
+        id: cx.ids.new_id(),
+        number,
+        kind: draft.kind,
+        category: draft.category.clone(),
+        channel: submission.channel,
+        confidentiality: draft.confidentiality,
+        title: draft.title.clone(),
+        body: draft.body.clone(),
+        location_text: draft.location.as_ref().and_then(|it| it.text.clone()),
+        point: draft.location.as_ref().and_then(|it| it.point),
+        reporter_name: draft.reporter.as_ref().and_then(|it| it.name.clone()),
+        reporter_contact: draft.reporter.as_ref().and_then(|it| it.contact.as_ref()).map(|it| it.as_str().to_owned()),
+        letter: draft.letter.as_ref().map(|it| (it.sender.clone(), it.number.clone(), it.date.to_string())),
+        unit_id: None,
+        reported_unit_id: prepared.reported.clone(),
+        suggestion: prepared.suggestion.clone(),
+        state: State::Received,
+        tier: None,
+        outcome: None,
+        outcome_note: None,
+        duplicate_of: None,
+        split_from: None,
+        deadline: Some(verify),
+        escalation_level: 0,
+        missed_deadlines: 0,
+        rating: None,
+        n_reopened: 0,
+        possible_duplicate_of: None,
+        registered_by: submission.registered_by.clone(),
+        correction_requested: false,
+        received_at_ms: cx.now_ms(),
+        verified_at_ms: None,
+        first_answer_at_ms: None,
+        closed_at_ms: None,
+        updated_at_ms: cx.now_ms(),
+    }
+}
+
+/// Files an item and returns its receipt; nothing is stored when any field or file is refused.
+pub async fn file(cx: &ActionCx<'_>, mut submission: Submission) -> Result<Filed, StoreError> {
+    let prepared = prepare(cx, &mut submission).await?;
+    let year = prepared.tenant.zone.local_date(cx.now).year();
+    let mut tx = cx.db.begin_write().await?;
+    let calendar = crate::calendar::load_calendar(&mut tx, cx.tenant, None).await?;
+    let verify = deadline::start(DeadlineKind::Verify, Tiers::default(), &calendar, prepared.tenant.zone, cx.now);
+    let verify = RunningDeadline { kind: verify.kind, due: verify.due, ends_at_ms: verify.ends_at.as_millisecond() };
+    let number = tracking::number(prepared.draft.kind, year, queries::next_number_seq(&mut tx, cx.tenant, year).await?);
+    let mut item = new_item(cx, &prepared, &submission, number, verify);
+    let key = dedup_key(&prepared.draft);
+    item.possible_duplicate_of =
+        queries::find_recent_duplicate(&mut tx, cx.tenant, &key, cx.now_ms() - 24 * 3_600_000).await?;
+    let secret = tracking::secret_from(cx.ids.secret());
+    let digest = tracking::secret_digest(cx.tenant.as_str(), &item.number, &secret);
+    let anonymous = item.confidentiality == domain::complaints::Confidentiality::Anonymous;
+    let ip = if anonymous { None } else { submission.ip.as_deref() };
+    let intake = queries::Intake { secret_digest: &digest, dedup_key: &key, reporter_ip: ip };
+    queries::insert_item(&mut tx, cx.tenant, &item, &intake).await?;
+    let event = Event {
+        seq: 1,
+        at_ms: cx.now_ms(),
+        party: if submission.source == Source::FrontDesk { Party::Unit } else { Party::Reporter },
+        user_id: submission.registered_by.clone(),
+        action: "masuk".to_owned(),
+        state_after: State::Received,
+        unit_id: item.reported_unit_id.clone(),
+        body: None,
+        visibility: Visibility::Public,
+        deadline: Some((verify.kind, verify.due)),
+    };
+    queries::insert_event(&mut tx, cx.tenant, &item.id, &event).await?;
+    let digests = super::actions::store_files(&mut tx, cx, &item.id, None, &prepared.files).await?;
+    let mut doc = audit_doc(&item);
+    doc["attachments_sha256"] = json!(digests);
+    let change = Change {
+        action: "complaint.file",
+        entity_type: "complaint",
+        entity_id: item.id.clone(),
+        before: None,
+        after: Some(doc),
+    };
+    audit::append(&mut tx, cx, change).await?;
+    notify::announce(&mut tx, cx, &item, &event, &notify::Audience::default()).await?;
+    super::keys::signing_key(&mut tx, cx).await?;
+    tx.commit().await?;
+    // Signed from what was committed, with the same function the receipt page uses later.
+    let mut conn = cx.db.conn().await?;
+    let receipt = super::reporter::receipt_text(&mut conn, cx.tenant, &item).await?;
+    Ok(Filed { receipt, secret, item })
+}

@@ -1,0 +1,101 @@
+//! Keys: the Ed25519 key that signs a tenant's receipts, and the API keys of Open311 clients.
+
+use domain::complaints::receipt;
+use domain::ids::TenantId;
+use ed25519_dalek::SigningKey;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::audit::{self, Change};
+use crate::{ActionCx, Conn, StoreError};
+
+/// The tenant's signing key, created on first use (inside the caller's transaction).
+pub async fn signing_key(conn: &mut Conn, cx: &ActionCx<'_>) -> Result<SigningKey, StoreError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT secret_key FROM receipt_key WHERE tenant_id = $1")
+        .bind(cx.tenant.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some((secret,)) = row {
+        let bytes: [u8; 32] = hex::decode(&secret)
+            .ok()
+            .and_then(|it| it.try_into().ok())
+            .ok_or_else(|| StoreError::corrupt("receipt_key", "secret key"))?;
+        return Ok(receipt::signing_key(&bytes));
+    }
+    let key = receipt::signing_key(&cx.ids.secret());
+    sqlx::query("INSERT INTO receipt_key (tenant_id, secret_key, public_key, created_at_ms) VALUES ($1, $2, $3, $4)")
+        .bind(cx.tenant.as_str())
+        .bind(hex::encode(key.to_bytes()))
+        .bind(receipt::public_key_hex(&key))
+        .bind(cx.now_ms())
+        .execute(&mut *conn)
+        .await?;
+    Ok(key)
+}
+
+/// The tenant's public key (hex), once a receipt has been issued.
+pub async fn public_key(conn: &mut Conn, tenant: &TenantId) -> Result<Option<String>, StoreError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT public_key FROM receipt_key WHERE tenant_id = $1")
+        .bind(tenant.as_str())
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(|it| it.0))
+}
+
+/// The public key, creating the key pair if no receipt was issued yet (so it can be published before the first).
+pub async fn ensure_public_key(cx: &ActionCx<'_>) -> Result<String, StoreError> {
+    let mut tx = cx.db.begin_write().await?;
+    let key = signing_key(&mut tx, cx).await?;
+    tx.commit().await?;
+    Ok(receipt::public_key_hex(&key))
+}
+
+fn digest(key: &str) -> String {
+    hex::encode(Sha256::digest(key.trim().as_bytes()))
+}
+
+/// A new Open311 key; the returned text is shown once and stored only as a digest.
+pub async fn create_open311_key(cx: &ActionCx<'_>, name: &str) -> Result<String, StoreError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        let problem = if name.is_empty() {
+            domain::problems::Problem::Required
+        } else {
+            domain::problems::Problem::TooLong { max: 100 }
+        };
+        return Err(StoreError::Invalid(vec![domain::problems::FieldProblem { field: "name", problem }]));
+    }
+    let key = format!("p311_{}", hex::encode(cx.ids.secret()));
+    let id = cx.ids.new_id();
+    let mut tx = cx.db.begin_write().await?;
+    sqlx::query("INSERT INTO open311_key (tenant_id, id, name, key_digest, created_at_ms) VALUES ($1, $2, $3, $4, $5)")
+        .bind(cx.tenant.as_str())
+        .bind(&id)
+        .bind(name)
+        .bind(digest(&key))
+        .bind(cx.now_ms())
+        .execute(&mut *tx)
+        .await?;
+    let change = Change {
+        action: "open311_key.create",
+        entity_type: "open311_key",
+        entity_id: id,
+        before: None,
+        after: Some(json!({ "name": name })),
+    };
+    audit::append(&mut tx, cx, change).await?;
+    tx.commit().await?;
+    Ok(key)
+}
+
+/// The name of the client whose key this is, when the key is valid for the tenant.
+pub async fn check_open311_key(conn: &mut Conn, tenant: &TenantId, key: &str) -> Result<Option<String>, StoreError> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT name FROM open311_key WHERE tenant_id = $1 AND key_digest = $2 AND revoked_at_ms IS NULL",
+    )
+    .bind(tenant.as_str())
+    .bind(digest(key))
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|it| it.0))
+}

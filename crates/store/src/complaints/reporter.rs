@@ -1,0 +1,48 @@
+//! What the holder of a tracking number and its secret may open, and the receipt of an item.
+
+use domain::complaints::{receipt, tracking};
+use domain::ids::TenantId;
+
+use super::{Item, queries};
+use crate::{Conn, StoreError};
+
+/// The item, when the secret matches its number (a split-off item opens with its original's secret).
+pub async fn open(conn: &mut Conn, tenant: &TenantId, number: &str, secret: &str) -> Result<Option<Item>, StoreError> {
+    let Some(number) = tracking::normalise_number(number) else { return Ok(None) };
+    let Some((item, digest)) = queries::find_by_number(conn, tenant, &number).await? else { return Ok(None) };
+    let matches = match digest.strip_prefix("split-of:").and_then(|it| it.split_once(':')) {
+        Some((original, original_digest)) => {
+            tracking::secret_matches(tenant.as_str(), original, secret, original_digest)
+        }
+        None => tracking::secret_matches(tenant.as_str(), &number, secret, &digest),
+    };
+    Ok(matches.then_some(item))
+}
+
+/// The signed receipt text of an item, as its QR code carries it.
+pub async fn receipt_text(conn: &mut Conn, tenant: &TenantId, item: &Item) -> Result<String, StoreError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT secret_key FROM receipt_key WHERE tenant_id = $1")
+        .bind(tenant.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    let bytes: [u8; 32] = row
+        .and_then(|(it,)| hex::decode(it).ok())
+        .and_then(|it| it.try_into().ok())
+        .ok_or_else(|| StoreError::corrupt("receipt_key", "missing or malformed key"))?;
+    let key = receipt::signing_key(&bytes);
+    let tenant_row = crate::org::queries::load_tenant(conn, tenant).await?;
+    let unit = match &item.reported_unit_id {
+        Some(id) => Some(crate::org::queries::load_unit(conn, tenant, id).await?.draft.code),
+        None => None,
+    };
+    let received = jiff::Timestamp::from_millisecond(item.received_at_ms).unwrap_or_default();
+    let payload = receipt::ReceiptPayload {
+        tenant: tenant.as_str().to_owned(),
+        number: item.number.clone(),
+        kind: item.kind.code().to_owned(),
+        received_at: received.to_zoned(tenant_row.zone.time_zone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        unit,
+        text_digest: receipt::text_digest(&item.body),
+    };
+    Ok(receipt::sign(&payload, &key))
+}
