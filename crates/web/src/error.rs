@@ -58,7 +58,7 @@ impl From<store::StoreError> for WebError {
     fn from(err: store::StoreError) -> WebError {
         match err {
             store::StoreError::NotFound => WebError::NotFound,
-            store::StoreError::Duplicate => WebError::Conflict,
+            store::StoreError::Duplicate | store::StoreError::Refused(_) => WebError::Conflict,
             store::StoreError::Busy => WebError::Internal("database busy".to_owned()),
             other => WebError::Internal(format!("{other:#}")),
         }

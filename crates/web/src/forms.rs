@@ -24,6 +24,9 @@ pub fn message(lang: Lang, problem: &Problem) -> String {
         Problem::NotFound { given } => lang.tf("errors.field.not_found", &[("given", given)]),
         Problem::Taken { given } => lang.tf("errors.field.taken", &[("given", given)]),
         Problem::Cycle => lang.t("errors.field.cycle").to_owned(),
+        Problem::TooShort { min } => lang.tf("errors.field.too_short", &[("min", &min.to_string())]),
+        Problem::InFuture => lang.t("errors.field.in_future").to_owned(),
+        Problem::File(refusal) => file_message(lang, refusal),
         Problem::NotAllowedForLevel => lang.t("errors.field.not_allowed").to_owned(),
         Problem::Credential(err) => lang.t(credential_key(*err)).to_owned(),
     }
@@ -40,8 +43,24 @@ pub fn code(problem: &Problem) -> &'static str {
         Problem::NotFound { .. } => "not_found",
         Problem::Taken { .. } => "taken",
         Problem::Cycle => "cycle",
+        Problem::TooShort { .. } => "too_short",
+        Problem::InFuture => "in_future",
+        Problem::File(_) => "file",
         Problem::NotAllowedForLevel => "not_allowed",
         Problem::Credential(_) => "credential",
+    }
+}
+
+fn file_message(lang: Lang, refusal: &domain::complaints::attachments::FileRefusal) -> String {
+    use domain::complaints::attachments::FileRefusal;
+    match refusal {
+        FileRefusal::Empty => lang.t("errors.file.empty").to_owned(),
+        FileRefusal::TooLarge { max } => {
+            lang.tf("errors.file.too_large", &[("mb", &(max / (1024 * 1024)).to_string())])
+        }
+        FileRefusal::Unsupported => lang.t("errors.file.unsupported").to_owned(),
+        FileRefusal::Disguised => lang.t("errors.file.disguised").to_owned(),
+        FileRefusal::Damaged => lang.t("errors.file.damaged").to_owned(),
     }
 }
 

@@ -104,8 +104,9 @@ impl FromRequestParts<App> for Layout {
 
 /// The entries a user's roles open, in a fixed order.
 pub fn navigation(access: &Access, path: &str) -> Vec<NavItem> {
-    let entries: [(&'static str, &'static str, bool); 6] = [
+    let entries: [(&'static str, &'static str, bool); 7] = [
         ("/beranda", "common.nav.dashboard", true),
+        ("/pengaduan", "common.nav.complaints", access.has(Permission::ViewComplaints)),
         ("/unit", "common.nav.units", access.has(Permission::ViewUnits)),
         ("/pengguna", "common.nav.users", access.has(Permission::ViewUsers)),
         ("/kalender", "common.nav.calendar", access.has(Permission::ViewCalendar)),

@@ -10,6 +10,7 @@ mod app;
 mod audit;
 mod auth;
 mod calendar;
+mod complaints;
 mod config;
 mod dashboard;
 mod error;

@@ -37,6 +37,16 @@ templates!(
     "calendar/index.html",
     "audit/index.html",
     "audit/entry.html",
+    "complaints/_item_summary.html",
+    "complaints/form.html",
+    "complaints/receipt.html",
+    "complaints/track.html",
+    "complaints/verify.html",
+    "complaints/public_list.html",
+    "complaints/queue.html",
+    "complaints/item.html",
+    "complaints/settings.html",
+    "complaints/deliveries.html",
 );
 
 /// Every template with its source, for the tests.

@@ -129,6 +129,7 @@ pub fn router(app: App) -> Router {
         .merge(crate::people::routes())
         .merge(crate::calendar::routes())
         .merge(crate::audit::routes())
+        .merge(crate::complaints::routes())
         .merge(crate::api::routes())
         .merge(crate::files::routes())
         .merge(crate::ops::routes())

@@ -1,0 +1,33 @@
+//! Complaints and letters: the citizen's form, receipt, tracking and verification pages; the staff queue, item page
+//! and front desk; the public list; the JSON API; Open311 GeoReport v2; the receipt PDF; the background job.
+
+mod pdf;
+mod public;
+mod staff;
+mod views;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::App;
+
+/// The routes of the complaints area.
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/lapor", get(public::form).post(public::submit))
+        .route("/lacak", get(public::track_form).post(public::track))
+        .route("/lacak/aksi", post(public::reporter_step))
+        .route("/lacak/tanda-terima.pdf", post(public::receipt_pdf))
+        .route("/verifikasi", get(public::verify))
+        .route("/.well-known/pantau-receipt-key", get(public::public_key))
+        .route("/pengaduan/publik", get(public::public_list))
+        .route("/pengaduan", get(staff::queue))
+        .route("/pengaduan/baru", get(staff::front_desk_form).post(staff::front_desk_submit))
+        .route("/pengaduan/pengaturan", get(staff::settings_form).post(staff::settings_save))
+        .route("/pengaduan/pengiriman", get(staff::deliveries))
+        .route("/pengaduan/{id}", get(staff::item))
+        .route("/pengaduan/{id}/langkah", post(staff::step))
+        .route("/pengaduan/{id}/redaksi", post(staff::redact))
+        .route("/pengaduan/{id}/tanda-terima.pdf", get(staff::receipt_pdf))
+        .route("/pengaduan/{id}/lampiran/{file}", get(staff::attachment))
+}

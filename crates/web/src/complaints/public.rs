@@ -1,0 +1,540 @@
+//! Pages for citizens: file an item, get the receipt, follow it with the number and secret, verify a receipt, and
+//! read the public list.
+
+use axum::Form;
+use axum::extract::{Multipart, Query, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::complaints::intake::{RawItem, Source};
+use domain::complaints::{Action, Channel, Outcome, Party, receipt};
+use serde::{Deserialize, Serialize};
+use store::StoreError;
+use store::complaints::actions::{Step, take};
+use store::complaints::intake::{Filed, Submission, file};
+use store::complaints::queries::{self, ItemFilter};
+use store::complaints::{NewFile, keys, reporter};
+use store::{ActionCx, Actor};
+
+use super::views::{Choice, ItemView, ViewCx, Viewer, category_choices, kind_choices, unit_choices};
+use crate::App;
+use crate::error::WebError;
+use crate::forms::{FieldErrors, field_errors};
+use crate::i18n::Lang;
+use crate::layout::Layout;
+use crate::render::{render, render_status};
+use crate::tenant::Tenant;
+
+#[derive(Serialize)]
+struct FormPage {
+    #[serde(flatten)]
+    layout: Layout,
+    form: RawItem,
+    errors: FieldErrors,
+    kinds: Vec<Choice>,
+    categories: Vec<Choice>,
+    units: Vec<Choice>,
+    front_desk: bool,
+}
+
+/// The form's choices and frame.
+pub(super) async fn form_page(
+    app: &App,
+    tenant: &Tenant,
+    layout: Layout,
+    form: RawItem,
+    errors: FieldErrors,
+    front_desk: bool,
+) -> Result<Response, WebError> {
+    let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);
+    let mut conn = app.db().conn().await?;
+    let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = FormPage {
+        layout,
+        form,
+        errors,
+        kinds: kind_choices(lang, front_desk),
+        categories: category_choices(lang),
+        units: unit_choices(&units),
+        front_desk,
+    };
+    render_status(status, "complaints/form.html", &page)
+}
+
+#[derive(Deserialize, Default)]
+pub struct FormQuery {
+    #[serde(default)]
+    unit: String,
+}
+
+/// `GET /lapor`: the form, optionally with the unit chosen (a QR poster at a counter links here).
+pub async fn form(
+    State(app): State<App>,
+    tenant: Tenant,
+    layout: Layout,
+    Query(query): Query<FormQuery>,
+) -> Result<Response, WebError> {
+    let form =
+        RawItem { unit: query.unit, kind: "pengaduan".into(), confidentiality: "publik".into(), ..RawItem::default() };
+    form_page(&app, &tenant, layout, form, FieldErrors::new(), false).await
+}
+
+/// Reads a multipart form into the item's fields and its files.
+pub(super) async fn read_item(mut multipart: Multipart) -> Result<(RawItem, Vec<NewFile>), WebError> {
+    let mut raw = RawItem::default();
+    let mut files = Vec::new();
+    let bad = |err: axum::extract::multipart::MultipartError| WebError::BadRequest(err.to_string());
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "files" {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let bytes = field.bytes().await.map_err(bad)?;
+            if !file_name.is_empty() || !bytes.is_empty() {
+                files.push(NewFile { file_name, bytes: bytes.to_vec() });
+            }
+            continue;
+        }
+        let value = field.text().await.map_err(bad)?;
+        let slot = match name.as_str() {
+            "kind" => &mut raw.kind,
+            "category" => &mut raw.category,
+            "unit" => &mut raw.unit,
+            "title" => &mut raw.title,
+            "body" => &mut raw.body,
+            "location" => &mut raw.location,
+            "latitude" => &mut raw.latitude,
+            "longitude" => &mut raw.longitude,
+            "confidentiality" => &mut raw.confidentiality,
+            "name" => &mut raw.name,
+            "contact" => &mut raw.contact,
+            "letter_sender" => &mut raw.letter_sender,
+            "letter_number" => &mut raw.letter_number,
+            "letter_date" => &mut raw.letter_date,
+            _ => continue,
+        };
+        *slot = value;
+    }
+    Ok((raw, files))
+}
+
+#[derive(Serialize)]
+struct ReceiptPage {
+    #[serde(flatten)]
+    layout: Layout,
+    number: String,
+    secret: String,
+    secret_raw: String,
+    received: String,
+    due: Option<String>,
+    qr_svg: String,
+    verify_url: String,
+    possible_duplicate_of: Option<String>,
+    front_desk: bool,
+}
+
+/// The address of the verification page for a receipt, absolute when the host is known.
+pub(super) fn verify_url(app: &App, headers: &HeaderMap, receipt: &str) -> String {
+    let base = app.config().public_url.clone().unwrap_or_else(|| {
+        let host = headers.get(header::HOST).and_then(|it| it.to_str().ok()).unwrap_or("localhost");
+        format!("http://{host}")
+    });
+    format!("{}/verifikasi?r={receipt}", base.trim_end_matches('/'))
+}
+
+/// The QR code of a text as an SVG image.
+pub(super) fn qr_svg(text: &str) -> String {
+    qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
+        .map(|code| code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(220, 220).quiet_zone(true).build())
+        .unwrap_or_default()
+}
+
+/// The receipt page shown right after the item is stored.
+pub(super) fn receipt_page(
+    app: &App,
+    headers: &HeaderMap,
+    layout: Layout,
+    tenant: &Tenant,
+    filed: &Filed,
+    front_desk: bool,
+) -> Result<Response, WebError> {
+    let url = verify_url(app, headers, &filed.receipt);
+    let page = ReceiptPage {
+        layout,
+        number: filed.item.number.clone(),
+        secret: domain::complaints::tracking::display_secret(&filed.secret),
+        secret_raw: filed.secret.clone(),
+        received: super::views::local_time(filed.item.received_at_ms, tenant.0.zone),
+        due: filed.item.deadline.map(|it| super::views::local_date(it.due)),
+        qr_svg: qr_svg(&url),
+        verify_url: url,
+        possible_duplicate_of: filed.item.possible_duplicate_of.clone(),
+        front_desk,
+    };
+    render_status(StatusCode::CREATED, "complaints/receipt.html", &page)
+}
+
+/// `POST /lapor`: stores the item and shows its receipt; a refused form comes back with every problem marked.
+pub async fn submit(
+    State(app): State<App>,
+    tenant: Tenant,
+    layout: Layout,
+    request: Request,
+) -> Result<Response, WebError> {
+    let ip = crate::security::client_ip(&app, &request).to_string();
+    let headers = request.headers().clone();
+    let multipart =
+        Multipart::from_request(request, &app).await.map_err(|err| WebError::BadRequest(err.to_string()))?;
+    let (raw, files) = read_item(multipart).await?;
+    let cx = ActionCx {
+        db: app.db(),
+        tenant: &tenant.0.id,
+        actor: Actor::System("public-form"),
+        now: app.now(),
+        ids: app.ids(),
+    };
+    let submission = Submission {
+        raw: raw.clone(),
+        source: Source::Citizen,
+        channel: Channel::Web,
+        ip: Some(ip),
+        files,
+        registered_by: None,
+    };
+    match file(&cx, submission).await {
+        Ok(filed) => receipt_page(&app, &headers, layout, &tenant, &filed, false),
+        Err(StoreError::Invalid(problems)) => {
+            let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);
+            form_page(&app, &tenant, layout, raw, field_errors(lang, &problems), false).await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+use axum::extract::FromRequest;
+
+#[derive(Deserialize, Serialize, Default, Clone)]
+pub struct TrackForm {
+    #[serde(default)]
+    nomor: String,
+    #[serde(default)]
+    kode: String,
+}
+
+#[derive(Serialize)]
+struct TrackPage {
+    #[serde(flatten)]
+    layout: Layout,
+    query: TrackForm,
+    not_found: bool,
+    item: Option<ItemView>,
+    errors: FieldErrors,
+    done: Option<String>,
+}
+
+/// `GET /lacak`: the form asking for the number and secret.
+pub async fn track_form(layout: Layout, Query(query): Query<TrackForm>) -> Result<Response, WebError> {
+    let page = TrackPage {
+        layout,
+        query: TrackForm { kode: String::new(), ..query },
+        not_found: false,
+        item: None,
+        errors: FieldErrors::new(),
+        done: None,
+    };
+    Ok(render("complaints/track.html", &page)?.into_response())
+}
+
+async fn track_page(
+    app: &App,
+    tenant: &Tenant,
+    layout: Layout,
+    form: TrackForm,
+    errors: FieldErrors,
+    done: Option<String>,
+) -> Result<Response, WebError> {
+    let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);
+    let mut conn = app.db().conn().await?;
+    let Some(item) = reporter::open(&mut conn, &tenant.0.id, &form.nomor, &form.kode).await? else {
+        let page = TrackPage {
+            layout,
+            query: TrackForm { kode: String::new(), ..form },
+            not_found: true,
+            item: None,
+            errors,
+            done: None,
+        };
+        return render_status(StatusCode::NOT_FOUND, "complaints/track.html", &page);
+    };
+    let events = queries::list_events(&mut conn, &tenant.0.id, &item.id).await?;
+    let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
+    let view = ViewCx {
+        lang,
+        zone: tenant.0.zone,
+        units: &units,
+        viewer: Viewer::Reporter,
+        now_ms: app.now().as_millisecond(),
+    }
+    .item(&item, &events, &[]);
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    render_status(
+        status,
+        "complaints/track.html",
+        &TrackPage { layout, query: form, not_found: false, item: Some(view), errors, done },
+    )
+}
+
+/// `POST /lacak`: the item, for the holder of its number and secret (a POST keeps the secret out of addresses).
+pub async fn track(
+    State(app): State<App>,
+    tenant: Tenant,
+    layout: Layout,
+    Form(form): Form<TrackForm>,
+) -> Result<Response, WebError> {
+    track_page(&app, &tenant, layout, form, FieldErrors::new(), None).await
+}
+
+#[derive(Deserialize)]
+pub struct ReporterStep {
+    #[serde(default)]
+    nomor: String,
+    #[serde(default)]
+    kode: String,
+    #[serde(default)]
+    aksi: String,
+    #[serde(default)]
+    pesan: String,
+    #[serde(default)]
+    nilai: String,
+}
+
+/// `POST /lacak/aksi`: the reporter replies, rates, reopens, confirms, withdraws, contests or asks for a correction.
+pub async fn reporter_step(
+    State(app): State<App>,
+    tenant: Tenant,
+    layout: Layout,
+    Form(form): Form<ReporterStep>,
+) -> Result<Response, WebError> {
+    let track = TrackForm { nomor: form.nomor.clone(), kode: form.kode.clone() };
+    let item = {
+        let mut conn = app.db().conn().await?;
+        reporter::open(&mut conn, &tenant.0.id, &form.nomor, &form.kode).await?
+    };
+    let Some(item) = item else { return track_page(&app, &tenant, layout, track, FieldErrors::new(), None).await };
+    let action = match form.aksi.as_str() {
+        "balas" => Action::Reply,
+        "nilai" => Action::Rate,
+        "buka" => Action::Reopen,
+        "selesai" => Action::Close(Outcome::Resolved),
+        "cabut" => Action::Close(Outcome::Withdrawn),
+        "keberatan" => Action::Contest,
+        "koreksi" => Action::RequestCorrection,
+        _ => return Err(WebError::BadRequest("unknown action".to_owned())),
+    };
+    let mut step = Step::new(action, Party::Reporter);
+    step.body = Some(form.pesan.clone());
+    step.rating = form.nilai.trim().parse().ok();
+    let cx = ActionCx {
+        db: app.db(),
+        tenant: &tenant.0.id,
+        actor: Actor::System("reporter"),
+        now: app.now(),
+        ids: app.ids(),
+    };
+    let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);
+    match take(&cx, &item.id, step).await {
+        Ok(_) => track_page(&app, &tenant, layout, track, FieldErrors::new(), Some(form.aksi)).await,
+        Err(StoreError::Invalid(problems)) => {
+            track_page(&app, &tenant, layout, track, field_errors(lang, &problems), None).await
+        }
+        Err(StoreError::Refused(_)) => {
+            let mut errors = FieldErrors::new();
+            errors.insert("aksi".to_owned(), lang.t("complaints.track.refused").to_owned());
+            track_page(&app, &tenant, layout, track, errors, None).await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// `POST /lacak/tanda-terima.pdf`: the printable receipt, for the holder of the number and secret.
+pub async fn receipt_pdf(
+    State(app): State<App>,
+    tenant: Tenant,
+    headers: HeaderMap,
+    Form(form): Form<TrackForm>,
+) -> Result<Response, WebError> {
+    let lang = Lang::from_headers(&headers);
+    let mut conn = app.db().conn().await?;
+    let item = reporter::open(&mut conn, &tenant.0.id, &form.nomor, &form.kode).await?.ok_or(WebError::NotFound)?;
+    let text = reporter::receipt_text(&mut conn, &tenant.0.id, &item).await?;
+    let url = verify_url(&app, &headers, &text);
+    let bytes = super::pdf::receipt(
+        lang,
+        &tenant.0,
+        &item,
+        Some(&domain::complaints::tracking::normalise_secret(&form.kode)),
+        &url,
+    );
+    Ok(super::pdf::response(&item.number, bytes))
+}
+
+#[derive(Deserialize, Default)]
+pub struct VerifyQuery {
+    #[serde(default)]
+    r: String,
+}
+
+#[derive(Serialize)]
+struct VerifyPage {
+    #[serde(flatten)]
+    layout: Layout,
+    given: String,
+    result: Option<&'static str>,
+    payload: Option<receipt::ReceiptPayload>,
+    state: Option<String>,
+    public_key: Option<String>,
+}
+
+/// `GET /verifikasi?r=…`: checks a receipt's signature and says whether the item exists and where it stands.
+pub async fn verify(
+    State(app): State<App>,
+    tenant: Tenant,
+    layout: Layout,
+    Query(query): Query<VerifyQuery>,
+) -> Result<Response, WebError> {
+    let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);
+    let mut conn = app.db().conn().await?;
+    let public_key = keys::public_key(&mut conn, &tenant.0.id).await?;
+    let given = query.r.trim().to_owned();
+    let mut page = VerifyPage {
+        layout,
+        given: given.clone(),
+        result: None,
+        payload: None,
+        state: None,
+        public_key: public_key.clone(),
+    };
+    if !given.is_empty() {
+        let outcome = public_key.as_deref().map(|key| receipt::verify(&given, key));
+        match outcome {
+            Some(Ok(payload)) if payload.tenant == tenant.0.id.as_str() => {
+                let found = queries::find_by_number(&mut conn, &tenant.0.id, &payload.number).await?;
+                page.state =
+                    found.map(|(item, _)| lang.t(&format!("complaints.states.{}", item.state.code())).to_owned());
+                page.result = Some(if page.state.is_some() { "valid" } else { "valid_missing" });
+                page.payload = Some(payload);
+            }
+            Some(Ok(_) | Err(receipt::ReceiptError::BadSignature)) => page.result = Some("forged"),
+            _ => page.result = Some("malformed"),
+        }
+    }
+    Ok(render("complaints/verify.html", &page)?.into_response())
+}
+
+/// `GET /.well-known/pantau-receipt-key`: the tenant's receipt-signing public key, hex.
+pub async fn public_key(State(app): State<App>, tenant: Tenant) -> Result<Response, WebError> {
+    let cx = ActionCx {
+        db: app.db(),
+        tenant: &tenant.0.id,
+        actor: Actor::System("public-key"),
+        now: app.now(),
+        ids: app.ids(),
+    };
+    let key = keys::ensure_public_key(&cx).await?;
+    Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], format!("{key}\n")).into_response())
+}
+
+#[derive(Deserialize, Default, Serialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    kategori: String,
+    #[serde(default)]
+    halaman: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct UnitRow {
+    name: String,
+    total: i64,
+    open: i64,
+    overdue: i64,
+    closed: i64,
+    on_time_pct: Option<i64>,
+    mean_rating: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PublicListPage {
+    #[serde(flatten)]
+    layout: Layout,
+    query: ListQuery,
+    items: Vec<ItemView>,
+    units: Vec<Choice>,
+    categories: Vec<Choice>,
+    counts: Vec<UnitRow>,
+    page: i64,
+    has_next: bool,
+}
+
+const PAGE_SIZE: i64 = 20;
+
+/// `GET /pengaduan/publik`: verified, non-confidential items and their answers, without personal data; counts and
+/// on-time rates per unit.
+pub async fn public_list(
+    State(app): State<App>,
+    tenant: Tenant,
+    layout: Layout,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);
+    let mut conn = app.db().conn().await?;
+    let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
+    let unit = units.iter().find(|it| it.draft.code == query.unit).map(|it| it.id.clone());
+    let page = query.halaman.unwrap_or(1).max(1);
+    let filter = ItemFilter {
+        units: unit.map(|it| vec![it]),
+        category: Some(query.kategori.clone()).filter(|it| !it.is_empty()),
+        public_only: true,
+        offset: (page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE + 1,
+        ..ItemFilter::default()
+    };
+    let mut items = queries::list_items(&mut conn, &tenant.0.id, &filter).await?;
+    let has_next = items.len() > usize::try_from(PAGE_SIZE).unwrap_or(20);
+    items.truncate(usize::try_from(PAGE_SIZE).unwrap_or(20));
+    let now_ms = app.now().as_millisecond();
+    let cx = ViewCx { lang, zone: tenant.0.zone, units: &units, viewer: Viewer::Public, now_ms };
+    let mut views = Vec::new();
+    for item in &items {
+        let events = queries::list_events(&mut conn, &tenant.0.id, &item.id).await?;
+        views.push(cx.item(item, &events, &[]));
+    }
+    let counts = queries::unit_counts(&mut conn, &tenant.0.id, now_ms, true).await?;
+    let counts = counts
+        .into_iter()
+        .map(|it| UnitRow {
+            name: units
+                .iter()
+                .find(|unit| unit.id.as_str() == it.unit_id)
+                .map_or(it.unit_id.clone(), |unit| unit.draft.name.clone()),
+            total: it.total,
+            open: it.open,
+            overdue: it.overdue,
+            closed: it.closed,
+            on_time_pct: (it.closed > 0).then(|| it.closed_on_time * 100 / it.closed),
+            mean_rating: it.mean_rating.map(|value| format!("{value:.1}")),
+        })
+        .collect();
+    let page = PublicListPage {
+        layout,
+        query,
+        items: views,
+        units: unit_choices(&units),
+        categories: category_choices(lang),
+        counts,
+        page,
+        has_next,
+    };
+    Ok(render("complaints/public_list.html", &page)?.into_response())
+}

@@ -1,0 +1,504 @@
+//! Pages for staff: the queue by deadline, the item page with the steps the user may take, the front desk, the
+//! complaint settings and the list of troubled deliveries.
+
+use axum::Form;
+use axum::extract::{Multipart, Path, Query};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::complaints::intake::Source;
+use domain::complaints::{Action, Channel, Outcome, Party, Tier};
+use domain::ids::UnitId;
+use domain::org::{Unit, UnitTree};
+use domain::people::Permission;
+use serde::{Deserialize, Serialize};
+use store::StoreError;
+use store::complaints::actions::{Step, take};
+use store::complaints::deliveries;
+use store::complaints::intake::{Submission, file};
+use store::complaints::queries::{self, ItemFilter};
+use store::complaints::redaction::{self, Redaction};
+use store::complaints::settings::{self, RawSettings};
+use store::complaints::{Item, reporter};
+
+use super::views::{Choice, ItemView, ViewCx, Viewer, local_time, unit_choices};
+use crate::error::WebError;
+use crate::forms::{FieldErrors, field_errors};
+use crate::org::tree_of;
+use crate::render::{render, render_status};
+use crate::staff::Staff;
+
+/// Whether the user may see this item, and as whom.
+fn viewer_of(staff: &Staff, item: &Item, tree: &UnitTree) -> Option<Viewer> {
+    let access = &staff.user.access;
+    if access.can_tenant(Permission::ManageComplaints) {
+        return Some(Viewer::Administrator);
+    }
+    let unit = item.unit_id.as_ref().or(item.reported_unit_id.as_ref());
+    let sees = match unit {
+        Some(unit) => access.can_unit(Permission::ViewComplaints, unit, tree),
+        None => access.unit_roots(Permission::ViewComplaints).is_none() && access.has(Permission::ViewComplaints),
+    };
+    sees.then_some(Viewer::Staff)
+}
+
+/// The party the user acts as on this item.
+fn party_of(staff: &Staff, item: &Item, tree: &UnitTree) -> Option<Party> {
+    let access = &staff.user.access;
+    if access.can_tenant(Permission::ManageComplaints) {
+        return Some(Party::Administrator);
+    }
+    let unit = item.unit_id.as_ref()?;
+    access.can_unit(Permission::HandleComplaints, unit, tree).then_some(Party::Unit)
+}
+
+#[derive(Deserialize, Serialize, Default)]
+pub struct QueueQuery {
+    #[serde(default)]
+    tampil: String,
+}
+
+#[derive(Serialize)]
+struct QueueRow {
+    id: String,
+    number: String,
+    title: String,
+    kind: String,
+    state: String,
+    unit: Option<String>,
+    due: Option<String>,
+    deadline: Option<String>,
+    overdue: bool,
+    escalation_level: i64,
+    flagged: bool,
+}
+
+#[derive(Serialize)]
+struct QueuePage {
+    #[serde(flatten)]
+    layout: crate::layout::Layout,
+    query: QueueQuery,
+    rows: Vec<QueueRow>,
+    can_register: bool,
+    can_manage: bool,
+    n_overdue: usize,
+}
+
+/// `GET /pengaduan`: open items of the user's units by deadline, overdue first and marked.
+pub async fn queue(staff: Staff, Query(query): Query<QueueQuery>) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ViewComplaints)?;
+    let mut conn = staff.app.db().conn().await?;
+    let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
+    let tree = tree_of(&units);
+    let scope = staff.user.access.unit_roots(Permission::ViewComplaints).map(|roots| {
+        let mut all: Vec<UnitId> = roots.iter().flat_map(|root| tree.subtree(root)).collect();
+        all.sort();
+        all.dedup();
+        all
+    });
+    let now_ms = staff.app.now().as_millisecond();
+    let filter = ItemFilter {
+        units: scope,
+        open_only: query.tampil != "semua",
+        overdue_at_ms: (query.tampil == "terlambat").then_some(now_ms),
+        limit: 500,
+        ..ItemFilter::default()
+    };
+    let items = queries::list_items(&mut conn, &staff.tenant.0.id, &filter).await?;
+    let cx = ViewCx { lang: staff.lang, zone: staff.tenant.0.zone, units: &units, viewer: Viewer::Staff, now_ms };
+    let rows: Vec<QueueRow> = items
+        .iter()
+        .map(|item| {
+            let view = cx.item(item, &[], &[]);
+            QueueRow {
+                id: view.id,
+                number: view.number,
+                title: view.title,
+                kind: view.kind,
+                state: view.state,
+                unit: view.unit.or(view.reported_unit),
+                due: view.due,
+                deadline: view.deadline,
+                overdue: view.overdue,
+                escalation_level: view.escalation_level,
+                flagged: item.possible_duplicate_of.is_some() || item.correction_requested,
+            }
+        })
+        .collect();
+    let page = QueuePage {
+        n_overdue: rows.iter().filter(|it| it.overdue).count(),
+        layout: staff.layout,
+        query,
+        rows,
+        can_register: staff.user.access.has(Permission::RegisterComplaints),
+        can_manage: staff.user.access.can_tenant(Permission::ManageComplaints),
+    };
+    Ok(render("complaints/queue.html", &page)?.into_response())
+}
+
+#[derive(Serialize)]
+struct ItemPage {
+    #[serde(flatten)]
+    layout: crate::layout::Layout,
+    item: ItemView,
+    actions: Vec<Choice>,
+    units: Vec<Choice>,
+    outcomes: Vec<Choice>,
+    is_admin: bool,
+    errors: FieldErrors,
+    form: StepForm,
+}
+
+async fn load_for(staff: &Staff, id: &str) -> Result<(Item, Vec<Unit>, UnitTree, Viewer), WebError> {
+    let mut conn = staff.app.db().conn().await?;
+    let item = queries::load_item(&mut conn, &staff.tenant.0.id, id).await?;
+    let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
+    let tree = tree_of(&units);
+    let viewer = viewer_of(staff, &item, &tree).ok_or(WebError::NotFound)?;
+    Ok((item, units, tree, viewer))
+}
+
+/// The step codes a party may offer on the item page, in the item's state.
+fn offered(party: Option<Party>, item: &Item) -> Vec<&'static str> {
+    use domain::complaints::lifecycle::apply;
+    let candidates: [(&str, Action); 9] = [
+        ("verifikasi", Action::Verify),
+        ("disposisi_ulang", Action::Reassign),
+        ("kembalikan", Action::ReturnToAdministrator),
+        ("tanggapan_awal", Action::Respond(Tier::Simple)),
+        ("tindak_lanjut", Action::Answer),
+        ("tutup", Action::Close(Outcome::NotPublicService)),
+        ("tutup_hasil", Action::Close(Outcome::Resolved)),
+        ("catatan", Action::Comment),
+        ("pisah", Action::Split),
+    ];
+    let Some(party) = party else { return Vec::new() };
+    candidates
+        .into_iter()
+        .filter(|(_, action)| apply(item.state, *action, party).is_ok())
+        .map(|(code, _)| code)
+        .collect()
+}
+
+async fn item_page(staff: Staff, id: &str, form: StepForm, errors: FieldErrors) -> Result<Response, WebError> {
+    let (item, units, tree, viewer) = load_for(&staff, id).await?;
+    let mut conn = staff.app.db().conn().await?;
+    let events = queries::list_events(&mut conn, &staff.tenant.0.id, id).await?;
+    let attachments = queries::list_attachments(&mut conn, &staff.tenant.0.id, id).await?;
+    let now_ms = staff.app.now().as_millisecond();
+    let view = ViewCx { lang: staff.lang, zone: staff.tenant.0.zone, units: &units, viewer, now_ms }.item(
+        &item,
+        &events,
+        &attachments,
+    );
+    let lang = staff.lang;
+    let party = party_of(&staff, &item, &tree);
+    let actions = offered(party, &item)
+        .into_iter()
+        .map(|code| Choice { value: code.to_owned(), label: lang.t(&format!("complaints.step.{code}")).to_owned() })
+        .collect();
+    let outcomes = Outcome::ALL
+        .iter()
+        .filter(|it| **it != Outcome::Withdrawn)
+        .map(|it| Choice {
+            value: it.code().to_owned(),
+            label: lang.t(&format!("complaints.outcomes.{}", it.code())).to_owned(),
+        })
+        .collect();
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = ItemPage {
+        layout: staff.layout,
+        item: view,
+        actions,
+        units: unit_choices(&units),
+        outcomes,
+        is_admin: party == Some(Party::Administrator),
+        errors,
+        form,
+    };
+    render_status(status, "complaints/item.html", &page)
+}
+
+/// `GET /pengaduan/{id}`: the item, its history, and the steps the user may take.
+pub async fn item(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ViewComplaints)?;
+    item_page(staff, &id, StepForm::default(), FieldErrors::new()).await
+}
+
+#[derive(Deserialize, Serialize, Default, Clone)]
+pub struct StepForm {
+    #[serde(default)]
+    aksi: String,
+    #[serde(default)]
+    pesan: String,
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    tingkat: String,
+    #[serde(default)]
+    hasil: String,
+    #[serde(default)]
+    catatan: String,
+    #[serde(default)]
+    publik: Option<String>,
+    #[serde(default)]
+    judul: String,
+}
+
+fn step_of(form: &StepForm, party: Party, units: &[Unit]) -> Result<Action, WebError> {
+    let bad = || WebError::BadRequest("unknown step".to_owned());
+    Ok(match form.aksi.as_str() {
+        "verifikasi" => Action::Verify,
+        "disposisi_ulang" => Action::Reassign,
+        "kembalikan" => Action::ReturnToAdministrator,
+        "tanggapan_awal" => Action::Respond(Tier::parse(&form.tingkat).ok_or_else(bad)?),
+        "tindak_lanjut" => Action::Answer,
+        "tutup" | "tutup_hasil" => Action::Close(Outcome::parse(&form.hasil).ok_or_else(bad)?),
+        "catatan" => Action::Comment,
+        "pisah" if party == Party::Administrator => Action::Split,
+        _ => {
+            let _ = units;
+            return Err(bad());
+        }
+    })
+}
+
+/// `POST /pengaduan/{id}/langkah`: takes a step; a refused step comes back with its message.
+pub async fn step(staff: Staff, Path(id): Path<String>, Form(form): Form<StepForm>) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ViewComplaints)?;
+    let (item, units, tree, _) = load_for(&staff, &id).await?;
+    let party = party_of(&staff, &item, &tree).ok_or(WebError::Forbidden)?;
+    let action = step_of(&form, party, &units)?;
+    let cx = staff.action_cx();
+    let result = if action == Action::Split {
+        redaction::split(&cx, &id, &form.judul, &form.pesan).await.map(|_| ())
+    } else {
+        let mut step = Step::new(action, party);
+        step.body = Some(form.pesan.clone());
+        step.note = Some(form.catatan.clone());
+        step.public = form.publik.is_some();
+        step.unit = units.iter().find(|it| it.draft.code == form.unit).map(|it| it.id.clone());
+        if matches!(action, Action::Verify | Action::Reassign) && step.unit.is_none() && !form.unit.is_empty() {
+            step.unit = Some(UnitId::new(form.unit.clone()));
+        }
+        take(&cx, &id, step).await.map(|_| ())
+    };
+    let lang = staff.lang;
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/pengaduan/{id}?notice=saved")).into_response()),
+        Err(StoreError::Invalid(problems)) => {
+            let errors = field_errors(lang, &problems);
+            item_page(staff, &id, form, errors).await
+        }
+        Err(StoreError::Refused(_)) => {
+            let mut errors = FieldErrors::new();
+            errors.insert("aksi".to_owned(), lang.t("complaints.item.refused").to_owned());
+            item_page(staff, &id, form, errors).await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct RedactForm {
+    #[serde(default)]
+    judul: String,
+    #[serde(default)]
+    isi: String,
+    #[serde(default)]
+    alasan: String,
+    #[serde(default)]
+    hapus_lokasi: Option<String>,
+    #[serde(default)]
+    hapus_identitas: Option<String>,
+    #[serde(default)]
+    lampiran: Option<String>,
+}
+
+/// `POST /pengaduan/{id}/redaksi`: removes personal data (administrators only).
+pub async fn redact(staff: Staff, Path(id): Path<String>, Form(form): Form<RedactForm>) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ManageComplaints)?;
+    let change = Redaction {
+        title: form.judul,
+        body: form.isi,
+        clear_location: form.hapus_lokasi.is_some(),
+        clear_identity: form.hapus_identitas.is_some(),
+        attachment_ids: form.lampiran.into_iter().filter(|it| !it.is_empty()).collect(),
+        event_bodies: Vec::new(),
+        reason: form.alasan,
+    };
+    match redaction::redact(&staff.action_cx(), &id, &change).await {
+        Ok(_) => Ok(Redirect::to(&format!("/pengaduan/{id}?notice=saved")).into_response()),
+        Err(StoreError::Invalid(problems)) => {
+            let errors = field_errors(staff.lang, &problems);
+            item_page(staff, &id, StepForm::default(), errors).await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// `GET /pengaduan/{id}/lampiran/{file}`: an attachment, for staff who may see the item.
+pub async fn attachment(staff: Staff, Path((id, file_id)): Path<(String, String)>) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ViewComplaints)?;
+    load_for(&staff, &id).await?;
+    let mut conn = staff.app.db().conn().await?;
+    let (meta, content) = queries::load_attachment_content(&mut conn, &staff.tenant.0.id, &id, &file_id).await?;
+    let content = content.ok_or(WebError::NotFound)?;
+    // Served as a download with a fixed type, so a crafted file cannot run as a page of this site.
+    let disposition = format!("attachment; filename=\"{}\"", meta.file_name.replace(['"', '\\', '\r', '\n'], "_"));
+    Ok(([(header::CONTENT_TYPE, meta.media_type), (header::CONTENT_DISPOSITION, disposition)], content).into_response())
+}
+
+/// `GET /pengaduan/{id}/tanda-terima.pdf`: a reprint of the receipt (without the secret) for the front desk.
+pub async fn receipt_pdf(staff: Staff, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::ViewComplaints)?;
+    let (item, ..) = load_for(&staff, &id).await?;
+    let mut conn = staff.app.db().conn().await?;
+    let text = reporter::receipt_text(&mut conn, &staff.tenant.0.id, &item).await?;
+    let url = super::public::verify_url(&staff.app, &headers, &text);
+    let bytes = super::pdf::receipt(staff.lang, &staff.tenant.0, &item, None, &url);
+    Ok(super::pdf::response(&item.number, bytes))
+}
+
+/// `GET /pengaduan/baru`: the front-desk form for walk-in complaints and incoming letters.
+pub async fn front_desk_form(staff: Staff) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::RegisterComplaints)?;
+    let form = domain::complaints::intake::RawItem {
+        kind: "surat_masuk".into(),
+        confidentiality: "publik".into(),
+        ..Default::default()
+    };
+    super::public::form_page(&staff.app, &staff.tenant, staff.layout, form, FieldErrors::new(), true).await
+}
+
+/// `POST /pengaduan/baru`: registers the item on the citizen's behalf and shows the receipt to print.
+pub async fn front_desk_submit(staff: Staff, headers: HeaderMap, multipart: Multipart) -> Result<Response, WebError> {
+    staff.user.require_any(Permission::RegisterComplaints)?;
+    let (raw, files) = super::public::read_item(multipart).await?;
+    let submission = Submission {
+        raw: raw.clone(),
+        source: Source::FrontDesk,
+        channel: Channel::FrontDesk,
+        ip: None,
+        files,
+        registered_by: Some(staff.user.user.id.as_str().to_owned()),
+    };
+    match file(&staff.action_cx(), submission).await {
+        Ok(filed) => super::public::receipt_page(&staff.app, &headers, staff.layout, &staff.tenant, &filed, true),
+        Err(StoreError::Invalid(problems)) => {
+            let errors = field_errors(staff.lang, &problems);
+            super::public::form_page(&staff.app, &staff.tenant, staff.layout, raw, errors, true).await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+#[derive(Serialize, Deserialize, Default)]
+pub struct SettingsForm {
+    #[serde(default)]
+    tier_simple: String,
+    #[serde(default)]
+    tier_no_field_check: String,
+    #[serde(default)]
+    tier_field_check: String,
+    #[serde(default)]
+    webhook_url: String,
+    #[serde(default)]
+    webhook_secret: String,
+}
+
+#[derive(Serialize)]
+struct SettingsPage {
+    #[serde(flatten)]
+    layout: crate::layout::Layout,
+    form: SettingsForm,
+    has_secret: bool,
+    errors: FieldErrors,
+}
+
+/// `GET /pengaduan/pengaturan`: follow-up tiers and the webhook (administrators).
+pub async fn settings_form(staff: Staff) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ManageComplaints)?;
+    let mut conn = staff.app.db().conn().await?;
+    let current = settings::load(&mut conn, &staff.tenant.0.id).await?;
+    let form = SettingsForm {
+        tier_simple: current.tiers.simple.to_string(),
+        tier_no_field_check: current.tiers.no_field_check.to_string(),
+        tier_field_check: current.tiers.field_check.to_string(),
+        webhook_url: current.webhook_url.unwrap_or_default(),
+        webhook_secret: String::new(),
+    };
+    let page = SettingsPage {
+        layout: staff.layout,
+        form,
+        has_secret: current.webhook_secret.is_some(),
+        errors: FieldErrors::new(),
+    };
+    Ok(render("complaints/settings.html", &page)?.into_response())
+}
+
+/// `POST /pengaduan/pengaturan`.
+pub async fn settings_save(staff: Staff, Form(form): Form<SettingsForm>) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ManageComplaints)?;
+    let raw = RawSettings {
+        tier_simple: form.tier_simple.clone(),
+        tier_no_field_check: form.tier_no_field_check.clone(),
+        tier_field_check: form.tier_field_check.clone(),
+        webhook_url: form.webhook_url.clone(),
+        webhook_secret: form.webhook_secret.clone(),
+    };
+    match settings::save(&staff.action_cx(), &raw).await {
+        Ok(_) => Ok(Redirect::to("/pengaduan/pengaturan?notice=saved").into_response()),
+        Err(StoreError::Invalid(problems)) => {
+            let errors = field_errors(staff.lang, &problems);
+            let page = SettingsPage {
+                layout: staff.layout,
+                form: SettingsForm { webhook_secret: String::new(), ..form },
+                has_secret: false,
+                errors,
+            };
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, "complaints/settings.html", &page)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+#[derive(Serialize)]
+struct DeliveryRow {
+    created: String,
+    channel: String,
+    recipient: String,
+    subject: String,
+    status: String,
+    attempts: i64,
+    last_error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DeliveriesPage {
+    #[serde(flatten)]
+    layout: crate::layout::Layout,
+    rows: Vec<DeliveryRow>,
+    counts: Vec<(String, i64)>,
+}
+
+/// `GET /pengaduan/pengiriman`: notifications that failed or are being retried, with the reason (administrators).
+pub async fn deliveries(staff: Staff) -> Result<Response, WebError> {
+    staff.user.require_tenant(Permission::ManageComplaints)?;
+    let mut conn = staff.app.db().conn().await?;
+    let rows = deliveries::list_troubled(&mut conn, &staff.tenant.0.id, 200).await?;
+    let counts = deliveries::count_by_status(&mut conn, &staff.tenant.0.id).await?;
+    let zone = staff.tenant.0.zone;
+    let rows = rows
+        .into_iter()
+        .map(|it| DeliveryRow {
+            created: local_time(it.created_at_ms, zone),
+            channel: it.channel,
+            recipient: it.recipient,
+            subject: it.subject,
+            status: it.status,
+            attempts: it.attempts,
+            last_error: it.last_error,
+        })
+        .collect();
+    Ok(render("complaints/deliveries.html", &DeliveriesPage { layout: staff.layout, rows, counts })?.into_response())
+}
