@@ -152,6 +152,37 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// `POST path` as `multipart/form-data` with text fields and files `(field, file name, bytes)`.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> TestResponse {
+        let token = self.csrf().await;
+        let boundary = "pantau-test-boundary";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .into_bytes(),
+            );
+        }
+        for (name, file_name, bytes) in files {
+            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").into_bytes());
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let request = Request::post(format!("{path}?_csrf={token}"))
+            .header(header::HOST, "localhost")
+            .header(header::COOKIE, self.cookie_header())
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .body(Body::from(body))
+            .expect("valid request");
+        self.send(request).await
+    }
+
     /// `POST path` with a JSON body and the token header.
     pub async fn post_json(&mut self, path: &str, json: &serde_json::Value) -> TestResponse {
         let token = self.csrf().await;

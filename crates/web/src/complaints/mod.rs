@@ -31,3 +31,6 @@ pub fn routes() -> Router<App> {
         .route("/pengaduan/{id}/tanda-terima.pdf", get(staff::receipt_pdf))
         .route("/pengaduan/{id}/lampiran/{file}", get(staff::attachment))
 }
+
+#[cfg(test)]
+mod tests;
