@@ -52,6 +52,29 @@ pub enum Command {
     Import(ImportArgs),
     /// Exports data to a file or standard output.
     Export(ExportArgs),
+    /// Receipts of complaints and letters.
+    Receipt(ReceiptArgs),
+}
+
+/// `pantau receipt …`.
+#[derive(Clone, Debug, Args)]
+pub struct ReceiptArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: ReceiptCommand,
+}
+
+/// Receipt subcommands.
+#[derive(Clone, Debug, Subcommand)]
+pub enum ReceiptCommand {
+    /// Checks a receipt's signature offline: exit 0 and the receipt's content as JSON when genuine, 1 when not.
+    Verify {
+        /// A file holding the receipt text (or a verification URL), or the text itself.
+        receipt: String,
+        /// The tenant's public key, hex, as published at /.well-known/pantau-receipt-key.
+        #[arg(long, env = "PANTAU_RECEIPT_PUBLIC_KEY")]
+        public_key: String,
+    },
 }
 
 /// The database setting every command shares.

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
             Command::Calendar(args) => cmd::calendar::run(args).await,
             Command::Import(args) => cmd::units::import(args).await,
             Command::Export(args) => cmd::units::export(args).await,
+            Command::Receipt(args) => cmd::receipt::run(&args),
         }
     });
     match outcome {

@@ -29,7 +29,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let address = listener.local_addr()?;
     banner(&args, address);
     let app = web::App::new(db.clone(), config, Arc::new(web::RandomIds), jiff::Timestamp::now);
+    let job = tokio::spawn(deadline_job(db.clone()));
     web::serve(app, listener).await.context("serving")?;
+    job.abort();
     db.close().await;
     Ok(ExitCode::SUCCESS)
 }
@@ -42,4 +44,19 @@ fn banner(args: &ServeArgs, address: std::net::SocketAddr) {
         super::demo::print_accounts();
     }
     tracing::info!(%address, "listening");
+}
+
+/// Every minute: escalates items whose deadline passed and closes answered items the reporter left unanswered.
+async fn deadline_job(db: store::Db) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        match store::complaints::escalation::run(&db, &web::RandomIds, jiff::Timestamp::now()).await {
+            Ok(report) if report.escalated + report.auto_closed > 0 => {
+                tracing::info!(escalated = report.escalated, auto_closed = report.auto_closed, "deadline job");
+            }
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "deadline job failed; retrying next minute"),
+        }
+    }
 }

@@ -6,6 +6,7 @@ pub mod deliveries;
 pub mod escalation;
 pub mod intake;
 pub mod keys;
+pub mod lists;
 pub mod notify;
 pub mod queries;
 pub mod redaction;

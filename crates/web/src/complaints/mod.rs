@@ -3,7 +3,9 @@
 
 mod pdf;
 mod public;
+mod public_list;
 mod staff;
+mod staff_admin;
 mod views;
 
 use axum::Router;
@@ -18,13 +20,13 @@ pub fn routes() -> Router<App> {
         .route("/lacak", get(public::track_form).post(public::track))
         .route("/lacak/aksi", post(public::reporter_step))
         .route("/lacak/tanda-terima.pdf", post(public::receipt_pdf))
-        .route("/verifikasi", get(public::verify))
-        .route("/.well-known/pantau-receipt-key", get(public::public_key))
-        .route("/pengaduan/publik", get(public::public_list))
+        .route("/verifikasi", get(public_list::verify))
+        .route("/.well-known/pantau-receipt-key", get(public_list::public_key))
+        .route("/pengaduan/publik", get(public_list::public_list))
         .route("/pengaduan", get(staff::queue))
         .route("/pengaduan/baru", get(staff::front_desk_form).post(staff::front_desk_submit))
-        .route("/pengaduan/pengaturan", get(staff::settings_form).post(staff::settings_save))
-        .route("/pengaduan/pengiriman", get(staff::deliveries))
+        .route("/pengaduan/pengaturan", get(staff_admin::settings_form).post(staff_admin::settings_save))
+        .route("/pengaduan/pengiriman", get(staff_admin::deliveries))
         .route("/pengaduan/{id}", get(staff::item))
         .route("/pengaduan/{id}/langkah", post(staff::step))
         .route("/pengaduan/{id}/redaksi", post(staff::redact))

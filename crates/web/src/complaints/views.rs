@@ -178,6 +178,30 @@ impl ViewCx<'_> {
             .map_or(self.zone, |it| it.draft.zone)
     }
 
+    fn events(&self, events: &[Event], zone: Zone) -> Vec<EventView> {
+        let lang = self.lang;
+        let sees_event = |event: &Event| match self.viewer {
+            Viewer::Administrator | Viewer::Staff => true,
+            Viewer::Reporter => event.visibility != Visibility::Internal,
+            Viewer::Public => event.visibility == Visibility::Public,
+        };
+        events
+            .iter()
+            .filter(|it| sees_event(it))
+            .map(|event| EventView {
+                seq: event.seq,
+                at: local_time(event.at_ms, zone),
+                party: label(lang, "parties", event.party.code()),
+                action: action_label(lang, &event.action),
+                body: event.body.clone().filter(|_| !event.action.starts_with("eskalasi")),
+                due: event
+                    .deadline
+                    .map(|(kind, due)| format!("{}: {}", label(lang, "deadlines", kind.code()), local_date(due))),
+                internal: event.visibility == Visibility::Internal,
+            })
+            .collect()
+    }
+
     /// The view of an item with the events and attachments the viewer may see.
     pub fn item(&self, item: &Item, events: &[Event], attachments: &[Attachment]) -> ItemView {
         let lang = self.lang;
@@ -186,11 +210,6 @@ impl ViewCx<'_> {
             Viewer::Administrator | Viewer::Reporter => true,
             Viewer::Staff => item.confidentiality == Confidentiality::Public,
             Viewer::Public => false,
-        };
-        let sees_event = |event: &Event| match self.viewer {
-            Viewer::Administrator | Viewer::Staff => true,
-            Viewer::Reporter => event.visibility != Visibility::Internal,
-            Viewer::Public => event.visibility == Visibility::Public,
         };
         ItemView {
             id: item.id.clone(),
@@ -233,21 +252,7 @@ impl ViewCx<'_> {
             possible_duplicate_of: item.possible_duplicate_of.clone().filter(|_| self.viewer != Viewer::Public),
             split_from: item.split_from.clone(),
             correction_requested: item.correction_requested,
-            events: events
-                .iter()
-                .filter(|it| sees_event(it))
-                .map(|event| EventView {
-                    seq: event.seq,
-                    at: local_time(event.at_ms, zone),
-                    party: label(lang, "parties", event.party.code()),
-                    action: action_label(lang, &event.action),
-                    body: event.body.clone().filter(|_| !event.action.starts_with("eskalasi")),
-                    due: event
-                        .deadline
-                        .map(|(kind, due)| format!("{}: {}", label(lang, "deadlines", kind.code()), local_date(due))),
-                    internal: event.visibility == Visibility::Internal,
-                })
-                .collect(),
+            events: self.events(events, zone),
             attachments: attachments
                 .iter()
                 .filter(|_| matches!(self.viewer, Viewer::Administrator | Viewer::Staff))

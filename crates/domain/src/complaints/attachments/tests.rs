@@ -1,3 +1,5 @@
+//! Which files are accepted and what is removed from photos.
+
 use super::*;
 
 fn segment(marker: u8, body: &[u8]) -> Vec<u8> {

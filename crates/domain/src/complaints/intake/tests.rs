@@ -1,3 +1,5 @@
+//! Intake checks: every field, every problem at once, identity dropped for anonymous items.
+
 use jiff::civil::date;
 
 use super::*;
