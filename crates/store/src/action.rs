@@ -23,6 +23,14 @@ pub enum Actor {
 }
 
 impl Actor {
+    /// The user's id, for a signed-in user.
+    pub fn user_id(&self) -> Option<String> {
+        match self {
+            Actor::User(id) => Some(id.as_str().to_owned()),
+            Actor::System(_) => None,
+        }
+    }
+
     /// The text stored in the audit trail.
     pub fn audit_label(&self) -> String {
         match self {

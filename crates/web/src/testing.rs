@@ -138,18 +138,7 @@ impl TestApp {
 
     /// `POST path` with one uploaded file as `multipart/form-data`.
     pub async fn upload(&mut self, path: &str, file_name: &str, bytes: &[u8]) -> TestResponse {
-        let token = self.csrf().await;
-        let boundary = "pantau-test-boundary";
-        let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").into_bytes();
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let request = Request::post(format!("{path}?_csrf={token}"))
-            .header(header::HOST, "localhost")
-            .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-            .body(Body::from(body))
-            .expect("valid request");
-        self.send(request).await
+        self.post_multipart(path, &[], &[("file", file_name, bytes)]).await
     }
 
     /// `POST path` as `multipart/form-data` with text fields and files `(field, file name, bytes)`.

@@ -59,10 +59,7 @@ fn event_of(
         seq,
         at_ms: cx.now_ms(),
         party: step.party,
-        user_id: match &cx.actor {
-            crate::Actor::User(id) => Some(id.as_str().to_owned()),
-            crate::Actor::System(_) => None,
-        },
+        user_id: cx.actor.user_id(),
         action: step.action.code(),
         state_after: item.state,
         unit_id: item.unit_id.clone(),

@@ -96,6 +96,7 @@ struct Prepared {
     tenant: domain::org::Tenant,
     draft: ItemDraft,
     reported: Option<UnitId>,
+    reported_code: Option<String>,
     files: Vec<(NewFile, attachments::FileType)>,
     suggestion: Option<(UnitId, String)>,
 }
@@ -112,7 +113,7 @@ async fn prepare(cx: &ActionCx<'_>, submission: &mut Submission) -> Result<Prepa
     // Checked even when other fields are wrong, so the reporter sees every problem at once.
     let reported = match Some(submission.raw.unit.trim()).filter(|it| !it.is_empty()) {
         Some(given) => match find_unit(&units, given).filter(|it| it.draft.is_active) {
-            Some(unit) => Some(unit.id.clone()),
+            Some(unit) => Some((unit.id.clone(), unit.draft.code.clone())),
             None => {
                 problems.push(FieldProblem { field: "unit", problem: Problem::NotFound { given: given.to_owned() } });
                 None
@@ -137,7 +138,8 @@ async fn prepare(cx: &ActionCx<'_>, submission: &mut Submission) -> Result<Prepa
         .into_iter()
         .next()
         .map(|it| (it.unit, it.matched.join(", ")));
-    Ok(Prepared { tenant, draft, reported, files, suggestion })
+    let (reported, reported_code) = reported.unzip();
+    Ok(Prepared { tenant, draft, reported, reported_code, files, suggestion })
 }
 
 fn new_item(
@@ -231,10 +233,9 @@ pub async fn file(cx: &ActionCx<'_>, mut submission: Submission) -> Result<Filed
     };
     audit::append(&mut tx, cx, change).await?;
     notify::announce(&mut tx, cx, &item, &event, &notify::Audience::default()).await?;
-    super::keys::signing_key(&mut tx, cx).await?;
+    let key = super::keys::signing_key(&mut tx, cx).await?;
     tx.commit().await?;
-    // Signed from what was committed, with the same function the receipt page uses later.
-    let mut conn = cx.db.conn().await?;
-    let receipt = super::reporter::receipt_text(&mut conn, cx.tenant, &item).await?;
+    // Signed only once the item is committed, with the function the receipt page uses later.
+    let receipt = super::reporter::sign(&key, cx.tenant, prepared.tenant.zone, &item, prepared.reported_code.clone());
     Ok(Filed { receipt, secret, item })
 }

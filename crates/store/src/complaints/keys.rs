@@ -4,7 +4,6 @@ use domain::complaints::receipt;
 use domain::ids::TenantId;
 use ed25519_dalek::SigningKey;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 use crate::audit::{self, Change};
 use crate::{ActionCx, Conn, StoreError};
@@ -51,7 +50,7 @@ pub async fn ensure_public_key(cx: &ActionCx<'_>) -> Result<String, StoreError> 
 }
 
 fn digest(key: &str) -> String {
-    hex::encode(Sha256::digest(key.trim().as_bytes()))
+    super::intake::sha256_hex(key.trim().as_bytes())
 }
 
 /// A new Open311 key; the returned text is shown once and stored only as a digest.

@@ -33,9 +33,9 @@ pub async fn insert_item(
             body, location_text, latitude, longitude, reporter_name, reporter_contact, reporter_ip, letter_sender,
             letter_number, letter_date, unit_id, reported_unit_id, suggested_unit_id, suggestion_words, state,
             deadline_kind, due_date, deadline_at_ms, escalation_level, missed_deadlines, n_reopened, dedup_key,
-            possible_duplicate_of, registered_by, correction_requested, received_at_ms, updated_at_ms)
+            possible_duplicate_of, registered_by, correction_requested, split_from, received_at_ms, updated_at_ms)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-            $23, $24, $25, $26, $27, 0, 0, 0, $28, $29, $30, 0, $31, $31)",
+            $23, $24, $25, $26, $27, 0, 0, 0, $28, $29, $30, 0, $32, $31, $31)",
     )
     .bind(tenant.as_str())
     .bind(&item.id)
@@ -68,6 +68,7 @@ pub async fn insert_item(
     .bind(item.possible_duplicate_of.as_deref())
     .bind(item.registered_by.as_deref())
     .bind(item.received_at_ms)
+    .bind(item.split_from.as_deref())
     .execute(conn)
     .await?;
     Ok(())

@@ -80,7 +80,7 @@ pub async fn redact(cx: &ActionCx<'_>, item_id: &str, redaction: &Redaction) -> 
         seq,
         at_ms: cx.now_ms(),
         party: Party::Administrator,
-        user_id: user_of(cx),
+        user_id: cx.actor.user_id(),
         action: Action::Redact.code(),
         state_after: item.state,
         unit_id: item.unit_id.clone(),
@@ -126,13 +126,6 @@ async fn rewrite_events(
     Ok(digests)
 }
 
-fn user_of(cx: &ActionCx<'_>) -> Option<String> {
-    match &cx.actor {
-        crate::Actor::User(id) => Some(id.as_str().to_owned()),
-        crate::Actor::System(_) => None,
-    }
-}
-
 /// Splits off a matter into a new item with its own number, in the same state of verification as a new filing;
 /// the reporter's identity and secret carry over, so they can follow both with the same secret.
 pub async fn split(cx: &ActionCx<'_>, item_id: &str, title: &str, body: &str) -> Result<Item, StoreError> {
@@ -145,21 +138,10 @@ pub async fn split(cx: &ActionCx<'_>, item_id: &str, title: &str, body: &str) ->
     apply(original.state, Action::Split, Party::Administrator).map_err(StoreError::Refused)?;
     let (_, digest) =
         queries::find_by_number(&mut tx, cx.tenant, &original.number).await?.ok_or(StoreError::NotFound)?;
-    let year = i16::try_from(original.number.split('-').nth(1).and_then(|it| it.parse::<i32>().ok()).unwrap_or(2026))
-        .unwrap_or(2026);
-    let n = queries::next_number_seq(&mut tx, cx.tenant, year).await?;
-    let mut item = original.clone();
-    item.id = cx.ids.new_id();
-    item.number = domain::complaints::tracking::number(original.kind, year, n);
-    item.title = title;
-    item.body = body;
-    item.split_from = Some(original.number.clone());
-    item.state = State::Received;
-    item.unit_id = None;
-    item.possible_duplicate_of = None;
-    item.received_at_ms = cx.now_ms();
-    item.updated_at_ms = cx.now_ms();
     let (calendar, zone) = super::actions::unit_calendar(&mut tx, cx, None).await?;
+    // Numbered in the year it is received, like any new filing.
+    let year = zone.local_date(cx.now).year();
+    let n = queries::next_number_seq(&mut tx, cx.tenant, year).await?;
     let due = domain::complaints::deadline::start(
         domain::complaints::DeadlineKind::Verify,
         Default::default(),
@@ -167,20 +149,14 @@ pub async fn split(cx: &ActionCx<'_>, item_id: &str, title: &str, body: &str) ->
         zone,
         cx.now,
     );
-    item.deadline =
-        Some(super::RunningDeadline { kind: due.kind, due: due.due, ends_at_ms: due.ends_at.as_millisecond() });
-    // The split-off item answers to the original's secret: the digest binds the number, so it is recomputed
-    // from nothing the administrator sees; only the reporter's secret opens both.
+    let number = domain::complaints::tracking::number(original.kind, year, n);
+    let item = split_item(cx, &original, (number, &due), (title, body));
+    // The split-off item opens with the original's secret: its digest names the original's number and digest
+    // (reporter::open), so no new secret has to reach the reporter.
     let key = sha256_hex(format!("split:{}", item.id).as_bytes());
     let secret_digest = format!("split-of:{}:{digest}", original.number);
     let intake = queries::Intake { secret_digest: &secret_digest, dedup_key: &key, reporter_ip: None };
     queries::insert_item(&mut tx, cx.tenant, &item, &intake).await?;
-    sqlx::query("UPDATE complaint SET split_from = $3 WHERE tenant_id = $1 AND id = $2")
-        .bind(cx.tenant.as_str())
-        .bind(&item.id)
-        .bind(&original.number)
-        .execute(&mut *tx)
-        .await?;
     link_split(&mut tx, cx, (&original, &item), (due.kind, due.due)).await?;
     let change = Change {
         action: "complaint.split",
@@ -209,7 +185,7 @@ async fn link_split(
             seq,
             at_ms: cx.now_ms(),
             party: Party::Administrator,
-            user_id: user_of(cx),
+            user_id: cx.actor.user_id(),
             action: if is_new { "masuk".to_owned() } else { Action::Split.code() },
             state_after: target.state,
             unit_id: target.unit_id.clone(),
@@ -220,4 +196,43 @@ async fn link_split(
         queries::insert_event(conn, cx.tenant, &target.id, &event).await?;
     }
     Ok(())
+}
+
+/// The item split off `original`: what the reporter sent (identity, place, channel) stays; handling starts afresh.
+fn split_item(
+    cx: &ActionCx<'_>,
+    original: &Item,
+    (number, due): (String, &domain::complaints::deadline::Deadline),
+    (title, body): (String, String),
+) -> Item {
+    Item {
+        id: cx.ids.new_id(),
+        number,
+        title,
+        body,
+        split_from: Some(original.number.clone()),
+        deadline: Some(super::RunningDeadline {
+            kind: due.kind,
+            due: due.due,
+            ends_at_ms: due.ends_at.as_millisecond(),
+        }),
+        state: State::Received,
+        unit_id: None,
+        tier: None,
+        outcome: None,
+        outcome_note: None,
+        duplicate_of: None,
+        escalation_level: 0,
+        missed_deadlines: 0,
+        rating: None,
+        n_reopened: 0,
+        possible_duplicate_of: None,
+        correction_requested: false,
+        received_at_ms: cx.now_ms(),
+        verified_at_ms: None,
+        first_answer_at_ms: None,
+        closed_at_ms: None,
+        updated_at_ms: cx.now_ms(),
+        ..original.clone()
+    }
 }

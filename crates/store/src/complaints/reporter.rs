@@ -1,7 +1,9 @@
 //! What the holder of a tracking number and its secret may open, and the receipt of an item.
 
+use domain::calendar::Zone;
 use domain::complaints::{receipt, tracking};
 use domain::ids::TenantId;
+use ed25519_dalek::SigningKey;
 
 use super::{Item, queries};
 use crate::{Conn, StoreError};
@@ -29,20 +31,25 @@ pub async fn receipt_text(conn: &mut Conn, tenant: &TenantId, item: &Item) -> Re
         .and_then(|(it,)| hex::decode(it).ok())
         .and_then(|it| it.try_into().ok())
         .ok_or_else(|| StoreError::corrupt("receipt_key", "missing or malformed key"))?;
-    let key = receipt::signing_key(&bytes);
-    let tenant_row = crate::org::queries::load_tenant(conn, tenant).await?;
+    let zone = crate::org::queries::load_tenant(conn, tenant).await?.zone;
     let unit = match &item.reported_unit_id {
         Some(id) => Some(crate::org::queries::load_unit(conn, tenant, id).await?.draft.code),
         None => None,
     };
+    Ok(sign(&receipt::signing_key(&bytes), tenant, zone, item, unit))
+}
+
+/// Signs an item's receipt: tenant, number, kind, time received in the tenant's zone, the unit named by the
+/// reporter (its code), and a digest of the text.
+pub fn sign(key: &SigningKey, tenant: &TenantId, zone: Zone, item: &Item, unit_code: Option<String>) -> String {
     let received = jiff::Timestamp::from_millisecond(item.received_at_ms).unwrap_or_default();
     let payload = receipt::ReceiptPayload {
         tenant: tenant.as_str().to_owned(),
         number: item.number.clone(),
         kind: item.kind.code().to_owned(),
-        received_at: received.to_zoned(tenant_row.zone.time_zone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-        unit,
+        received_at: received.to_zoned(zone.time_zone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        unit: unit_code,
         text_digest: receipt::text_digest(&item.body),
     };
-    Ok(receipt::sign(&payload, &key))
+    receipt::sign(&payload, key)
 }

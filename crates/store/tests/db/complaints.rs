@@ -244,7 +244,9 @@ async fn redaction_keeps_only_digests_and_split_items_open_with_the_original_sec
     }
     let part =
         redaction::split(&cx, &item.id, "Antrean PBG lambat", "Pengajuan PBG saya belum diproses tiga minggu.").await?;
-    assert_eq!(part.split_from.as_deref(), Some(item.number.as_str()));
+    let stored = queries::load_item(&mut conn, &world.tenant.id, &part.id).await?;
+    assert_eq!(stored.split_from.as_deref(), Some(item.number.as_str()));
+    assert_eq!((stored.state, stored.verified_at_ms, stored.outcome), (State::Received, None, None));
     assert_ne!(part.number, item.number);
     assert!(reporter::open(&mut conn, &world.tenant.id, &part.number, &filed.secret).await?.is_some());
     Ok(())

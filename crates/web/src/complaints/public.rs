@@ -2,7 +2,7 @@
 //! read the public list.
 
 use axum::Form;
-use axum::extract::{Multipart, Query, Request, State};
+use axum::extract::{FromRequest, Multipart, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::complaints::intake::{RawItem, Source};
@@ -207,8 +207,6 @@ pub async fn submit(
         Err(err) => Err(err.into()),
     }
 }
-
-use axum::extract::FromRequest;
 
 #[derive(Deserialize, Serialize, Default, Clone)]
 pub struct TrackForm {

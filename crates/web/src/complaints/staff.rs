@@ -242,7 +242,7 @@ pub struct StepForm {
     judul: String,
 }
 
-fn step_of(form: &StepForm, party: Party, units: &[Unit]) -> Result<Action, WebError> {
+fn step_of(form: &StepForm, party: Party) -> Result<Action, WebError> {
     let bad = || WebError::BadRequest("unknown step".to_owned());
     Ok(match form.aksi.as_str() {
         "verifikasi" => Action::Verify,
@@ -253,10 +253,7 @@ fn step_of(form: &StepForm, party: Party, units: &[Unit]) -> Result<Action, WebE
         "tutup" | "tutup_hasil" => Action::Close(Outcome::parse(&form.hasil).ok_or_else(bad)?),
         "catatan" => Action::Comment,
         "pisah" if party == Party::Administrator => Action::Split,
-        _ => {
-            let _ = units;
-            return Err(bad());
-        }
+        _ => return Err(bad()),
     })
 }
 
@@ -265,7 +262,7 @@ pub async fn step(staff: Staff, Path(id): Path<String>, Form(form): Form<StepFor
     staff.user.require_any(Permission::ViewComplaints)?;
     let (item, units, tree, _) = load_for(&staff, &id).await?;
     let party = party_of(&staff, &item, &tree).ok_or(WebError::Forbidden)?;
-    let action = step_of(&form, party, &units)?;
+    let action = step_of(&form, party)?;
     let cx = staff.action_cx();
     let result = if action == Action::Split {
         redaction::split(&cx, &id, &form.judul, &form.pesan).await.map(|_| ())

@@ -239,10 +239,11 @@ impl ViewCx<'_> {
             overdue: item.is_overdue(self.now_ms),
             escalation_level: item.escalation_level,
             outcome: item.outcome.map(|it| label(lang, "outcomes", it.code())),
-            outcome_note: item.outcome_note.clone().filter(|it| it != "tutup_otomatis").or_else(|| {
-                (item.outcome_note.as_deref() == Some("tutup_otomatis"))
-                    .then(|| lang.t("complaints.item.auto_closed").to_owned())
-            }),
+            outcome_note: match item.outcome_note.as_deref() {
+                // The deadline job closes with this marker; the page says it in words.
+                Some("tutup_otomatis") => Some(lang.t("complaints.item.auto_closed").to_owned()),
+                other => other.map(str::to_owned),
+            },
             tier: item.tier.map(|it| label(lang, "tiers", it.code())),
             rating: item.rating,
             reporter_name: item.reporter_name.clone().filter(|_| sees_identity),

@@ -130,6 +130,17 @@ pub enum DeadlineKind {
 }
 
 impl DeadlineKind {
+    /// Every clock, each tier of the follow-up apart.
+    pub const ALL: [DeadlineKind; 7] = [
+        DeadlineKind::Verify,
+        DeadlineKind::Answer,
+        DeadlineKind::Resolve(Tier::Simple),
+        DeadlineKind::Resolve(Tier::NoFieldCheck),
+        DeadlineKind::Resolve(Tier::FieldCheck),
+        DeadlineKind::AutoClose,
+        DeadlineKind::Review,
+    ];
+
     /// Working days the clock gives.
     pub fn workdays(self, tiers: Tiers) -> u32 {
         match self {
@@ -155,16 +166,7 @@ impl DeadlineKind {
 
     /// Parses a code written by [`DeadlineKind::code`].
     pub fn parse(code: &str) -> Option<DeadlineKind> {
-        let all = [
-            DeadlineKind::Verify,
-            DeadlineKind::Answer,
-            DeadlineKind::Resolve(Tier::Simple),
-            DeadlineKind::Resolve(Tier::NoFieldCheck),
-            DeadlineKind::Resolve(Tier::FieldCheck),
-            DeadlineKind::AutoClose,
-            DeadlineKind::Review,
-        ];
-        all.into_iter().find(|it| it.code() == code)
+        DeadlineKind::ALL.into_iter().find(|it| it.code() == code)
     }
 
     /// Whether missing this deadline is the Pemda's failure (escalated), rather than the reporter's silence.
