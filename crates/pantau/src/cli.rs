@@ -54,6 +54,44 @@ pub enum Command {
     Export(ExportArgs),
     /// Receipts of complaints and letters.
     Receipt(ReceiptArgs),
+    /// Open311 GeoReport v2 clients.
+    Open311(Open311Args),
+}
+
+/// `pantau open311 …`.
+#[derive(Debug, Args)]
+pub struct Open311Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Open311Command,
+}
+
+/// Open311 subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Open311Command {
+    /// API keys of Open311 clients.
+    Key {
+        /// What to do with keys.
+        #[command(subcommand)]
+        command: Open311KeyCommand,
+    },
+}
+
+/// `pantau open311 key …`.
+#[derive(Debug, Subcommand)]
+pub enum Open311KeyCommand {
+    /// Creates an API key for POST requests and prints it once (only its digest is stored).
+    Create {
+        /// The client's name, shown in the audit trail and the logs.
+        #[arg(long)]
+        name: String,
+        /// Tenant (default: the only tenant).
+        #[arg(long)]
+        tenant: Option<String>,
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+    },
 }
 
 /// `pantau receipt …`.

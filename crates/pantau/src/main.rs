@@ -31,6 +31,7 @@ fn main() -> ExitCode {
             Command::Import(args) => cmd::units::import(args).await,
             Command::Export(args) => cmd::units::export(args).await,
             Command::Receipt(args) => cmd::receipt::run(&args),
+            Command::Open311(args) => cmd::open311::run(args).await,
         }
     });
     match outcome {

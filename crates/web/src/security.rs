@@ -51,7 +51,7 @@ pub async fn headers(State(app): State<App>, request: Request, next: Next) -> Re
 pub async fn csrf(State(app): State<App>, request: Request, next: Next) -> Response {
     let cookie = cookie_value_from(request.headers(), CSRF_COOKIE).filter(|it| it.len() == 64);
     let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let exempt = request.uri().path() == "/metrics" || request.uri().path() == "/healthz";
+    let exempt = is_csrf_exempt(request.uri().path());
     let (mut request, token) = if unsafe_method && !exempt {
         match check_unsafe(request, cookie.as_deref()).await {
             Ok(request) => (request, cookie.clone().unwrap_or_default()),
@@ -68,6 +68,14 @@ pub async fn csrf(State(app): State<App>, request: Request, next: Next) -> Respo
         response.headers_mut().append(header::SET_COOKIE, set_cookie_header(&fresh));
     }
     response
+}
+
+/// Routes that never read the session cookie, so a forged cross-site request gains nothing: the citizen's JSON API
+/// (no account) and Open311 (an API key in the request), besides the operations endpoints.
+fn is_csrf_exempt(path: &str) -> bool {
+    matches!(path, "/metrics" | "/healthz" | "/api/v1/complaints" | "/api/v1/complaints/track")
+        || path.starts_with("/api/v1/complaints/track/")
+        || path.starts_with("/open311/")
 }
 
 async fn check_unsafe(request: Request, cookie: Option<&str>) -> Result<Request, WebError> {
@@ -168,6 +176,11 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
     let status = response.status();
     if is_api {
         return problem_json(status, lang, &error, &request_id);
+    }
+    if path_and_query.starts_with("/open311/") {
+        let path = path_and_query.split('?').next().unwrap_or_default();
+        let format = crate::complaints::open311::format::of_path(path);
+        return crate::complaints::open311::format::error(format, status, &[lang.t(error.key).to_owned()]);
     }
     if status == StatusCode::UNAUTHORIZED {
         let next = url_encode(&path_and_query);

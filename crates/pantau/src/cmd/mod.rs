@@ -4,6 +4,7 @@ pub mod audit;
 pub mod calendar;
 pub mod demo;
 pub mod migrate;
+pub mod open311;
 pub mod receipt;
 pub mod serve;
 pub mod setup;

@@ -17,8 +17,12 @@ pub struct ItemFilter {
     pub overdue_at_ms: Option<i64>,
     /// Only this state.
     pub state: Option<domain::complaints::State>,
-    /// Only this category.
-    pub category: Option<String>,
+    /// Only these categories; every category when empty.
+    pub categories: Vec<String>,
+    /// Only these tracking numbers; every number when empty.
+    pub numbers: Vec<String>,
+    /// Only closed items.
+    pub closed_only: bool,
     /// Only what may be listed publicly: verified, not confidential, not letters.
     pub public_only: bool,
     /// Only items received in `[from, to)`, epoch ms.
@@ -59,8 +63,10 @@ pub async fn list_items(conn: &mut Conn, tenant: &TenantId, filter: &ItemFilter)
     if let Some(state) = filter.state {
         add(&mut sql, " AND state = ?", Bind::Text(state.code().to_owned()));
     }
-    if let Some(category) = &filter.category {
-        add(&mut sql, " AND category = ?", Bind::Text(category.clone()));
+    any_of(&mut sql, &mut add, "category", &filter.categories);
+    any_of(&mut sql, &mut add, "number", &filter.numbers);
+    if filter.closed_only {
+        sql.push_str(" AND state = 'selesai'");
     }
     if filter.public_only {
         sql.push_str(" AND confidentiality <> 'rahasia' AND kind <> 'surat_masuk' AND verified_at_ms IS NOT NULL");
@@ -87,6 +93,18 @@ pub async fn list_items(conn: &mut Conn, tenant: &TenantId, filter: &ItemFilter)
     }
     let rows = query.fetch_all(conn).await?;
     rows.into_iter().map(Item::try_from).collect()
+}
+
+/// Appends `AND column IN (…)` for a non-empty list of values.
+fn any_of(sql: &mut String, add: &mut impl FnMut(&mut String, &str, Bind), column: &str, values: &[String]) {
+    if values.is_empty() {
+        return;
+    }
+    sql.push_str(&format!(" AND {column} IN ("));
+    for (n, value) in values.iter().enumerate() {
+        add(sql, if n == 0 { "?" } else { ", ?" }, Bind::Text(value.clone()));
+    }
+    sql.push(')');
 }
 
 /// Counts per unit for the unit pages and the leader's overview.

@@ -4,6 +4,7 @@
 //! what an integrator receives.
 
 mod calendar;
+mod complaints;
 mod units;
 
 use axum::Json;
@@ -21,16 +22,48 @@ pub fn routes() -> Router<App> {
         .route("/api/v1/calendar/add-workdays", get(calendar::add_workdays))
         .route("/api/v1/calendar/workdays", get(calendar::workdays))
         .route("/api/v1/calendar/holidays", get(calendar::holidays))
+        .merge(complaints::routes())
 }
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Pantau API",
-        description = "Units, calendar and, in later versions, complaints and surveys of a Pemda."
+        description = "Units, calendar and complaints of a Pemda. Open311 GeoReport v2 is served at `/open311/v2` \
+            (see its discovery document)."
     ),
-    paths(units::list, units::create, calendar::add_workdays, calendar::workdays, calendar::holidays),
+    paths(
+        units::list,
+        units::create,
+        calendar::add_workdays,
+        calendar::workdays,
+        calendar::holidays,
+        complaints::citizen::create,
+        complaints::citizen::track,
+        complaints::citizen::step,
+        complaints::staff::list,
+        complaints::staff::get,
+        crate::complaints::open311::doc::discovery,
+        crate::complaints::open311::doc::services,
+        crate::complaints::open311::doc::definition,
+        crate::complaints::open311::doc::create,
+        crate::complaints::open311::doc::list,
+        crate::complaints::open311::doc::one,
+        crate::complaints::open311::doc::token,
+    ),
     components(schemas(
+        complaints::wire::ComplaintIn,
+        complaints::wire::AttachmentIn,
+        complaints::wire::ReceiptOut,
+        complaints::wire::TrackIn,
+        complaints::wire::ReporterStepIn,
+        complaints::wire::ComplaintOut,
+        complaints::wire::DeadlineOut,
+        complaints::wire::EventOut,
+        crate::complaints::open311::doc::Open311Service,
+        crate::complaints::open311::doc::Open311Request,
+        crate::complaints::open311::doc::Open311Created,
+        crate::complaints::open311::doc::Open311Error,
         units::UnitOut,
         units::UnitIn,
         calendar::DateOut,

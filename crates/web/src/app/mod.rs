@@ -116,6 +116,18 @@ impl App {
             ids: self.ids(),
         }
     }
+
+    /// The context of an action taken for someone without an account (a citizen, an API client), named for the
+    /// audit trail by the channel it came through.
+    pub fn system_cx<'a>(&'a self, tenant: &'a Tenant, channel: &'static str) -> ActionCx<'a> {
+        ActionCx {
+            db: self.db(),
+            tenant: &tenant.0.id,
+            actor: Actor::System(channel),
+            now: self.now(),
+            ids: self.ids(),
+        }
+    }
 }
 
 /// The whole router: every area's routes, static files, and the middleware stack.

@@ -1,12 +1,13 @@
 //! Complaints and letters: the citizen's form, receipt, tracking and verification pages; the staff queue, item page
 //! and front desk; the public list; the JSON API; Open311 GeoReport v2; the receipt PDF; the background job.
 
+pub mod open311;
 mod pdf;
-mod public;
+pub(crate) mod public;
 mod public_list;
-mod staff;
+pub(crate) mod staff;
 mod staff_admin;
-mod views;
+pub(crate) mod views;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -32,6 +33,7 @@ pub fn routes() -> Router<App> {
         .route("/pengaduan/{id}/redaksi", post(staff::redact))
         .route("/pengaduan/{id}/tanda-terima.pdf", get(staff::receipt_pdf))
         .route("/pengaduan/{id}/lampiran/{file}", get(staff::attachment))
+        .merge(open311::routes())
 }
 
 #[cfg(test)]

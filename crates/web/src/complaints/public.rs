@@ -13,7 +13,6 @@ use store::complaints::actions::{Step, take};
 use store::complaints::intake::{Filed, Submission, file};
 use store::complaints::queries;
 use store::complaints::{NewFile, reporter};
-use store::{ActionCx, Actor};
 
 use super::views::{Choice, ItemView, ViewCx, Viewer, category_choices, kind_choices, unit_choices};
 use crate::App;
@@ -132,7 +131,7 @@ struct ReceiptPage {
 }
 
 /// The address of the verification page for a receipt, absolute when the host is known.
-pub(super) fn verify_url(app: &App, headers: &HeaderMap, receipt: &str) -> String {
+pub(crate) fn verify_url(app: &App, headers: &HeaderMap, receipt: &str) -> String {
     let base = app.config().public_url.clone().unwrap_or_else(|| {
         let host = headers.get(header::HOST).and_then(|it| it.to_str().ok()).unwrap_or("localhost");
         format!("http://{host}")
@@ -183,13 +182,7 @@ pub async fn submit(
     let multipart =
         Multipart::from_request(request, &app).await.map_err(|err| WebError::BadRequest(err.to_string()))?;
     let (raw, files) = read_item(multipart).await?;
-    let cx = ActionCx {
-        db: app.db(),
-        tenant: &tenant.0.id,
-        actor: Actor::System("public-form"),
-        now: app.now(),
-        ids: app.ids(),
-    };
+    let cx = app.system_cx(&tenant, "public-form");
     let submission = Submission {
         raw: raw.clone(),
         source: Source::Citizen,
@@ -288,6 +281,20 @@ pub async fn track(
     track_page(&app, &tenant, layout, form, (FieldErrors::new(), None)).await
 }
 
+/// The lifecycle action behind a reporter's step code (the same codes on the page and in the API).
+pub(crate) fn reporter_action(code: &str) -> Option<Action> {
+    Some(match code {
+        "balas" => Action::Reply,
+        "nilai" => Action::Rate,
+        "buka" => Action::Reopen,
+        "selesai" => Action::Close(Outcome::Resolved),
+        "cabut" => Action::Close(Outcome::Withdrawn),
+        "keberatan" => Action::Contest,
+        "koreksi" => Action::RequestCorrection,
+        _ => return None,
+    })
+}
+
 #[derive(Deserialize)]
 pub struct ReporterStep {
     #[serde(default)]
@@ -315,26 +322,11 @@ pub async fn reporter_step(
         reporter::open(&mut conn, &tenant.0.id, &form.nomor, &form.kode).await?
     };
     let Some(item) = item else { return track_page(&app, &tenant, layout, track, (FieldErrors::new(), None)).await };
-    let action = match form.aksi.as_str() {
-        "balas" => Action::Reply,
-        "nilai" => Action::Rate,
-        "buka" => Action::Reopen,
-        "selesai" => Action::Close(Outcome::Resolved),
-        "cabut" => Action::Close(Outcome::Withdrawn),
-        "keberatan" => Action::Contest,
-        "koreksi" => Action::RequestCorrection,
-        _ => return Err(WebError::BadRequest("unknown action".to_owned())),
-    };
+    let action = reporter_action(&form.aksi).ok_or_else(|| WebError::BadRequest("unknown action".to_owned()))?;
     let mut step = Step::new(action, Party::Reporter);
     step.body = Some(form.pesan.clone());
     step.rating = form.nilai.trim().parse().ok();
-    let cx = ActionCx {
-        db: app.db(),
-        tenant: &tenant.0.id,
-        actor: Actor::System("reporter"),
-        now: app.now(),
-        ids: app.ids(),
-    };
+    let cx = app.system_cx(&tenant, "reporter");
     let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);
     match take(&cx, &item.id, step).await {
         Ok(_) => track_page(&app, &tenant, layout, track, (FieldErrors::new(), Some(form.aksi))).await,

@@ -7,7 +7,6 @@ use domain::complaints::receipt;
 use serde::{Deserialize, Serialize};
 use store::complaints::keys;
 use store::complaints::queries::{self, ItemFilter};
-use store::{ActionCx, Actor};
 
 use super::views::{Choice, ItemView, ViewCx, Viewer, category_choices, unit_choices};
 use crate::App;
@@ -72,13 +71,7 @@ pub async fn verify(
 
 /// `GET /.well-known/pantau-receipt-key`: the tenant's receipt-signing public key, hex.
 pub async fn public_key(State(app): State<App>, tenant: Tenant) -> Result<Response, WebError> {
-    let cx = ActionCx {
-        db: app.db(),
-        tenant: &tenant.0.id,
-        actor: Actor::System("public-key"),
-        now: app.now(),
-        ids: app.ids(),
-    };
+    let cx = app.system_cx(&tenant, "public-key");
     let key = keys::ensure_public_key(&cx).await?;
     Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], format!("{key}\n")).into_response())
 }
@@ -134,7 +127,7 @@ pub async fn public_list(
     let page = query.halaman.unwrap_or(1).max(1);
     let filter = ItemFilter {
         units: unit.map(|it| vec![it]),
-        category: Some(query.kategori.clone()).filter(|it| !it.is_empty()),
+        categories: Some(query.kategori.clone()).filter(|it| !it.is_empty()).into_iter().collect(),
         public_only: true,
         offset: (page - 1) * PAGE_SIZE,
         limit: PAGE_SIZE + 1,

@@ -26,7 +26,7 @@ use crate::render::{render, render_status};
 use crate::staff::Staff;
 
 /// Whether the user may see this item, and as whom.
-fn viewer_of(staff: &Staff, item: &Item, tree: &UnitTree) -> Option<Viewer> {
+pub(crate) fn viewer_of(staff: &Staff, item: &Item, tree: &UnitTree) -> Option<Viewer> {
     let access = &staff.user.access;
     if access.can_tenant(Permission::ManageComplaints) {
         return Some(Viewer::Administrator);
@@ -37,6 +37,16 @@ fn viewer_of(staff: &Staff, item: &Item, tree: &UnitTree) -> Option<Viewer> {
         None => access.unit_roots(Permission::ViewComplaints).is_none() && access.has(Permission::ViewComplaints),
     };
     sees.then_some(Viewer::Staff)
+}
+
+/// The units whose items the user reads; `None` when the user reads every unit's.
+pub(crate) fn scope_of(staff: &Staff, tree: &UnitTree) -> Option<Vec<UnitId>> {
+    staff.user.access.unit_roots(Permission::ViewComplaints).map(|roots| {
+        let mut all: Vec<UnitId> = roots.iter().flat_map(|root| tree.subtree(root)).collect();
+        all.sort();
+        all.dedup();
+        all
+    })
 }
 
 /// The party the user acts as on this item.
@@ -87,12 +97,7 @@ pub async fn queue(staff: Staff, Query(query): Query<QueueQuery>) -> Result<Resp
     let mut conn = staff.app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
     let tree = tree_of(&units);
-    let scope = staff.user.access.unit_roots(Permission::ViewComplaints).map(|roots| {
-        let mut all: Vec<UnitId> = roots.iter().flat_map(|root| tree.subtree(root)).collect();
-        all.sort();
-        all.dedup();
-        all
-    });
+    let scope = scope_of(&staff, &tree);
     let now_ms = staff.app.now().as_millisecond();
     let filter = ItemFilter {
         units: scope,

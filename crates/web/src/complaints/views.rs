@@ -84,12 +84,30 @@ pub struct ItemView {
     pub correction_requested: bool,
     pub events: Vec<EventView>,
     pub attachments: Vec<AttachmentView>,
+    /// The handling unit's zone (the tenant's before assignment), for machine-readable times.
+    #[serde(skip)]
+    pub unit_zone: Zone,
 }
 
 /// A local time with the zone's abbreviation: `16-03-2026 09:00 WIB`.
 pub fn local_time(ms: i64, zone: Zone) -> String {
     let at = jiff::Timestamp::from_millisecond(ms).unwrap_or_default().to_zoned(zone.time_zone());
     format!("{} {}", at.strftime("%d-%m-%Y %H:%M"), zone.abbreviation())
+}
+
+/// An instant as RFC 3339 with the zone's offset: `2026-03-16T09:00:00+07:00`.
+pub fn rfc3339(ms: i64, zone: Zone) -> String {
+    let at = jiff::Timestamp::from_millisecond(ms).unwrap_or_default().to_zoned(zone.time_zone());
+    at.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// Whether a viewer may read an event.
+pub fn sees_event(viewer: Viewer, event: &Event) -> bool {
+    match viewer {
+        Viewer::Administrator | Viewer::Staff => true,
+        Viewer::Reporter => event.visibility != Visibility::Internal,
+        Viewer::Public => event.visibility == Visibility::Public,
+    }
 }
 
 /// A date as `26-03-2026`.
@@ -180,14 +198,9 @@ impl ViewCx<'_> {
 
     fn events(&self, events: &[Event], zone: Zone) -> Vec<EventView> {
         let lang = self.lang;
-        let sees_event = |event: &Event| match self.viewer {
-            Viewer::Administrator | Viewer::Staff => true,
-            Viewer::Reporter => event.visibility != Visibility::Internal,
-            Viewer::Public => event.visibility == Visibility::Public,
-        };
         events
             .iter()
-            .filter(|it| sees_event(it))
+            .filter(|it| sees_event(self.viewer, it))
             .map(|event| EventView {
                 seq: event.seq,
                 at: local_time(event.at_ms, zone),
@@ -198,6 +211,19 @@ impl ViewCx<'_> {
                     .deadline
                     .map(|(kind, due)| format!("{}: {}", label(lang, "deadlines", kind.code()), local_date(due))),
                 internal: event.visibility == Visibility::Internal,
+            })
+            .collect()
+    }
+
+    fn attachments(&self, attachments: &[Attachment]) -> Vec<AttachmentView> {
+        attachments
+            .iter()
+            .filter(|_| matches!(self.viewer, Viewer::Administrator | Viewer::Staff))
+            .map(|it| AttachmentView {
+                id: it.id.clone(),
+                file_name: it.file_name.clone(),
+                size_kb: (it.size_bytes + 1023) / 1024,
+                is_redacted: it.is_redacted,
             })
             .collect()
     }
@@ -254,16 +280,8 @@ impl ViewCx<'_> {
             split_from: item.split_from.clone(),
             correction_requested: item.correction_requested,
             events: self.events(events, zone),
-            attachments: attachments
-                .iter()
-                .filter(|_| matches!(self.viewer, Viewer::Administrator | Viewer::Staff))
-                .map(|it| AttachmentView {
-                    id: it.id.clone(),
-                    file_name: it.file_name.clone(),
-                    size_kb: (it.size_bytes + 1023) / 1024,
-                    is_redacted: it.is_redacted,
-                })
-                .collect(),
+            attachments: self.attachments(attachments),
+            unit_zone: zone,
         }
     }
 }
