@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd .. && pwd)
-bin="$root/target/debug/pantau"
+bin="${PANTAU_BIN:-$root/target/debug/pantau}"
 [ -x "$bin" ] || (cd "$root" && cargo build -p pantau)
 
 if [ ! -x /usr/bin/chromium ]; then

@@ -157,6 +157,13 @@ pub struct ServeArgs {
     /// The tenant served when no tenant is bound to the request's host name.
     #[arg(long, env = "PANTAU_DEFAULT_TENANT")]
     pub default_tenant: Option<String>,
+    /// SMTP server for e-mail notifications: `smtp://user:pass@host:587` (STARTTLS), `smtps://user:pass@host:465`,
+    /// or `smtp://localhost:25?tls=none` for a local relay. Without it, e-mails are listed as failed with the reason.
+    #[arg(long, env = "PANTAU_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// Sender of e-mail notifications, such as `Pantau Kota Contoh <pantau@contoh.go.id>`; needed with --smtp-url.
+    #[arg(long, env = "PANTAU_SMTP_FROM")]
+    pub smtp_from: Option<String>,
 }
 
 /// Settings of `pantau setup`.
@@ -377,5 +384,11 @@ fn apply_file(args: &mut ServeArgs, matches: &ArgMatches, file: ConfigFile) {
     }
     if let (true, Some(it)) = (unset("default_tenant"), file.default_tenant) {
         args.default_tenant = Some(it);
+    }
+    if let (true, Some(it)) = (unset("smtp_url"), file.smtp_url) {
+        args.smtp_url = Some(it);
+    }
+    if let (true, Some(it)) = (unset("smtp_from"), file.smtp_from) {
+        args.smtp_from = Some(it);
     }
 }

@@ -39,6 +39,10 @@ pub struct ConfigFile {
     pub public_rate_per_minute: Option<u32>,
     /// As `--default-tenant`.
     pub default_tenant: Option<String>,
+    /// As `--smtp-url`.
+    pub smtp_url: Option<String>,
+    /// As `--smtp-from`.
+    pub smtp_from: Option<String>,
 }
 
 impl ConfigFile {
@@ -54,6 +58,25 @@ impl ConfigFile {
 pub fn database_url(raw: &str) -> Result<String, ConfigError> {
     store::db::backend_of(raw).map_err(|err| ConfigError(format!("PANTAU_DATABASE_URL / --database-url: {err}")))?;
     Ok(raw.to_owned())
+}
+
+/// The notification sender: SMTP when both settings are given, none when neither is.
+pub fn outbox(args: &ServeArgs, public_url: Option<String>) -> Result<web::outbox::Outbox, ConfigError> {
+    let given = |it: &Option<String>| it.as_deref().map(str::trim).filter(|it| !it.is_empty()).map(str::to_owned);
+    let mail = match (given(&args.smtp_url), given(&args.smtp_from)) {
+        (None, None) => None,
+        (Some(url), Some(from)) => {
+            let settings = web::outbox::SmtpSettings { url, from };
+            Some(web::outbox::Mail::from_settings(&settings).map_err(ConfigError)?)
+        }
+        _ => {
+            return Err(ConfigError(
+                "PANTAU_SMTP_URL / --smtp-url and PANTAU_SMTP_FROM / --smtp-from go together: give both or neither"
+                    .to_owned(),
+            ));
+        }
+    };
+    Ok(web::outbox::Outbox::new(mail, public_url))
 }
 
 /// Turns `serve`'s raw settings into the web layer's validated configuration.

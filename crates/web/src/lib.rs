@@ -22,6 +22,7 @@ mod ids;
 mod layout;
 mod ops;
 mod org;
+pub mod outbox;
 mod people;
 mod render;
 mod security;

@@ -12,6 +12,7 @@ use crate::settings::web_config;
 pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     // Every setting is checked before the database is touched, so a typo never half-starts the server.
     let config = web_config(&args)?;
+    let outbox = crate::settings::outbox(&args, config.public_url.clone())?;
     let db = super::open_migrated(&args.database_url).await?;
     if args.demo && store::demo::load_if_empty(&db, &web::RandomIds, jiff::Timestamp::now()).await? {
         tracing::info!("demo Pemda loaded");
@@ -30,8 +31,10 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     banner(&args, address);
     let app = web::App::new(db.clone(), config, Arc::new(web::RandomIds), jiff::Timestamp::now);
     let job = tokio::spawn(deadline_job(db.clone()));
+    let sender = tokio::spawn(outbox.run_forever(db.clone(), std::time::Duration::from_secs(10)));
     web::serve(app, listener).await.context("serving")?;
     job.abort();
+    sender.abort();
     db.close().await;
     Ok(ExitCode::SUCCESS)
 }

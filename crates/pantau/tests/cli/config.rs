@@ -19,6 +19,13 @@ fn wrong_settings_name_themselves() {
     refused(&["serve", "--session-minutes", "30", "--session-idle-minutes", "90", "--database-url", &url], "idle");
     refused(&["migrate", "--database-url", "postgres://secret-user:hunter2@127.0.0.1:1/none"], "***");
     refused(&["serve", "--bogus"], "--bogus");
+    refused(&["serve", "--smtp-url", "smtp://localhost:25", "--database-url", &url], "--smtp-from");
+    let bad_from =
+        ["serve", "--smtp-url", "smtp://localhost:25", "--smtp-from", "bukan alamat", "--database-url", &url];
+    refused(&bad_from, "PANTAU_SMTP_FROM");
+    let bad_url =
+        ["serve", "--smtp-url", "http://mail.contoh.id", "--smtp-from", "pantau@contoh.id", "--database-url", &url];
+    refused(&bad_url, "PANTAU_SMTP_URL");
 }
 
 #[test]

@@ -235,25 +235,16 @@ pub async fn redact_attachment(
 
 /// Takes the next tracking sequence number of a year.
 pub async fn next_number_seq(conn: &mut Conn, tenant: &TenantId, year: i16) -> Result<i64, StoreError> {
-    let updated =
-        sqlx::query("UPDATE complaint_counter SET last_seq = last_seq + 1 WHERE tenant_id = $1 AND year = $2")
-            .bind(tenant.as_str())
-            .bind(i64::from(year))
-            .execute(&mut *conn)
-            .await?;
-    if updated.rows_affected() == 0 {
-        sqlx::query("INSERT INTO complaint_counter (tenant_id, year, last_seq) VALUES ($1, $2, 1)")
-            .bind(tenant.as_str())
-            .bind(i64::from(year))
-            .execute(&mut *conn)
-            .await?;
-        return Ok(1);
-    }
-    let (seq,): (i64,) = sqlx::query_as("SELECT last_seq FROM complaint_counter WHERE tenant_id = $1 AND year = $2")
-        .bind(tenant.as_str())
-        .bind(i64::from(year))
-        .fetch_one(conn)
-        .await?;
+    // One statement: concurrent first filings of a year on PostgreSQL would otherwise race to insert the row.
+    let (seq,): (i64,) = sqlx::query_as(
+        "INSERT INTO complaint_counter (tenant_id, year, last_seq) VALUES ($1, $2, 1)
+         ON CONFLICT (tenant_id, year) DO UPDATE SET last_seq = complaint_counter.last_seq + 1
+         RETURNING last_seq",
+    )
+    .bind(tenant.as_str())
+    .bind(i64::from(year))
+    .fetch_one(conn)
+    .await?;
     Ok(seq)
 }
 

@@ -285,3 +285,23 @@ async fn queue_public_list_counts_and_open311_keys(db: TestDb) -> anyhow::Result
     Ok(())
 }
 db_test!(queue_public_list_counts_and_open311_keys);
+
+async fn concurrent_first_filings_of_a_year_all_get_distinct_numbers(db: TestDb) -> anyhow::Result<()> {
+    let world = world(&db).await?;
+    let cx = fixtures::cx(&db, &world.tenant.id, &world.ids);
+    let one = |n: u32| {
+        let mut raw = raw("publik");
+        raw.body = format!("{BODY} Laporan warga ke-{n}.");
+        file(&cx, submission(raw))
+    };
+    // No counter row exists yet for the year: every filing races to create it.
+    let (a, b, c, d, e, f) = tokio::join!(one(1), one(2), one(3), one(4), one(5), one(6));
+    let mut numbers: Vec<String> =
+        [a, b, c, d, e, f].into_iter().map(|it| it.map(|filed| filed.item.number)).collect::<Result<_, _>>()?;
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), 6, "{numbers:?}");
+    assert_eq!(numbers.last().map(String::as_str), Some("ADU-2026-000006"));
+    Ok(())
+}
+db_test!(concurrent_first_filings_of_a_year_all_get_distinct_numbers);

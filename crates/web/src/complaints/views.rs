@@ -275,7 +275,10 @@ impl ViewCx<'_> {
             reporter_name: item.reporter_name.clone().filter(|_| sees_identity),
             reporter_contact: item.reporter_contact.clone().filter(|_| sees_identity),
             identity_hidden: !sees_identity && (item.reporter_name.is_some() || item.reporter_contact.is_some()),
-            letter: item.letter.clone(),
+            letter: item.letter.clone().map(|(sender, number, date)| {
+                let shown = date.parse::<jiff::civil::Date>().map_or(date, local_date);
+                (sender, number, shown)
+            }),
             possible_duplicate_of: item.possible_duplicate_of.clone().filter(|_| self.viewer != Viewer::Public),
             split_from: item.split_from.clone(),
             correction_requested: item.correction_requested,
