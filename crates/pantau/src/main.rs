@@ -32,6 +32,7 @@ fn main() -> ExitCode {
             Command::Export(args) => cmd::units::export(args).await,
             Command::Receipt(args) => cmd::receipt::run(&args),
             Command::Open311(args) => cmd::open311::run(args).await,
+            Command::Bench(args) => cmd::bench::run(args).await,
         }
     });
     match outcome {

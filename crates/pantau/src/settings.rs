@@ -124,6 +124,7 @@ pub fn web_config(args: &ServeArgs) -> Result<web::WebConfig, ConfigError> {
         session_idle,
         public_rate_per_minute: args.public_rate_per_minute,
         default_tenant: args.default_tenant.clone().filter(|it| !it.trim().is_empty()),
+        general_rate_per_second: 30,
     })
 }
 

@@ -20,6 +20,8 @@ pub struct WebConfig {
     pub public_rate_per_minute: u32,
     /// The tenant served when no tenant is configured for the request's host.
     pub default_tenant: Option<String>,
+    /// Requests per second one address may make to any route (scripts reach it; people do not).
+    pub general_rate_per_second: u32,
 }
 
 impl WebConfig {
@@ -38,6 +40,7 @@ impl WebConfig {
             session_idle: Duration::from_secs(3600),
             public_rate_per_minute: 1_000,
             default_tenant: None,
+            general_rate_per_second: 30,
         }
     }
 }

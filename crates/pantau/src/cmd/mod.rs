@@ -1,6 +1,7 @@
 //! One module per subcommand; each parses its arguments into values and calls one function of a lower crate.
 
 pub mod audit;
+pub mod bench;
 pub mod calendar;
 pub mod demo;
 pub mod migrate;

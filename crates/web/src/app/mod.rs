@@ -61,8 +61,9 @@ impl App {
     /// The state for a server on this database.
     pub fn new(db: Db, config: WebConfig, ids: Arc<dyn IdSource>, clock: fn() -> Timestamp) -> App {
         let per_minute = NonZeroU32::new(config.public_rate_per_minute).unwrap_or(NonZeroU32::MIN);
-        let general = Quota::per_second(NonZeroU32::new(30).unwrap_or(NonZeroU32::MIN))
-            .allow_burst(NonZeroU32::new(200).unwrap_or(NonZeroU32::MIN));
+        let per_second = config.general_rate_per_second.max(1);
+        let general = Quota::per_second(NonZeroU32::new(per_second).unwrap_or(NonZeroU32::MIN))
+            .allow_burst(NonZeroU32::new(per_second.max(200)).unwrap_or(NonZeroU32::MIN));
         let limits = Limits {
             public_forms: RateLimiter::keyed(Quota::per_minute(per_minute)),
             general: RateLimiter::keyed(general),

@@ -10,14 +10,18 @@ mod staff_admin;
 pub(crate) mod views;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 use crate::App;
 
+/// Three 5 MB attachments and the form's fields (the server-wide limit is lower).
+const UPLOAD_LIMIT: usize = 16 * 1024 * 1024;
+
 /// The routes of the complaints area.
 pub fn routes() -> Router<App> {
     Router::new()
-        .route("/lapor", get(public::form).post(public::submit))
+        .route("/lapor", get(public::form).post(public::submit).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
         .route("/lacak", get(public::track_form).post(public::track))
         .route("/lacak/aksi", post(public::reporter_step))
         .route("/lacak/tanda-terima.pdf", post(public::receipt_pdf))
@@ -25,7 +29,10 @@ pub fn routes() -> Router<App> {
         .route("/.well-known/pantau-receipt-key", get(public_list::public_key))
         .route("/pengaduan/publik", get(public_list::public_list))
         .route("/pengaduan", get(staff::queue))
-        .route("/pengaduan/baru", get(staff::front_desk_form).post(staff::front_desk_submit))
+        .route(
+            "/pengaduan/baru",
+            get(staff::front_desk_form).post(staff::front_desk_submit).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
         .route("/pengaduan/pengaturan", get(staff_admin::settings_form).post(staff_admin::settings_save))
         .route("/pengaduan/pengiriman", get(staff_admin::deliveries))
         .route("/pengaduan/{id}", get(staff::item))

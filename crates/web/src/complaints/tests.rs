@@ -117,3 +117,17 @@ async fn the_front_desk_registers_a_letter_and_the_receipt_verifies(db: TestDb) 
     Ok(())
 }
 db_test!(the_front_desk_registers_a_letter_and_the_receipt_verifies);
+
+async fn three_attachments_of_almost_the_largest_size_fit_in_one_form(db: TestDb) -> anyhow::Result<()> {
+    demo_db(&db).await?;
+    let mut citizen = TestApp::new(&db);
+    let mut scan = b"%PDF-1.7\n".to_vec();
+    scan.resize(4_900_000, b'0');
+    scan.extend_from_slice(b"\n%%EOF\n");
+    let files: Vec<(&str, &str, &[u8])> =
+        vec![("files", "a.pdf", &scan[..]), ("files", "b.pdf", &scan[..]), ("files", "c.pdf", &scan[..])];
+    let filed = citizen.post_multipart("/lapor", FIELDS, &files).await;
+    assert_eq!(filed.status, StatusCode::CREATED, "{}", &filed.body[..filed.body.len().min(500)]);
+    Ok(())
+}
+db_test!(three_attachments_of_almost_the_largest_size_fit_in_one_form);

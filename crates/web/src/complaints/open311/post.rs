@@ -101,9 +101,10 @@ fn field_messages(lang: Lang, problems: &[FieldProblem]) -> Vec<String> {
 /// Whether the jurisdiction names this tenant (its id, region code or host); an absent one means this tenant.
 fn is_this_jurisdiction(tenant: &Tenant, given: &str) -> bool {
     let tenant = &tenant.0;
+    let digits = |code: &str| code.replace('.', "");
     given.is_empty()
         || given == tenant.id.as_str()
-        || given == tenant.region_code
+        || digits(given) == digits(&tenant.region_code)
         || tenant.host.as_deref().is_some_and(|host| host.eq_ignore_ascii_case(given))
 }
 
