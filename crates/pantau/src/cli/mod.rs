@@ -9,6 +9,12 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand,
 
 use crate::settings::ConfigFile;
 
+mod complaints;
+
+pub use complaints::{
+    BenchArgs, BenchCommand, Open311Args, Open311Command, Open311KeyCommand, ReceiptArgs, ReceiptCommand,
+};
+
 /// Pantau: complaints, surveys, discipline and news monitoring for Indonesian regional governments.
 #[derive(Debug, Parser)]
 #[command(name = "pantau", version, about, max_term_width = 110)]
@@ -58,93 +64,6 @@ pub enum Command {
     Open311(Open311Args),
     /// Measures Pantau against the targets in docs/PERFORMANCE.md.
     Bench(BenchArgs),
-}
-
-/// `pantau bench …`.
-#[derive(Debug, Args)]
-pub struct BenchArgs {
-    /// What to measure.
-    #[command(subcommand)]
-    pub command: BenchCommand,
-}
-
-/// Benchmarks.
-#[derive(Debug, Subcommand)]
-pub enum BenchCommand {
-    /// Complaint intake over HTTP on loopback against a raw durable insert loop into the same database, then the
-    /// latency at a fixed request rate. Exit 1 when a target is missed.
-    Intake {
-        /// Database to measure; a scratch SQLite file in a temporary folder when absent. Use a scratch database:
-        /// the demo Pemda is loaded when it is empty and every submission stays in it.
-        #[arg(long)]
-        database_url: Option<String>,
-        /// Seconds each phase runs.
-        #[arg(long, default_value_t = 10)]
-        seconds: u64,
-        /// Requests per second of the latency phase.
-        #[arg(long, default_value_t = 200)]
-        rate: u32,
-        /// Concurrent clients of the throughput phase.
-        #[arg(long, default_value_t = 16)]
-        clients: usize,
-    },
-}
-
-/// `pantau open311 …`.
-#[derive(Debug, Args)]
-pub struct Open311Args {
-    /// What to do.
-    #[command(subcommand)]
-    pub command: Open311Command,
-}
-
-/// Open311 subcommands.
-#[derive(Debug, Subcommand)]
-pub enum Open311Command {
-    /// API keys of Open311 clients.
-    Key {
-        /// What to do with keys.
-        #[command(subcommand)]
-        command: Open311KeyCommand,
-    },
-}
-
-/// `pantau open311 key …`.
-#[derive(Debug, Subcommand)]
-pub enum Open311KeyCommand {
-    /// Creates an API key for POST requests and prints it once (only its digest is stored).
-    Create {
-        /// The client's name, shown in the audit trail and the logs.
-        #[arg(long)]
-        name: String,
-        /// Tenant (default: the only tenant).
-        #[arg(long)]
-        tenant: Option<String>,
-        /// Database.
-        #[command(flatten)]
-        db: DbArgs,
-    },
-}
-
-/// `pantau receipt …`.
-#[derive(Clone, Debug, Args)]
-pub struct ReceiptArgs {
-    /// What to do.
-    #[command(subcommand)]
-    pub command: ReceiptCommand,
-}
-
-/// Receipt subcommands.
-#[derive(Clone, Debug, Subcommand)]
-pub enum ReceiptCommand {
-    /// Checks a receipt's signature offline: exit 0 and the receipt's content as JSON when genuine, 1 when not.
-    Verify {
-        /// A file holding the receipt text (or a verification URL), or the text itself.
-        receipt: String,
-        /// The tenant's public key, hex, as published at /.well-known/pantau-receipt-key.
-        #[arg(long, env = "PANTAU_RECEIPT_PUBLIC_KEY")]
-        public_key: String,
-    },
 }
 
 /// The database setting every command shares.
