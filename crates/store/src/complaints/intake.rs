@@ -101,6 +101,27 @@ struct Prepared {
     suggestion: Option<(UnitId, String)>,
 }
 
+/// What the write transaction needs to know, read before it starts so the write lock (SQLite's database lock,
+/// PostgreSQL's number counter row and audit head) is held for the writes alone. A holiday or setting changed in
+/// the milliseconds between is picked up by the next filing.
+struct Context {
+    calendar: domain::calendar::Calendar,
+    settings: super::settings::ComplaintSettings,
+    key: Option<ed25519_dalek::SigningKey>,
+    duplicate_of: Option<String>,
+}
+
+async fn read_context(cx: &ActionCx<'_>, dedup_key: &str) -> Result<Context, StoreError> {
+    let mut conn = cx.db.conn().await?;
+    Ok(Context {
+        calendar: crate::calendar::load_calendar(&mut conn, cx.tenant, None).await?,
+        settings: super::settings::load(&mut conn, cx.tenant).await?,
+        key: super::keys::find_signing_key(&mut conn, cx.tenant).await?,
+        duplicate_of: queries::find_recent_duplicate(&mut conn, cx.tenant, dedup_key, cx.now_ms() - 24 * 3_600_000)
+            .await?,
+    })
+}
+
 /// Every check, before the write transaction starts.
 async fn prepare(cx: &ActionCx<'_>, submission: &mut Submission) -> Result<Prepared, StoreError> {
     let mut conn = cx.db.conn().await?;
@@ -192,36 +213,26 @@ fn new_item(
 /// Files an item and returns its receipt; nothing is stored when any field or file is refused.
 pub async fn file(cx: &ActionCx<'_>, mut submission: Submission) -> Result<Filed, StoreError> {
     let prepared = prepare(cx, &mut submission).await?;
+    let key = dedup_key(&prepared.draft);
+    let context = read_context(cx, &key).await?;
     let year = prepared.tenant.zone.local_date(cx.now).year();
-    let mut tx = cx.db.begin_write().await?;
-    let calendar = crate::calendar::load_calendar(&mut tx, cx.tenant, None).await?;
-    let verify = deadline::start(DeadlineKind::Verify, Tiers::default(), &calendar, prepared.tenant.zone, cx.now);
+    let verify =
+        deadline::start(DeadlineKind::Verify, Tiers::default(), &context.calendar, prepared.tenant.zone, cx.now);
     let verify = RunningDeadline { kind: verify.kind, due: verify.due, ends_at_ms: verify.ends_at.as_millisecond() };
+    let secret = tracking::secret_from(cx.ids.secret());
+    let mut tx = cx.db.begin_write().await?;
     let number = tracking::number(prepared.draft.kind, year, queries::next_number_seq(&mut tx, cx.tenant, year).await?);
     let mut item = new_item(cx, &prepared, &submission, number, verify);
-    let key = dedup_key(&prepared.draft);
-    item.possible_duplicate_of =
-        queries::find_recent_duplicate(&mut tx, cx.tenant, &key, cx.now_ms() - 24 * 3_600_000).await?;
-    let secret = tracking::secret_from(cx.ids.secret());
+    item.possible_duplicate_of = context.duplicate_of.clone();
     let digest = tracking::secret_digest(cx.tenant.as_str(), &item.number, &secret);
     let anonymous = item.confidentiality == domain::complaints::Confidentiality::Anonymous;
     let ip = if anonymous { None } else { submission.ip.as_deref() };
     let intake = queries::Intake { secret_digest: &digest, dedup_key: &key, reporter_ip: ip };
     queries::insert_item(&mut tx, cx.tenant, &item, &intake).await?;
-    let event = Event {
-        seq: 1,
-        at_ms: cx.now_ms(),
-        party: if submission.source == Source::FrontDesk { Party::Unit } else { Party::Reporter },
-        user_id: submission.registered_by.clone(),
-        action: "masuk".to_owned(),
-        state_after: State::Received,
-        unit_id: item.reported_unit_id.clone(),
-        body: None,
-        visibility: Visibility::Public,
-        deadline: Some((verify.kind, verify.due)),
-    };
+    let event = first_event(&submission, &item, verify);
     queries::insert_event(&mut tx, cx.tenant, &item.id, &event).await?;
     let digests = super::actions::store_files(&mut tx, cx, &item.id, None, &prepared.files).await?;
+    notify::announce_with(&mut tx, (cx, &context.settings), &item, &event, &notify::Audience::default()).await?;
     let mut doc = audit_doc(&item);
     doc["attachments_sha256"] = json!(digests);
     let change = Change {
@@ -231,11 +242,30 @@ pub async fn file(cx: &ActionCx<'_>, mut submission: Submission) -> Result<Filed
         before: None,
         after: Some(doc),
     };
+    // Last before the commit: the audit head is the other lock every write of the tenant waits for.
     audit::append(&mut tx, cx, change).await?;
-    notify::announce(&mut tx, cx, &item, &event, &notify::Audience::default()).await?;
-    let key = super::keys::signing_key(&mut tx, cx).await?;
+    let signing = match context.key {
+        Some(key) => key,
+        None => super::keys::signing_key(&mut tx, cx).await?,
+    };
     tx.commit().await?;
     // Signed only once the item is committed, with the function the receipt page uses later.
-    let receipt = super::reporter::sign(&key, cx.tenant, prepared.tenant.zone, &item, prepared.reported_code.clone());
+    let receipt =
+        super::reporter::sign(&signing, cx.tenant, prepared.tenant.zone, &item, prepared.reported_code.clone());
     Ok(Filed { receipt, secret, item })
+}
+
+fn first_event(submission: &Submission, item: &Item, verify: RunningDeadline) -> Event {
+    Event {
+        seq: 1,
+        at_ms: item.received_at_ms,
+        party: if submission.source == Source::FrontDesk { Party::Unit } else { Party::Reporter },
+        user_id: submission.registered_by.clone(),
+        action: "masuk".to_owned(),
+        state_after: State::Received,
+        unit_id: item.reported_unit_id.clone(),
+        body: None,
+        visibility: Visibility::Public,
+        deadline: Some((verify.kind, verify.due)),
+    }
 }

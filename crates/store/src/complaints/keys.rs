@@ -10,16 +10,8 @@ use crate::{ActionCx, Conn, StoreError};
 
 /// The tenant's signing key, created on first use (inside the caller's transaction).
 pub async fn signing_key(conn: &mut Conn, cx: &ActionCx<'_>) -> Result<SigningKey, StoreError> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT secret_key FROM receipt_key WHERE tenant_id = $1")
-        .bind(cx.tenant.as_str())
-        .fetch_optional(&mut *conn)
-        .await?;
-    if let Some((secret,)) = row {
-        let bytes: [u8; 32] = hex::decode(&secret)
-            .ok()
-            .and_then(|it| it.try_into().ok())
-            .ok_or_else(|| StoreError::corrupt("receipt_key", "secret key"))?;
-        return Ok(receipt::signing_key(&bytes));
+    if let Some(key) = find_signing_key(conn, cx.tenant).await? {
+        return Ok(key);
     }
     let key = receipt::signing_key(&cx.ids.secret());
     sqlx::query("INSERT INTO receipt_key (tenant_id, secret_key, public_key, created_at_ms) VALUES ($1, $2, $3, $4)")
@@ -30,6 +22,20 @@ pub async fn signing_key(conn: &mut Conn, cx: &ActionCx<'_>) -> Result<SigningKe
         .execute(&mut *conn)
         .await?;
     Ok(key)
+}
+
+/// The tenant's signing key, when one was made.
+pub async fn find_signing_key(conn: &mut Conn, tenant: &TenantId) -> Result<Option<SigningKey>, StoreError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT secret_key FROM receipt_key WHERE tenant_id = $1")
+        .bind(tenant.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some((secret,)) = row else { return Ok(None) };
+    let bytes: [u8; 32] = hex::decode(&secret)
+        .ok()
+        .and_then(|it| it.try_into().ok())
+        .ok_or_else(|| StoreError::corrupt("receipt_key", "secret key"))?;
+    Ok(Some(receipt::signing_key(&bytes)))
 }
 
 /// The tenant's public key (hex), once a receipt has been issued.

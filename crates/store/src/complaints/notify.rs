@@ -61,6 +61,17 @@ pub async fn announce(
     audience: &Audience,
 ) -> Result<(), StoreError> {
     let settings = super::settings::load(conn, cx.tenant).await?;
+    announce_with(conn, (cx, &settings), item, event, audience).await
+}
+
+/// As [`announce`], with the settings read beforehand (intake reads them before its write transaction).
+pub async fn announce_with(
+    conn: &mut Conn,
+    (cx, settings): (&ActionCx<'_>, &super::settings::ComplaintSettings),
+    item: &Item,
+    event: &Event,
+    audience: &Audience,
+) -> Result<(), StoreError> {
     let for_reporter = event.visibility != Visibility::Internal;
     let mut doc = json!({
         "event": event.action, "tenant": cx.tenant.as_str(), "number": item.number, "title": item.title,
