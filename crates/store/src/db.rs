@@ -24,6 +24,7 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    cache: std::sync::Arc<crate::cache::ReadCache>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -67,7 +68,12 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(|err| StoreError::Config(format!("cannot open database {}: {err}", mask_url(&url))))?;
-        Ok(Db { pool, backend })
+        Ok(Db { pool, backend, cache: std::sync::Arc::default() })
+    }
+
+    /// The short-lived copy of tenant data (see `cache`).
+    pub fn cache(&self) -> &crate::cache::ReadCache {
+        &self.cache
     }
 
     /// The engine.

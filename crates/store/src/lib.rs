@@ -7,6 +7,7 @@
 pub mod action;
 pub mod audit;
 pub mod bench;
+pub mod cache;
 pub mod calendar;
 pub mod complaints;
 pub mod db;

@@ -3,7 +3,6 @@
 use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
-use domain::ids::TenantId;
 
 use crate::App;
 use crate::error::WebError;
@@ -24,22 +23,16 @@ impl FromRequestParts<App> for Tenant {
             .get(header::HOST)
             .and_then(|it| it.to_str().ok())
             .map(|it| it.split(':').next().unwrap_or(it).to_owned());
-        let mut conn = app.db().conn().await?;
-        let by_host = match &host {
-            Some(host) => store::org::queries::find_tenant_by_host(&mut conn, host).await?,
-            None => None,
-        };
-        let tenant = match by_host {
-            Some(tenant) => tenant,
-            None => match &app.config().default_tenant {
-                Some(id) => {
-                    store::org::queries::find_tenant(&mut conn, &TenantId::new(id)).await?.ok_or(WebError::NoTenant)?
-                }
-                None => {
-                    store::org::queries::list_tenants(&mut conn).await?.into_iter().next().ok_or(WebError::NoTenant)?
-                }
-            },
-        };
+        let tenants = app.db().tenants().await?;
+        let by_host = host.and_then(|host| {
+            tenants.iter().find(|it| it.host.as_deref().is_some_and(|it| it.eq_ignore_ascii_case(&host)))
+        });
+        let tenant = match (by_host, &app.config().default_tenant) {
+            (Some(tenant), _) => tenant,
+            (None, Some(id)) => tenants.iter().find(|it| it.id.as_str() == id).ok_or(WebError::NoTenant)?,
+            (None, None) => tenants.first().ok_or(WebError::NoTenant)?,
+        }
+        .clone();
         let tenant = Tenant(tenant);
         parts.extensions.insert(tenant.clone());
         Ok(tenant)

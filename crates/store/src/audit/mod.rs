@@ -24,6 +24,11 @@ pub struct Change {
 
 /// Appends an entry to the tenant's chain; call inside the action's write transaction.
 pub async fn append(conn: &mut Conn, cx: &ActionCx<'_>, change: Change) -> Result<i64, StoreError> {
+    // Every change to tenants, units, calendars, settings and keys is audited, so this is where the read cache
+    // learns that its copy is out of date; complaints are not in it.
+    if change.entity_type != "complaint" {
+        cx.db.cache().clear();
+    }
     let head = queries::lock_head(conn, cx.db.backend(), cx.tenant).await?;
     let (seq, prev_hash) = match &head {
         Some((seq, hash)) => (seq + 1, hash.clone()),

@@ -112,11 +112,12 @@ struct Context {
 }
 
 async fn read_context(cx: &ActionCx<'_>, dedup_key: &str) -> Result<Context, StoreError> {
+    let data = cx.db.tenant_data(cx.tenant).await?;
     let mut conn = cx.db.conn().await?;
     Ok(Context {
-        calendar: crate::calendar::load_calendar(&mut conn, cx.tenant, None).await?,
-        settings: super::settings::load(&mut conn, cx.tenant).await?,
-        key: super::keys::find_signing_key(&mut conn, cx.tenant).await?,
+        calendar: data.calendar.clone(),
+        settings: data.settings.clone(),
+        key: data.key.clone(),
         duplicate_of: queries::find_recent_duplicate(&mut conn, cx.tenant, dedup_key, cx.now_ms() - 24 * 3_600_000)
             .await?,
     })
@@ -124,16 +125,14 @@ async fn read_context(cx: &ActionCx<'_>, dedup_key: &str) -> Result<Context, Sto
 
 /// Every check, before the write transaction starts.
 async fn prepare(cx: &ActionCx<'_>, submission: &mut Submission) -> Result<Prepared, StoreError> {
-    let mut conn = cx.db.conn().await?;
-    let tenant = crate::org::queries::load_tenant(&mut conn, cx.tenant).await?;
-    let units = crate::org::queries::list_units(&mut conn, cx.tenant).await?;
-    drop(conn);
+    let data = cx.db.tenant_data(cx.tenant).await?;
+    let (tenant, units) = (data.tenant.clone(), &data.units);
     let mut problems = Vec::new();
     let draft =
         submission.raw.parse(submission.source, tenant.zone.local_date(cx.now)).map_err(|it| problems.extend(it)).ok();
     // Checked even when other fields are wrong, so the reporter sees every problem at once.
     let reported = match Some(submission.raw.unit.trim()).filter(|it| !it.is_empty()) {
-        Some(given) => match find_unit(&units, given).filter(|it| it.draft.is_active) {
+        Some(given) => match find_unit(units, given).filter(|it| it.draft.is_active) {
             Some(unit) => Some((unit.id.clone(), unit.draft.code.clone())),
             None => {
                 problems.push(FieldProblem { field: "unit", problem: Problem::NotFound { given: given.to_owned() } });
