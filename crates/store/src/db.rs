@@ -25,6 +25,7 @@ pub struct Db {
     pool: AnyPool,
     backend: Backend,
     cache: std::sync::Arc<crate::cache::ReadCache>,
+    intake: std::sync::Arc<crate::complaints::batch::Queue>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -68,12 +69,17 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(|err| StoreError::Config(format!("cannot open database {}: {err}", mask_url(&url))))?;
-        Ok(Db { pool, backend, cache: std::sync::Arc::default() })
+        Ok(Db { pool, backend, cache: std::sync::Arc::default(), intake: std::sync::Arc::default() })
     }
 
     /// The short-lived copy of tenant data (see `cache`).
     pub fn cache(&self) -> &crate::cache::ReadCache {
         &self.cache
+    }
+
+    /// Filings waiting to be written together (see `complaints::batch`).
+    pub(crate) fn intake_queue(&self) -> &crate::complaints::batch::Queue {
+        &self.intake
     }
 
     /// The engine.

@@ -24,37 +24,65 @@ pub struct Change {
 
 /// Appends an entry to the tenant's chain; call inside the action's write transaction.
 pub async fn append(conn: &mut Conn, cx: &ActionCx<'_>, change: Change) -> Result<i64, StoreError> {
-    // Every change to tenants, units, calendars, settings and keys is audited, so this is where the read cache
-    // learns that its copy is out of date; complaints are not in it.
-    if change.entity_type != "complaint" {
-        cx.db.cache().clear();
-    }
-    let head = queries::lock_head(conn, cx.db.backend(), cx.tenant).await?;
-    let (seq, prev_hash) = match &head {
-        Some((seq, hash)) => (seq + 1, hash.clone()),
-        None => (1, domain::audit::GENESIS.to_owned()),
-    };
-    // serde_json's default map is ordered by key, so the documents are canonical and their digests stable.
-    let mut entry = Entry {
-        tenant_id: cx.tenant.as_str().to_owned(),
-        seq,
-        at_ms: cx.now_ms(),
-        actor: cx.actor.audit_label(),
-        action: change.action.to_owned(),
-        entity_type: change.entity_type.to_owned(),
-        entity_id: change.entity_id,
-        before_doc: change.before.map(|it| it.to_string()),
-        after_doc: change.after.map(|it| it.to_string()),
-        prev_hash,
-        hash: String::new(),
-    };
-    entry.hash = domain::audit::entry_hash(&entry);
-    queries::insert_entry(conn, &entry).await?;
-    match head {
-        Some(_) => queries::update_head(conn, cx.tenant, seq, &entry.hash).await?,
-        None => queries::insert_head(conn, cx.tenant, seq, &entry.hash).await?,
-    }
+    let mut chain = Chain::open(conn, cx).await?;
+    let seq = chain.append(conn, cx, change).await?;
+    chain.close(conn, cx.tenant).await?;
     Ok(seq)
+}
+
+/// A tenant's chain head, locked for the rest of the transaction, so several entries can be appended with one read
+/// and one write of the head (a batch of filings).
+pub struct Chain {
+    seq: i64,
+    hash: String,
+    existed: bool,
+}
+
+impl Chain {
+    /// Locks and reads the head.
+    pub async fn open(conn: &mut Conn, cx: &ActionCx<'_>) -> Result<Chain, StoreError> {
+        Ok(match queries::lock_head(conn, cx.db.backend(), cx.tenant).await? {
+            Some((seq, hash)) => Chain { seq, hash, existed: true },
+            None => Chain { seq: 0, hash: domain::audit::GENESIS.to_owned(), existed: false },
+        })
+    }
+
+    /// Appends one entry after the head.
+    pub async fn append(&mut self, conn: &mut Conn, cx: &ActionCx<'_>, change: Change) -> Result<i64, StoreError> {
+        // Every change to tenants, units, calendars, settings and keys is audited, so this is where the read cache
+        // learns that its copy is out of date; it holds no complaints.
+        if change.entity_type != "complaint" {
+            cx.db.cache().clear();
+        }
+        // serde_json's default map is ordered by key, so the documents are canonical and their digests stable.
+        let mut entry = Entry {
+            tenant_id: cx.tenant.as_str().to_owned(),
+            seq: self.seq + 1,
+            at_ms: cx.now_ms(),
+            actor: cx.actor.audit_label(),
+            action: change.action.to_owned(),
+            entity_type: change.entity_type.to_owned(),
+            entity_id: change.entity_id,
+            before_doc: change.before.map(|it| it.to_string()),
+            after_doc: change.after.map(|it| it.to_string()),
+            prev_hash: self.hash.clone(),
+            hash: String::new(),
+        };
+        entry.hash = domain::audit::entry_hash(&entry);
+        queries::insert_entry(conn, &entry).await?;
+        self.seq = entry.seq;
+        self.hash = entry.hash;
+        Ok(self.seq)
+    }
+
+    /// Writes the head.
+    pub async fn close(self, conn: &mut Conn, tenant: &TenantId) -> Result<(), StoreError> {
+        match (self.existed, self.seq) {
+            (_, 0) => Ok(()),
+            (true, seq) => queries::update_head(conn, tenant, seq, &self.hash).await,
+            (false, seq) => queries::insert_head(conn, tenant, seq, &self.hash).await,
+        }
+    }
 }
 
 /// The outcome of verifying one tenant's chain.

@@ -11,8 +11,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::queries;
-use super::{Event, Item, NewFile, RunningDeadline, Visibility, notify};
-use crate::audit::{self, Change};
+use super::{Event, Item, NewFile, RunningDeadline, Visibility};
 use crate::{ActionCx, StoreError};
 
 /// What arrives.
@@ -209,7 +208,8 @@ fn new_item(
     }
 }
 
-/// Files an item and returns its receipt; nothing is stored when any field or file is refused.
+/// Files an item and returns its receipt; nothing is stored when any field or file is refused. The write joins
+/// whatever other filings are waiting (`batch`); the receipt is signed only after that commit.
 pub async fn file(cx: &ActionCx<'_>, mut submission: Submission) -> Result<Filed, StoreError> {
     let prepared = prepare(cx, &mut submission).await?;
     let key = dedup_key(&prepared.draft);
@@ -218,39 +218,29 @@ pub async fn file(cx: &ActionCx<'_>, mut submission: Submission) -> Result<Filed
     let verify =
         deadline::start(DeadlineKind::Verify, Tiers::default(), &context.calendar, prepared.tenant.zone, cx.now);
     let verify = RunningDeadline { kind: verify.kind, due: verify.due, ends_at_ms: verify.ends_at.as_millisecond() };
-    let secret = tracking::secret_from(cx.ids.secret());
-    let mut tx = cx.db.begin_write().await?;
-    let number = tracking::number(prepared.draft.kind, year, queries::next_number_seq(&mut tx, cx.tenant, year).await?);
-    let mut item = new_item(cx, &prepared, &submission, number, verify);
+    let mut item = new_item(cx, &prepared, &submission, String::new(), verify);
     item.possible_duplicate_of = context.duplicate_of.clone();
-    let digest = tracking::secret_digest(cx.tenant.as_str(), &item.number, &secret);
     let anonymous = item.confidentiality == domain::complaints::Confidentiality::Anonymous;
-    let ip = if anonymous { None } else { submission.ip.as_deref() };
-    let intake = queries::Intake { secret_digest: &digest, dedup_key: &key, reporter_ip: ip };
-    queries::insert_item(&mut tx, cx.tenant, &item, &intake).await?;
     let event = first_event(&submission, &item, verify);
-    queries::insert_event(&mut tx, cx.tenant, &item.id, &event).await?;
-    let digests = super::actions::store_files(&mut tx, cx, &item.id, None, &prepared.files).await?;
-    notify::announce_with(&mut tx, (cx, &context.settings), &item, &event, &notify::Audience::default()).await?;
-    let mut doc = audit_doc(&item);
-    doc["attachments_sha256"] = json!(digests);
-    let change = Change {
-        action: "complaint.file",
-        entity_type: "complaint",
-        entity_id: item.id.clone(),
-        before: None,
-        after: Some(doc),
+    let secret = tracking::secret_from(cx.ids.secret());
+    let job = super::batch::Job {
+        tenant: cx.tenant.clone(),
+        actor: cx.actor.clone(),
+        now: cx.now,
+        year,
+        item,
+        event,
+        secret: secret.clone(),
+        dedup_key: key,
+        ip: submission.ip.clone().filter(|_| !anonymous),
+        files: prepared.files,
+        settings: context.settings,
+        key: context.key,
+        reply: tokio::sync::oneshot::channel().0,
     };
-    // Last before the commit: the audit head is the other lock every write of the tenant waits for.
-    audit::append(&mut tx, cx, change).await?;
-    let signing = match context.key {
-        Some(key) => key,
-        None => super::keys::signing_key(&mut tx, cx).await?,
-    };
-    tx.commit().await?;
+    let (item, signing) = super::batch::write(cx, job).await?;
     // Signed only once the item is committed, with the function the receipt page uses later.
-    let receipt =
-        super::reporter::sign(&signing, cx.tenant, prepared.tenant.zone, &item, prepared.reported_code.clone());
+    let receipt = super::reporter::sign(&signing, cx.tenant, prepared.tenant.zone, &item, prepared.reported_code);
     Ok(Filed { receipt, secret, item })
 }
 

@@ -2,6 +2,7 @@
 //! lists, redaction, notifications waiting to be delivered, the escalation job, API keys and receipt keys.
 
 pub mod actions;
+pub mod batch;
 pub mod deliveries;
 pub mod escalation;
 pub mod intake;

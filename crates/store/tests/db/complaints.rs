@@ -286,7 +286,7 @@ async fn queue_public_list_counts_and_open311_keys(db: TestDb) -> anyhow::Result
 }
 db_test!(queue_public_list_counts_and_open311_keys);
 
-async fn concurrent_first_filings_of_a_year_all_get_distinct_numbers(db: TestDb) -> anyhow::Result<()> {
+async fn concurrent_filings_get_distinct_numbers_and_keep_the_chain_whole(db: TestDb) -> anyhow::Result<()> {
     let world = world(&db).await?;
     let cx = fixtures::cx(&db, &world.tenant.id, &world.ids);
     let one = |n: u32| {
@@ -302,6 +302,10 @@ async fn concurrent_first_filings_of_a_year_all_get_distinct_numbers(db: TestDb)
     numbers.dedup();
     assert_eq!(numbers.len(), 6, "{numbers:?}");
     assert_eq!(numbers.last().map(String::as_str), Some("ADU-2026-000006"));
+    // Filings that arrive together are written in one transaction; the audit chain must still be whole.
+    let reports = store::audit::verify(&db, Some(&world.tenant.id)).await?;
+    assert!(reports.iter().all(|it| it.outcome.is_ok()), "{reports:?}");
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM complaint_event").await?, 6);
     Ok(())
 }
-db_test!(concurrent_first_filings_of_a_year_all_get_distinct_numbers);
+db_test!(concurrent_filings_get_distinct_numbers_and_keep_the_chain_whole);

@@ -15,6 +15,23 @@ use axum::routing::{get, post};
 
 use crate::App;
 
+/// Files an item in a task of its own, so a client that hangs up cannot cancel a write that other filings share
+/// (`store::complaints::batch`); the answer still waits for the commit.
+pub(crate) async fn file_detached(
+    app: &App,
+    tenant: &crate::tenant::Tenant,
+    actor: store::Actor,
+    submission: store::complaints::intake::Submission,
+) -> Result<Result<store::complaints::intake::Filed, store::StoreError>, crate::error::WebError> {
+    let (app, tenant) = (app.clone(), tenant.clone());
+    tokio::spawn(async move {
+        let cx = store::ActionCx { db: app.db(), tenant: &tenant.0.id, actor, now: app.now(), ids: app.ids() };
+        store::complaints::intake::file(&cx, submission).await
+    })
+    .await
+    .map_err(|err| crate::error::WebError::Internal(format!("filing task stopped: {err}")))
+}
+
 /// Three 5 MB attachments and the form's fields (the server-wide limit is lower).
 const UPLOAD_LIMIT: usize = 16 * 1024 * 1024;
 

@@ -10,7 +10,7 @@ use domain::complaints::{Action, Channel, Outcome, Party};
 use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::complaints::actions::{Step, take};
-use store::complaints::intake::{Filed, Submission, file};
+use store::complaints::intake::{Filed, Submission};
 use store::complaints::queries;
 use store::complaints::{NewFile, reporter};
 
@@ -182,7 +182,6 @@ pub async fn submit(
     let multipart =
         Multipart::from_request(request, &app).await.map_err(|err| WebError::BadRequest(err.to_string()))?;
     let (raw, files) = read_item(multipart).await?;
-    let cx = app.system_cx(&tenant, "public-form");
     let submission = Submission {
         raw: raw.clone(),
         source: Source::Citizen,
@@ -191,7 +190,7 @@ pub async fn submit(
         files,
         registered_by: None,
     };
-    match file(&cx, submission).await {
+    match super::file_detached(&app, &tenant, store::Actor::System("public-form"), submission).await? {
         Ok(filed) => receipt_page((&app, &headers), layout, &tenant, &filed, false),
         Err(StoreError::Invalid(problems)) => {
             let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);

@@ -13,7 +13,7 @@ use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::complaints::actions::{Step, take};
-use store::complaints::intake::{Submission, file};
+use store::complaints::intake::Submission;
 use store::complaints::queries::{self, ItemFilter};
 use store::complaints::redaction::{self, Redaction};
 use store::complaints::{Item, reporter};
@@ -382,7 +382,8 @@ pub async fn front_desk_submit(staff: Staff, headers: HeaderMap, multipart: Mult
         files,
         registered_by: Some(staff.user.user.id.as_str().to_owned()),
     };
-    match file(&staff.action_cx(), submission).await {
+    let actor = store::Actor::User(staff.user.user.id.clone());
+    match super::file_detached(&staff.app, &staff.tenant, actor, submission).await? {
         Ok(filed) => super::public::receipt_page((&staff.app, &headers), staff.layout, &staff.tenant, &filed, true),
         Err(StoreError::Invalid(problems)) => {
             let errors = field_errors(staff.lang, &problems);

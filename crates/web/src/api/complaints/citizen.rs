@@ -9,10 +9,10 @@ use base64::Engine;
 use domain::complaints::Party;
 use domain::complaints::intake::{RawItem, Source};
 use domain::problems::{FieldProblem, Problem};
-use store::StoreError;
 use store::complaints::actions::{Step, take};
-use store::complaints::intake::{Submission, file};
+use store::complaints::intake::Submission;
 use store::complaints::{Item, NewFile, queries, reporter};
+use store::{Actor, StoreError};
 
 use super::wire::{ComplaintIn, ComplaintOut, ReceiptOut, ReporterStepIn, TrackIn, complaint_out};
 use crate::App;
@@ -78,8 +78,7 @@ pub async fn create(State(app): State<App>, tenant: Tenant, request: Request) ->
         files,
         registered_by: None,
     };
-    let cx = app.system_cx(&tenant, "api");
-    let filed = match file(&cx, submission).await {
+    let filed = match crate::complaints::file_detached(&app, &tenant, Actor::System("api"), submission).await? {
         Ok(filed) => filed,
         Err(StoreError::Invalid(problems)) => return Err(WebError::Invalid(api_problems(lang, &problems))),
         Err(err) => return Err(err.into()),

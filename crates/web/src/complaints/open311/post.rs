@@ -8,7 +8,7 @@ use domain::complaints::{Channel, find_category};
 use domain::problems::FieldProblem;
 use serde_json::json;
 use store::StoreError;
-use store::complaints::intake::{Submission, file};
+use store::complaints::intake::Submission;
 
 use super::format::{Format, error, respond};
 use crate::App;
@@ -145,8 +145,7 @@ pub async fn create(
         registered_by: None,
     };
     tracing::info!(client = %client, "open311 request");
-    let cx = app.system_cx(tenant, "open311");
-    let filed = match file(&cx, submission).await {
+    let filed = match super::super::file_detached(app, tenant, store::Actor::System("open311"), submission).await? {
         Ok(filed) => filed,
         Err(StoreError::Invalid(problems)) => {
             return Ok(error(format, StatusCode::BAD_REQUEST, &field_messages(lang, &problems)));
