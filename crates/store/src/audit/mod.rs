@@ -49,6 +49,14 @@ impl Chain {
 
     /// Appends one entry after the head.
     pub async fn append(&mut self, conn: &mut Conn, cx: &ActionCx<'_>, change: Change) -> Result<i64, StoreError> {
+        let entry = self.next(cx, change);
+        queries::insert_entry(conn, &entry).await?;
+        Ok(entry.seq)
+    }
+
+    /// The entry after the head, which becomes the new head; the caller inserts it (several at once in a batch,
+    /// with `queries::insert_entries`) before [`Chain::close`].
+    pub fn next(&mut self, cx: &ActionCx<'_>, change: Change) -> Entry {
         // Every change to tenants, units, calendars, settings and keys is audited, so this is where the read cache
         // learns that its copy is out of date; it holds no complaints.
         if change.entity_type != "complaint" {
@@ -69,10 +77,9 @@ impl Chain {
             hash: String::new(),
         };
         entry.hash = domain::audit::entry_hash(&entry);
-        queries::insert_entry(conn, &entry).await?;
         self.seq = entry.seq;
-        self.hash = entry.hash;
-        Ok(self.seq)
+        self.hash.clone_from(&entry.hash);
+        entry
     }
 
     /// Writes the head.

@@ -44,29 +44,38 @@ pub async fn update_head(conn: &mut Conn, tenant: &TenantId, seq: i64, hash: &st
     Ok(())
 }
 
-const INSERT_ENTRY: &str = "
-    INSERT INTO audit_log (tenant_id, seq, at_ms, actor, action, entity_type, entity_id,
-        before_doc, after_doc, before_digest, after_digest, prev_hash, hash)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+const INSERT_ENTRIES: &str = "INSERT INTO audit_log (tenant_id, seq, at_ms, actor, action, entity_type, entity_id,
+    before_doc, after_doc, before_digest, after_digest, prev_hash, hash) VALUES ";
 
 /// Inserts one entry.
 pub async fn insert_entry(conn: &mut Conn, entry: &Entry) -> Result<(), StoreError> {
-    sqlx::query(INSERT_ENTRY)
-        .bind(&entry.tenant_id)
-        .bind(entry.seq)
-        .bind(entry.at_ms)
-        .bind(&entry.actor)
-        .bind(&entry.action)
-        .bind(&entry.entity_type)
-        .bind(&entry.entity_id)
-        .bind(entry.before_doc.as_deref())
-        .bind(entry.after_doc.as_deref())
-        .bind(domain::audit::digest(entry.before_doc.as_deref()))
-        .bind(domain::audit::digest(entry.after_doc.as_deref()))
-        .bind(&entry.prev_hash)
-        .bind(&entry.hash)
-        .execute(conn)
-        .await?;
+    insert_entries(conn, std::slice::from_ref(entry)).await
+}
+
+/// Inserts entries with one statement (a batch of filings).
+pub async fn insert_entries(conn: &mut Conn, entries: &[Entry]) -> Result<(), StoreError> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let sql = format!("{INSERT_ENTRIES}{}", crate::db::value_rows(entries.len(), 13));
+    let mut query = sqlx::query(&sql);
+    for entry in entries {
+        query = query
+            .bind(&entry.tenant_id)
+            .bind(entry.seq)
+            .bind(entry.at_ms)
+            .bind(&entry.actor)
+            .bind(&entry.action)
+            .bind(&entry.entity_type)
+            .bind(&entry.entity_id)
+            .bind(entry.before_doc.as_deref())
+            .bind(entry.after_doc.as_deref())
+            .bind(domain::audit::digest(entry.before_doc.as_deref()))
+            .bind(domain::audit::digest(entry.after_doc.as_deref()))
+            .bind(&entry.prev_hash)
+            .bind(&entry.hash);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 

@@ -64,20 +64,35 @@ pub fn backoff_ms(attempts: i64) -> i64 {
 
 /// Queues a delivery (inside the step's transaction).
 pub async fn enqueue(conn: &mut Conn, delivery: &Delivery) -> Result<(), StoreError> {
-    sqlx::query(
+    enqueue_all(conn, std::slice::from_ref(delivery)).await
+}
+
+/// Queues deliveries with one statement (a batch of filings).
+pub async fn enqueue_all(conn: &mut Conn, deliveries: &[Delivery]) -> Result<(), StoreError> {
+    if deliveries.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
         "INSERT INTO delivery (tenant_id, id, complaint_id, channel, recipient, subject, payload, status, attempts,
-            next_attempt_at_ms, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8)",
-    )
-    .bind(delivery.tenant.as_str())
-    .bind(&delivery.id)
-    .bind(delivery.complaint_id.as_deref())
-    .bind(&delivery.channel)
-    .bind(&delivery.recipient)
-    .bind(&delivery.subject)
-    .bind(&delivery.payload)
-    .bind(delivery.created_at_ms)
-    .execute(conn)
-    .await?;
+            next_attempt_at_ms, created_at_ms) VALUES {}",
+        crate::db::value_rows(deliveries.len(), 11)
+    );
+    let mut query = sqlx::query(&sql);
+    for delivery in deliveries {
+        query = query
+            .bind(delivery.tenant.as_str())
+            .bind(&delivery.id)
+            .bind(delivery.complaint_id.as_deref())
+            .bind(&delivery.channel)
+            .bind(&delivery.recipient)
+            .bind(&delivery.subject)
+            .bind(&delivery.payload)
+            .bind("pending")
+            .bind(0i64)
+            .bind(delivery.created_at_ms)
+            .bind(delivery.created_at_ms);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 

@@ -72,6 +72,17 @@ pub async fn announce_with(
     event: &Event,
     audience: &Audience,
 ) -> Result<(), StoreError> {
+    deliveries::enqueue_all(conn, &deliveries_for((cx, settings), item, event, audience)).await
+}
+
+/// The notifications of a step, to be queued in its transaction.
+pub fn deliveries_for(
+    (cx, settings): (&ActionCx<'_>, &super::settings::ComplaintSettings),
+    item: &Item,
+    event: &Event,
+    audience: &Audience,
+) -> Vec<Delivery> {
+    let mut out = Vec::new();
     let for_reporter = event.visibility != Visibility::Internal;
     let mut doc = json!({
         "event": event.action, "tenant": cx.tenant.as_str(), "number": item.number, "title": item.title,
@@ -85,20 +96,18 @@ pub async fn announce_with(
         if for_reporter {
             hook["reporter_contact"] = json!(item.reporter_contact);
         }
-        deliveries::enqueue(conn, &delivery(cx, item, (Channel::Webhook, url), &event.action, hook.to_string()))
-            .await?;
+        out.push(delivery(cx, item, (Channel::Webhook, url), &event.action, hook.to_string()));
     }
     let email = item.reporter_contact.as_deref().filter(|it| it.contains('@'));
     if let Some(email) = email.filter(|_| for_reporter && tells_reporter(&event.action)) {
         doc["audience"] = json!("pelapor");
-        deliveries::enqueue(conn, &delivery(cx, item, (Channel::Email, email), &event.action, doc.to_string())).await?;
+        out.push(delivery(cx, item, (Channel::Email, email), &event.action, doc.to_string()));
     }
     doc["audience"] = json!("staf");
     for address in &audience.emails {
-        deliveries::enqueue(conn, &delivery(cx, item, (Channel::Email, address), &event.action, doc.to_string()))
-            .await?;
+        out.push(delivery(cx, item, (Channel::Email, address), &event.action, doc.to_string()));
     }
-    Ok(())
+    out
 }
 
 /// E-mail addresses of active users holding one of these roles over the unit (or tenant-wide, for `None`).

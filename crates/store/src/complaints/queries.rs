@@ -116,28 +116,39 @@ pub async fn update_item(conn: &mut Conn, tenant: &TenantId, item: &Item) -> Res
     Ok(())
 }
 
-/// Appends an event.
+/// Stores one event.
 pub async fn insert_event(conn: &mut Conn, tenant: &TenantId, item_id: &str, event: &Event) -> Result<(), StoreError> {
-    sqlx::query(
+    insert_events(conn, tenant, &[(item_id, event)]).await
+}
+
+/// Stores events with one statement (the first events of a batch of filings).
+pub async fn insert_events(conn: &mut Conn, tenant: &TenantId, events: &[(&str, &Event)]) -> Result<(), StoreError> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
         "INSERT INTO complaint_event (tenant_id, complaint_id, seq, at_ms, party, user_id, action, state_after,
-            unit_id, body, visibility, deadline_kind, due_date)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-    )
-    .bind(tenant.as_str())
-    .bind(item_id)
-    .bind(event.seq)
-    .bind(event.at_ms)
-    .bind(event.party.code())
-    .bind(event.user_id.as_deref())
-    .bind(&event.action)
-    .bind(event.state_after.code())
-    .bind(opt_str(event.unit_id.as_ref()))
-    .bind(event.body.as_deref())
-    .bind(event.visibility.code())
-    .bind(event.deadline.map(|it| it.0.code()))
-    .bind(event.deadline.map(|it| it.1.to_string()))
-    .execute(conn)
-    .await?;
+            unit_id, body, visibility, deadline_kind, due_date) VALUES {}",
+        crate::db::value_rows(events.len(), 13)
+    );
+    let mut query = sqlx::query(&sql);
+    for (item_id, event) in events {
+        query = query
+            .bind(tenant.as_str())
+            .bind(*item_id)
+            .bind(event.seq)
+            .bind(event.at_ms)
+            .bind(event.party.code())
+            .bind(event.user_id.as_deref())
+            .bind(&event.action)
+            .bind(event.state_after.code())
+            .bind(opt_str(event.unit_id.as_ref()))
+            .bind(event.body.as_deref())
+            .bind(event.visibility.code())
+            .bind(event.deadline.map(|it| it.0.code()))
+            .bind(event.deadline.map(|it| it.1.to_string()));
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 
