@@ -85,8 +85,9 @@ pub enum BenchCommand {
         /// Requests per second of the latency phase.
         #[arg(long, default_value_t = 200)]
         rate: u32,
-        /// Concurrent clients of the throughput phase.
-        #[arg(long, default_value_t = 16)]
+        /// Concurrent clients of the throughput phase: enough to keep the server busy, since each client waits for
+        /// its own commit (16 leave PostgreSQL idle between group commits; see docs/PERFORMANCE.md).
+        #[arg(long, default_value_t = 64)]
         clients: usize,
     },
 }

@@ -107,10 +107,26 @@ async fn write_batch(cx: &ActionCx<'_>, jobs: &mut [Job]) -> Result<Vec<(Item, S
         let first =
             ActionCx { db: cx.db, tenant: &tenant, actor: group[0].actor.clone(), now: group[0].now, ids: cx.ids };
         number(&mut tx, &tenant, group).await?;
+        flag_duplicates(&mut tx, &tenant, group).await?;
         let key = match group.iter().find_map(|it| it.key.clone()) {
             Some(key) => key,
             None => super::keys::signing_key(&mut tx, &first).await?,
         };
+        let digests: Vec<String> = group
+            .iter()
+            .map(|it| domain::complaints::tracking::secret_digest(tenant.as_str(), &it.item.number, &it.secret))
+            .collect();
+        let intakes: Vec<queries::Intake<'_>> = group
+            .iter()
+            .zip(&digests)
+            .map(|(job, digest)| queries::Intake {
+                secret_digest: digest,
+                dedup_key: &job.dedup_key,
+                reporter_ip: job.ip.as_deref(),
+            })
+            .collect();
+        let items: Vec<(&Item, &queries::Intake<'_>)> = group.iter().map(|it| &it.item).zip(&intakes).collect();
+        queries::insert_items(&mut tx, &tenant, &items).await?;
         let mut chain = Chain::open(&mut tx, &first).await?;
         let mut rows = Rows::default();
         for job in group.iter() {
@@ -128,6 +144,21 @@ async fn write_batch(cx: &ActionCx<'_>, jobs: &mut [Job]) -> Result<Vec<(Item, S
     }
     tx.commit().await?;
     Ok(written)
+}
+
+/// Flags a filing whose text and contact match an item received in the last 24 hours, including an earlier filing
+/// of the same batch: one lookup for the whole group.
+async fn flag_duplicates(conn: &mut crate::Conn, tenant: &TenantId, group: &mut [Job]) -> Result<(), StoreError> {
+    let since = group.iter().map(|it| it.now.as_millisecond()).min().unwrap_or(0) - 24 * 3_600_000;
+    let keys: Vec<&str> = group.iter().map(|it| it.dedup_key.as_str()).collect();
+    // Oldest first, so the newest earlier item of each key is the one that stays in the map.
+    let mut latest: std::collections::HashMap<String, String> =
+        queries::find_recent_duplicates(conn, tenant, &keys, since).await?.into_iter().collect();
+    for job in group.iter_mut() {
+        job.item.possible_duplicate_of = latest.get(&job.dedup_key).cloned();
+        latest.insert(job.dedup_key.clone(), job.item.number.clone());
+    }
+    Ok(())
 }
 
 /// Gives every job of one tenant its number: one counter update per year.
@@ -161,9 +192,6 @@ async fn store_one(
     (chain, rows): (&mut Chain, &mut Rows),
 ) -> Result<(), StoreError> {
     let item = &job.item;
-    let digest = domain::complaints::tracking::secret_digest(cx.tenant.as_str(), &item.number, &job.secret);
-    let intake = queries::Intake { secret_digest: &digest, dedup_key: &job.dedup_key, reporter_ip: job.ip.as_deref() };
-    queries::insert_item(conn, cx.tenant, item, &intake).await?;
     let digests = super::actions::store_files(conn, cx, &item.id, None, &job.files).await?;
     rows.deliveries.extend(notify::deliveries_for((cx, &job.settings), item, &job.event, &notify::Audience::default()));
     let mut doc = super::intake::audit_doc(item);

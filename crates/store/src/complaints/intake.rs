@@ -10,7 +10,6 @@ use domain::problems::{FieldProblem, Problem};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::queries;
 use super::{Event, Item, NewFile, RunningDeadline, Visibility};
 use crate::{ActionCx, StoreError};
 
@@ -107,19 +106,11 @@ struct Context {
     calendar: domain::calendar::Calendar,
     settings: super::settings::ComplaintSettings,
     key: Option<ed25519_dalek::SigningKey>,
-    duplicate_of: Option<String>,
 }
 
-async fn read_context(cx: &ActionCx<'_>, dedup_key: &str) -> Result<Context, StoreError> {
+async fn read_context(cx: &ActionCx<'_>) -> Result<Context, StoreError> {
     let data = cx.db.tenant_data(cx.tenant).await?;
-    let mut conn = cx.db.conn().await?;
-    Ok(Context {
-        calendar: data.calendar.clone(),
-        settings: data.settings.clone(),
-        key: data.key.clone(),
-        duplicate_of: queries::find_recent_duplicate(&mut conn, cx.tenant, dedup_key, cx.now_ms() - 24 * 3_600_000)
-            .await?,
-    })
+    Ok(Context { calendar: data.calendar.clone(), settings: data.settings.clone(), key: data.key.clone() })
 }
 
 /// Every check, before the write transaction starts.
@@ -213,13 +204,12 @@ fn new_item(
 pub async fn file(cx: &ActionCx<'_>, mut submission: Submission) -> Result<Filed, StoreError> {
     let prepared = prepare(cx, &mut submission).await?;
     let key = dedup_key(&prepared.draft);
-    let context = read_context(cx, &key).await?;
+    let context = read_context(cx).await?;
     let year = prepared.tenant.zone.local_date(cx.now).year();
     let verify =
         deadline::start(DeadlineKind::Verify, Tiers::default(), &context.calendar, prepared.tenant.zone, cx.now);
     let verify = RunningDeadline { kind: verify.kind, due: verify.due, ends_at_ms: verify.ends_at.as_millisecond() };
-    let mut item = new_item(cx, &prepared, &submission, String::new(), verify);
-    item.possible_duplicate_of = context.duplicate_of.clone();
+    let item = new_item(cx, &prepared, &submission, String::new(), verify);
     let anonymous = item.confidentiality == domain::complaints::Confidentiality::Anonymous;
     let event = first_event(&submission, &item, verify);
     let secret = tracking::secret_from(cx.ids.secret());

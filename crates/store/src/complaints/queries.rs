@@ -28,49 +28,70 @@ pub async fn insert_item(
     item: &Item,
     intake: &Intake<'_>,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    insert_items(conn, tenant, &[(item, intake)]).await
+}
+
+/// Stores new items with one statement (a batch of filings).
+pub async fn insert_items(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    items: &[(&Item, &Intake<'_>)],
+) -> Result<(), StoreError> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
         "INSERT INTO complaint (tenant_id, id, number, secret_digest, kind, category, channel, confidentiality, title,
             body, location_text, latitude, longitude, reporter_name, reporter_contact, reporter_ip, letter_sender,
             letter_number, letter_date, unit_id, reported_unit_id, suggested_unit_id, suggestion_words, state,
             deadline_kind, due_date, deadline_at_ms, escalation_level, missed_deadlines, n_reopened, dedup_key,
             possible_duplicate_of, registered_by, correction_requested, split_from, received_at_ms, updated_at_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-            $23, $24, $25, $26, $27, 0, 0, 0, $28, $29, $30, 0, $32, $31, $31)",
-    )
-    .bind(tenant.as_str())
-    .bind(&item.id)
-    .bind(&item.number)
-    .bind(intake.secret_digest)
-    .bind(item.kind.code())
-    .bind(&item.category)
-    .bind(item.channel.code())
-    .bind(item.confidentiality.code())
-    .bind(&item.title)
-    .bind(&item.body)
-    .bind(item.location_text.as_deref())
-    .bind(item.point.map(|it| it.0))
-    .bind(item.point.map(|it| it.1))
-    .bind(item.reporter_name.as_deref())
-    .bind(item.reporter_contact.as_deref())
-    .bind(intake.reporter_ip)
-    .bind(item.letter.as_ref().map(|it| it.0.as_str()))
-    .bind(item.letter.as_ref().map(|it| it.1.as_str()))
-    .bind(item.letter.as_ref().map(|it| it.2.as_str()))
-    .bind(opt_str(item.unit_id.as_ref()))
-    .bind(opt_str(item.reported_unit_id.as_ref()))
-    .bind(item.suggestion.as_ref().map(|it| it.0.as_str()))
-    .bind(item.suggestion.as_ref().map(|it| it.1.as_str()))
-    .bind(item.state.code())
-    .bind(item.deadline.map(|it| it.kind.code()))
-    .bind(item.deadline.map(|it| it.due.to_string()))
-    .bind(item.deadline.map(|it| it.ends_at_ms))
-    .bind(intake.dedup_key)
-    .bind(item.possible_duplicate_of.as_deref())
-    .bind(item.registered_by.as_deref())
-    .bind(item.received_at_ms)
-    .bind(item.split_from.as_deref())
-    .execute(conn)
-    .await?;
+         VALUES {}",
+        crate::db::value_rows(items.len(), 37)
+    );
+    let mut query = sqlx::query(&sql);
+    for (item, intake) in items {
+        let letter = |n: usize| item.letter.as_ref().map(|it| [it.0.as_str(), it.1.as_str(), it.2.as_str()][n]);
+        query = query
+            .bind(tenant.as_str())
+            .bind(&item.id)
+            .bind(&item.number)
+            .bind(intake.secret_digest)
+            .bind(item.kind.code())
+            .bind(&item.category)
+            .bind(item.channel.code())
+            .bind(item.confidentiality.code())
+            .bind(&item.title)
+            .bind(&item.body)
+            .bind(item.location_text.as_deref())
+            .bind(item.point.map(|it| it.0))
+            .bind(item.point.map(|it| it.1))
+            .bind(item.reporter_name.as_deref())
+            .bind(item.reporter_contact.as_deref())
+            .bind(intake.reporter_ip)
+            .bind(letter(0))
+            .bind(letter(1))
+            .bind(letter(2))
+            .bind(opt_str(item.unit_id.as_ref()))
+            .bind(opt_str(item.reported_unit_id.as_ref()))
+            .bind(item.suggestion.as_ref().map(|it| it.0.as_str()))
+            .bind(item.suggestion.as_ref().map(|it| it.1.as_str()))
+            .bind(item.state.code())
+            .bind(item.deadline.map(|it| it.kind.code()))
+            .bind(item.deadline.map(|it| it.due.to_string()))
+            .bind(item.deadline.map(|it| it.ends_at_ms))
+            .bind(0i64)
+            .bind(0i64)
+            .bind(0i64)
+            .bind(intake.dedup_key)
+            .bind(item.possible_duplicate_of.as_deref())
+            .bind(item.registered_by.as_deref())
+            .bind(0i64)
+            .bind(item.split_from.as_deref())
+            .bind(item.received_at_ms)
+            .bind(item.received_at_ms);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 
@@ -348,21 +369,29 @@ pub async fn load_attachment_content(
     Ok((meta.into(), content))
 }
 
-/// The newest item with the same dedup key since `since_ms`.
-pub async fn find_recent_duplicate(
+/// Earlier items with these duplicate keys received since `since_ms`: (key, number), oldest first.
+pub async fn find_recent_duplicates(
     conn: &mut Conn,
     tenant: &TenantId,
-    dedup_key: &str,
+    dedup_keys: &[&str],
     since_ms: i64,
-) -> Result<Option<String>, StoreError> {
-    let row: Option<(String,)> = sqlx::query_as(
-        "SELECT number FROM complaint WHERE tenant_id = $1 AND dedup_key = $2 AND received_at_ms >= $3
-         ORDER BY received_at_ms DESC LIMIT 1",
-    )
-    .bind(tenant.as_str())
-    .bind(dedup_key)
-    .bind(since_ms)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|it| it.0))
+) -> Result<Vec<(String, String)>, StoreError> {
+    if dedup_keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let keys: Vec<String> = (0..dedup_keys.len()).map(|n| format!("${}", n + 3)).collect();
+    // The unary + keeps the planner on the (tenant, dedup_key) index: the 24-hour range on received_at_ms can hold
+    // every item of a busy day, the keys only a few.
+    let sql = format!(
+        "SELECT dedup_key, number, received_at_ms FROM complaint WHERE tenant_id = $1 AND +received_at_ms >= $2
+         AND dedup_key IN ({})",
+        keys.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql).bind(tenant.as_str()).bind(since_ms);
+    for key in dedup_keys {
+        query = query.bind(*key);
+    }
+    let mut rows: Vec<(String, String, i64)> = query.fetch_all(conn).await?;
+    rows.sort_by(|a, b| (a.2, &a.1).cmp(&(b.2, &b.1)));
+    Ok(rows.into_iter().map(|(key, number, _)| (key, number)).collect())
 }
