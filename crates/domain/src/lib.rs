@@ -9,3 +9,4 @@ pub mod ids;
 pub mod org;
 pub mod people;
 pub mod problems;
+pub mod surveys;

@@ -10,10 +10,12 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand,
 use crate::settings::ConfigFile;
 
 mod complaints;
+mod surveys;
 
 pub use complaints::{
     BenchArgs, BenchCommand, Open311Args, Open311Command, Open311KeyCommand, ReceiptArgs, ReceiptCommand,
 };
+pub use surveys::{SkmArgs, SkmCommand};
 
 /// Pantau: complaints, surveys, discipline and news monitoring for Indonesian regional governments.
 #[derive(Debug, Parser)]
@@ -64,6 +66,8 @@ pub enum Command {
     Open311(Open311Args),
     /// Measures Pantau against the targets in docs/PERFORMANCE.md.
     Bench(BenchArgs),
+    /// Public satisfaction surveys (SKM).
+    Skm(SkmArgs),
 }
 
 /// The database setting every command shares.

@@ -9,6 +9,7 @@ pub mod open311;
 pub mod receipt;
 pub mod serve;
 pub mod setup;
+pub mod skm;
 pub mod units;
 
 use anyhow::Context;

@@ -12,6 +12,7 @@ mod config;
 mod open311;
 mod receipt;
 mod setup;
+mod skm;
 mod tidy;
 mod units;
 
