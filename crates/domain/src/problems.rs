@@ -48,6 +48,8 @@ pub enum Problem {
     },
     /// The change would put a unit under itself.
     Cycle,
+    /// An answer to a survey element the survey marked not applicable.
+    NotApplicable,
     /// A value not allowed for this tenant's level.
     NotAllowedForLevel,
     /// A password or username rule.

@@ -15,6 +15,7 @@ pub mod demo;
 pub mod error;
 pub mod org;
 pub mod people;
+pub mod surveys;
 
 pub use action::{ActionCx, Actor, IdSource};
 pub use db::{Backend, Conn, Db};

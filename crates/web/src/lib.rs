@@ -27,6 +27,7 @@ mod people;
 mod render;
 mod security;
 mod staff;
+mod surveys;
 mod tenant;
 
 pub use app::{App, router, serve};

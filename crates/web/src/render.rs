@@ -47,6 +47,13 @@ templates!(
     "complaints/item.html",
     "complaints/settings.html",
     "complaints/deliveries.html",
+    "surveys/respond.html",
+    "surveys/thanks.html",
+    "surveys/kiosk.html",
+    "surveys/overview.html",
+    "surveys/survey.html",
+    "surveys/_report.html",
+    "surveys/report.html",
 );
 
 /// Every template with its source, for the tests.

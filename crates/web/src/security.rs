@@ -130,15 +130,33 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// The client address: the first `X-Forwarded-For` hop when a proxy is trusted, else the socket's peer.
 pub fn client_ip(app: &App, request: &Request) -> IpAddr {
+    ip_of(app, request.headers(), request.extensions())
+}
+
+fn ip_of(app: &App, headers: &axum::http::HeaderMap, extensions: &axum::http::Extensions) -> IpAddr {
     let forwarded = app
         .config()
         .trust_proxy
-        .then(|| request.headers().get("x-forwarded-for").and_then(|it| it.to_str().ok()))
+        .then(|| headers.get("x-forwarded-for").and_then(|it| it.to_str().ok()))
         .flatten()
         .and_then(|it| it.split(',').next())
         .and_then(|it| it.trim().parse().ok());
-    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|it| it.0.ip());
+    let peer = extensions.get::<ConnectInfo<SocketAddr>>().map(|it| it.0.ip());
     forwarded.or(peer).unwrap_or(IpAddr::from([0, 0, 0, 0]))
+}
+
+/// The client address as an extractor (see [`client_ip`]).
+pub struct ClientIp(pub IpAddr);
+
+impl axum::extract::FromRequestParts<App> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &App,
+    ) -> Result<ClientIp, Self::Rejection> {
+        Ok(ClientIp(ip_of(app, &parts.headers, &parts.extensions)))
+    }
 }
 
 /// Limits requests per client address: unsafe requests to public routes by the public-form quota, everything by a

@@ -53,7 +53,15 @@ impl Role {
     pub fn permissions(self) -> &'static [Permission] {
         use Permission::*;
         match self {
-            Role::Operator => &[ViewUnits, ViewCalendar, ViewComplaints, HandleComplaints, RegisterComplaints],
+            Role::Operator => &[
+                ViewUnits,
+                ViewCalendar,
+                ViewComplaints,
+                HandleComplaints,
+                RegisterComplaints,
+                ViewSurveys,
+                CollectSurveys,
+            ],
             Role::UnitHead => &[
                 ViewUnits,
                 ViewCalendar,
@@ -62,11 +70,17 @@ impl Role {
                 ViewComplaints,
                 HandleComplaints,
                 RegisterComplaints,
+                ViewSurveys,
+                CollectSurveys,
+                ManageSurveys,
             ],
-            Role::Inspector => &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit, ViewComplaints],
+            Role::Inspector => &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit, ViewComplaints, ViewSurveys],
             Role::PersonnelOfficer => &[ViewUnits, ViewCalendar, ViewUsers],
-            Role::Leader => &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit, ViewComplaints],
+            Role::Leader => &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit, ViewComplaints, ViewSurveys],
             Role::Administrator => &[
+                ViewSurveys,
+                CollectSurveys,
+                ManageSurveys,
                 ViewComplaints,
                 RegisterComplaints,
                 ManageComplaints,
@@ -113,6 +127,12 @@ pub enum Permission {
     RegisterComplaints,
     /// Complaint administrator: verify, distribute, close, merge, split, redact; sees confidential identities.
     ManageComplaints,
+    /// See survey reports with the respondents' suggestions and the flagged responses.
+    ViewSurveys,
+    /// Run a kiosk and type in paper questionnaires.
+    CollectSurveys,
+    /// Define services, open and close surveys, review flagged responses, record follow-up plans.
+    ManageSurveys,
 }
 
 impl Permission {

@@ -5,6 +5,7 @@
 
 mod calendar;
 mod complaints;
+mod surveys;
 mod units;
 
 use axum::Json;
@@ -23,6 +24,7 @@ pub fn routes() -> Router<App> {
         .route("/api/v1/calendar/workdays", get(calendar::workdays))
         .route("/api/v1/calendar/holidays", get(calendar::holidays))
         .merge(complaints::routes())
+        .merge(surveys::routes())
 }
 
 #[derive(OpenApi)]
@@ -43,6 +45,9 @@ pub fn routes() -> Router<App> {
         complaints::citizen::step,
         complaints::staff::list,
         complaints::staff::get,
+        surveys::survey,
+        surveys::respond,
+        surveys::report,
         crate::complaints::open311::doc::discovery,
         crate::complaints::open311::doc::services,
         crate::complaints::open311::doc::definition,
@@ -53,6 +58,11 @@ pub fn routes() -> Router<App> {
     ),
     components(schemas(
         complaints::wire::ComplaintIn,
+        surveys::SurveyOut,
+        surveys::QuestionOut,
+        surveys::ProfileOut,
+        surveys::ResponseIn,
+        surveys::ResponseOut,
         complaints::wire::AttachmentIn,
         complaints::wire::ReceiptOut,
         complaints::wire::TrackIn,

@@ -143,6 +143,7 @@ pub fn router(app: App) -> Router {
         .merge(crate::calendar::routes())
         .merge(crate::audit::routes())
         .merge(crate::complaints::routes())
+        .merge(crate::surveys::routes())
         .merge(crate::api::routes())
         .merge(crate::files::routes())
         .merge(crate::ops::routes())

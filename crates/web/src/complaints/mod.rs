@@ -2,7 +2,7 @@
 //! and front desk; the public list; the JSON API; Open311 GeoReport v2; the receipt PDF; the background job.
 
 pub mod open311;
-mod pdf;
+pub(crate) mod pdf;
 pub(crate) mod public;
 mod public_list;
 pub(crate) mod staff;

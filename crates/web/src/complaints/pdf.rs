@@ -10,7 +10,7 @@ use super::views::{local_date, local_time};
 use crate::i18n::Lang;
 
 /// Latin-1 bytes for the standard PDF font; characters outside it become '?'.
-fn latin1(text: &str) -> Vec<u8> {
+pub(crate) fn latin1(text: &str) -> Vec<u8> {
     text.chars().map(|it| u8::try_from(u32::from(it)).ok().filter(|b| *b >= 0x20).unwrap_or(b'?')).collect()
 }
 
@@ -69,7 +69,7 @@ pub fn receipt(
     document(page.content)
 }
 
-fn draw_qr(content: &mut Content, text: &str, (x, y): (f32, f32), size: f32) {
+pub(crate) fn draw_qr(content: &mut Content, text: &str, (x, y): (f32, f32), size: f32) {
     let Ok(code) = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M) else { return };
     let width = code.width();
     #[allow(clippy::cast_precision_loss)]

@@ -132,15 +132,20 @@ struct ReceiptPage {
 
 /// The address of the verification page for a receipt, absolute when the host is known.
 pub(crate) fn verify_url(app: &App, headers: &HeaderMap, receipt: &str) -> String {
+    format!("{}/verifikasi?r={receipt}", public_base(app, headers))
+}
+
+/// The address citizens reach Pantau at: `--public-url`, else the request's host; without a trailing slash.
+pub(crate) fn public_base(app: &App, headers: &HeaderMap) -> String {
     let base = app.config().public_url.clone().unwrap_or_else(|| {
         let host = headers.get(header::HOST).and_then(|it| it.to_str().ok()).unwrap_or("localhost");
         format!("http://{host}")
     });
-    format!("{}/verifikasi?r={receipt}", base.trim_end_matches('/'))
+    base.trim_end_matches('/').to_owned()
 }
 
 /// The QR code of a text as an SVG image.
-pub(super) fn qr_svg(text: &str) -> String {
+pub(crate) fn qr_svg(text: &str) -> String {
     qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
         .map(|code| code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(220, 220).quiet_zone(true).build())
         .unwrap_or_default()

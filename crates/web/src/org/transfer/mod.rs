@@ -93,9 +93,9 @@ fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<(usize, RawUnit)>, Fil
     }
 }
 
-/// Reads a CSV file; the separator is `;` when the header uses it (spreadsheets with Indonesian settings write
-/// that), else `,`.
-pub fn read_csv(bytes: &[u8]) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
+/// The cells of a CSV file; the separator is `;` when the header uses it (spreadsheets with Indonesian settings
+/// write that), else `,`.
+pub fn csv_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileProblem> {
     let text = std::str::from_utf8(bytes).map_err(|_| FileProblem::Unreadable)?;
     let first_line = text.lines().next().unwrap_or_default();
     let separator = if first_line.contains(';') && !first_line.contains(',') { b';' } else { b',' };
@@ -106,14 +106,14 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
         let record = record.map_err(|_| FileProblem::Unreadable)?;
         table.push(record.iter().map(str::to_owned).collect());
     }
-    rows_from_table(table)
+    Ok(table)
 }
 
-/// Reads the first sheet of an XLSX workbook.
-pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
+/// The cells of the first sheet of an XLSX workbook.
+pub fn xlsx_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileProblem> {
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|_| FileProblem::Unreadable)?;
     let range = workbook.worksheet_range_at(0).ok_or(FileProblem::Empty)?.map_err(|_| FileProblem::Unreadable)?;
-    let table = range
+    Ok(range
         .rows()
         .map(|row| {
             row.iter()
@@ -124,8 +124,17 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
                 })
                 .collect()
         })
-        .collect();
-    rows_from_table(table)
+        .collect())
+}
+
+/// Reads a CSV file of units.
+pub fn read_csv(bytes: &[u8]) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
+    rows_from_table(csv_table(bytes)?)
+}
+
+/// Reads the first sheet of an XLSX workbook of units.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
+    rows_from_table(xlsx_table(bytes)?)
 }
 
 fn record(unit: &Unit) -> [String; 9] {

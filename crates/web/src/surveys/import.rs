@@ -1,0 +1,147 @@
+//! Paper questionnaires: the template to type them into (CSV or XLSX), and reading an uploaded file into checked
+//! responses, every bad row listed with its line, so a file is either stored whole or not at all.
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use domain::surveys::paper::{self, COLUMNS, TableProblem};
+use domain::surveys::response::{Completeness, Response as SurveyResponse, check};
+use rust_xlsxwriter::{Format, Workbook};
+
+use crate::error::WebError;
+use crate::forms::message;
+use crate::i18n::Lang;
+use crate::org::transfer::{FileProblem, csv_table, xlsx_table};
+
+/// Largest upload: 20 000 rows of a spreadsheet fit easily.
+pub const UPLOAD_LIMIT: usize = 8 * 1024 * 1024;
+
+/// Example rows of the template, written by us.
+const EXAMPLE: [[&str; 16]; 2] = [
+    [
+        "K-001",
+        "4",
+        "3",
+        "3",
+        "4",
+        "",
+        "3",
+        "4",
+        "3",
+        "3",
+        "p",
+        "26_35",
+        "sma",
+        "wirausaha",
+        "pagi",
+        "Antrean perlu nomor urut",
+    ],
+    ["K-002", "3", "3", "2", "3", "", "3", "3", "3", "2", "l", "46_55", "d4_s1", "pns", "siang", ""],
+];
+
+/// `GET /skm/templat.csv`.
+pub async fn template_csv() -> Result<Response, WebError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(COLUMNS).map_err(|err| WebError::Internal(err.to_string()))?;
+    for row in EXAMPLE {
+        writer.write_record(row).map_err(|err| WebError::Internal(err.to_string()))?;
+    }
+    let bytes = writer.into_inner().map_err(|err| WebError::Internal(err.to_string()))?;
+    Ok(download("text/csv; charset=utf-8", "templat-skm.csv", bytes))
+}
+
+/// `GET /skm/templat.xlsx`.
+pub async fn template_xlsx() -> Result<Response, WebError> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let bold = Format::new().set_bold();
+    let xlsx = |err: rust_xlsxwriter::XlsxError| WebError::Internal(err.to_string());
+    for (col, name) in (0u16..).zip(COLUMNS) {
+        sheet.write_string_with_format(0, col, name, &bold).map_err(xlsx)?;
+    }
+    for (row, values) in (1u32..).zip(EXAMPLE) {
+        for (col, value) in (0u16..).zip(values) {
+            sheet.write_string(row, col, value).map_err(xlsx)?;
+        }
+    }
+    sheet.set_column_width(15, 40).map_err(xlsx)?;
+    let bytes = workbook.save_to_buffer().map_err(xlsx)?;
+    Ok(download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "templat-skm.xlsx", bytes))
+}
+
+/// A file download response.
+pub fn download(content_type: &'static str, file_name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// Reads an uploaded file: the checked rows (respondent id, response), or every message to show.
+pub fn read(
+    lang: Lang,
+    file_name: &str,
+    bytes: &[u8],
+    applicable: &[bool; 9],
+) -> Result<Vec<(String, SurveyResponse)>, Vec<String>> {
+    let is_xlsx = file_name.to_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK");
+    let table = if is_xlsx { xlsx_table(bytes) } else { csv_table(bytes) };
+    let table = table.map_err(|problem| vec![file_message(lang, &problem)])?;
+    let rows = paper::rows(&table).map_err(|problem| vec![table_message(lang, &problem)])?;
+    let mut good = Vec::new();
+    let mut messages = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for row in rows {
+        let line = row.line.to_string();
+        let mut problems: Vec<String> = Vec::new();
+        if row.respondent.is_empty() {
+            problems.push(format!("responden: {}", lang.t("errors.field.required")));
+        } else if row.respondent.chars().count() > 60 {
+            problems.push(format!("responden: {}", lang.tf("errors.field.too_long", &[("max", "60")])));
+        } else if !seen.insert(row.respondent.clone()) {
+            problems.push(lang.tf("surveys.import.duplicate", &[("given", &row.respondent)]));
+        }
+        match check(&row.raw, applicable, Completeness::AtLeastOne) {
+            Ok(response) if problems.is_empty() => good.push((row.respondent, response)),
+            Ok(_) => {}
+            Err(found) => {
+                problems.extend(found.iter().map(|it| format!("{}: {}", column(it.field), message(lang, &it.problem))))
+            }
+        }
+        if !problems.is_empty() {
+            messages.push(lang.tf("surveys.import.row", &[("line", &line), ("problems", &problems.join("; "))]));
+        }
+    }
+    if messages.is_empty() { Ok(good) } else { Err(messages) }
+}
+
+/// The template's column of a validation field.
+fn column(field: &str) -> &str {
+    match domain::surveys::profile::field_index(field) {
+        Some(n) => COLUMNS[10 + n],
+        None if field == "suggestion" => "saran",
+        None if field == "answers" => "u1–u9",
+        None => field,
+    }
+}
+
+fn file_message(lang: Lang, problem: &FileProblem) -> String {
+    match problem {
+        FileProblem::Empty => lang.t("surveys.import.empty").to_owned(),
+        _ => lang.t("surveys.import.unreadable").to_owned(),
+    }
+}
+
+fn table_message(lang: Lang, problem: &TableProblem) -> String {
+    match problem {
+        TableProblem::MissingColumn(name) => lang.tf("surveys.import.missing_column", &[("column", name)]),
+        TableProblem::UnknownColumn(name) => lang.tf("surveys.import.unknown_column", &[("column", name)]),
+        TableProblem::Empty => lang.t("surveys.import.empty").to_owned(),
+        TableProblem::TooManyRows(n) => {
+            lang.tf("surveys.import.too_many", &[("rows", &n.to_string()), ("max", &paper::MAX_ROWS.to_string())])
+        }
+    }
+}
