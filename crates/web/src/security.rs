@@ -75,6 +75,7 @@ pub async fn csrf(State(app): State<App>, request: Request, next: Next) -> Respo
 fn is_csrf_exempt(path: &str) -> bool {
     matches!(path, "/metrics" | "/healthz" | "/api/v1/complaints" | "/api/v1/complaints/track")
         || path.starts_with("/api/v1/complaints/track/")
+        || (path.starts_with("/api/v1/skm/surveys/") && path.ends_with("/responses"))
         || path.starts_with("/open311/")
 }
 

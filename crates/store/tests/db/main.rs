@@ -15,3 +15,4 @@ mod complaints;
 mod org;
 mod people;
 mod schema;
+mod surveys;

@@ -50,3 +50,5 @@ pub fn routes() -> Router<App> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_staff;

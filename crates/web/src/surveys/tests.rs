@@ -6,12 +6,12 @@ use testkit::{TestDb, db_test};
 
 use crate::testing::{TestApp, TestResponse, demo_db};
 
-fn answers(values: [&'static str; 9]) -> Vec<(&'static str, &'static str)> {
+pub(super) fn answers(values: [&'static str; 9]) -> Vec<(&'static str, &'static str)> {
     ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"].into_iter().zip(values).collect()
 }
 
 /// Signs in the DPMPTSP head, defines a service and opens a survey for 2026-T2; returns (head, survey path, code).
-async fn open_survey(db: &TestDb) -> anyhow::Result<(TestApp, String, String)> {
+pub(super) async fn open_survey(db: &TestDb) -> anyhow::Result<(TestApp, String, String)> {
     demo_db(db).await?;
     let mut head = TestApp::new(db);
     head.login("kadis.dpmptsp").await;
@@ -43,7 +43,7 @@ async fn open_survey(db: &TestDb) -> anyhow::Result<(TestApp, String, String)> {
     Ok((head, path, code))
 }
 
-fn report_value(page: &TestResponse) -> (String, String) {
+pub(super) fn report_value(page: &TestResponse) -> (String, String) {
     (page.text("[data-testid=ikm-converted]"), page.text("[data-testid=respondents]"))
 }
 
