@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             Command::Receipt(args) => cmd::receipt::run(&args),
             Command::Open311(args) => cmd::open311::run(args).await,
             Command::Bench(args) => cmd::bench::run(args).await,
-            Command::Skm(args) => cmd::skm::run(&args),
+            Command::Skm(args) => cmd::skm::run(&args).await,
         }
     });
     match outcome {

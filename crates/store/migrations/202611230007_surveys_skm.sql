@@ -119,7 +119,7 @@ CREATE TABLE survey_kiosk (
     revoked_at_ms BIGINT,
     PRIMARY KEY (tenant_id, id)
 );
-CREATE UNIQUE INDEX survey_kiosk_token ON survey_kiosk (token_digest);
+CREATE UNIQUE INDEX survey_kiosk_token ON survey_kiosk (tenant_id, token_digest);
 
 -- Follow-up plans (rencana tindak lanjut) of a unit for a period, mostly for its weakest elements.
 CREATE TABLE survey_followup (

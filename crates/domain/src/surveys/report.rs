@@ -50,7 +50,7 @@ pub struct Summary {
     pub tally: Tally,
     /// The index, when any applicable element is answered.
     pub ikm: Option<Ikm>,
-    /// Up to [`WEAKEST`] element positions (0-based) with the lowest NRR, lowest first.
+    /// Element positions (0-based) below the index: the [`WEAKEST`] lowest, lowest first, and any tied with the last.
     pub weakest: Vec<usize>,
     /// The sample check, when a population is declared.
     pub sample: Option<SampleCheck>,
@@ -60,11 +60,24 @@ pub struct Summary {
 pub fn summarize(counts: &Counts, respondents: u64, applicable: &[bool; 9], population: Option<u64>) -> Summary {
     let tally = tally_of(counts);
     let ikm = tally.ikm(applicable);
-    let mut ranked: Vec<(usize, f64)> =
-        ikm.iter().flat_map(|it| it.nrr.iter().enumerate().filter_map(|(n, nrr)| nrr.map(|v| (n, v)))).collect();
+    // Only elements below the mean are weak: when all score alike, none is singled out.
+    let mean = ikm.map_or(0.0, |it| it.ikm);
+    let mut ranked: Vec<(usize, f64)> = ikm
+        .iter()
+        .flat_map(|it| it.nrr.iter().enumerate().filter_map(|(n, nrr)| nrr.map(|v| (n, v))))
+        .filter(|(_, nrr)| *nrr < mean - 1e-12)
+        .collect();
     // A stable sort keeps questionnaire order among equal NRRs.
     ranked.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let weakest = ranked.into_iter().take(WEAKEST).map(|(n, _)| n).collect();
+    // Elements tied with the last of the three are weak alike; naming only those earlier in the questionnaire would
+    // hide the others.
+    let cut = ranked.get(WEAKEST - 1).map(|it| it.1);
+    let weakest = ranked
+        .iter()
+        .enumerate()
+        .take_while(|(at, (_, nrr))| *at < WEAKEST || cut.is_some_and(|cut| (nrr - cut).abs() < 1e-12))
+        .map(|(_, (n, _))| *n)
+        .collect();
     let sample = population.map(|population| {
         let minimum = min_sample(population);
         SampleCheck { population, minimum, reached: respondents >= minimum }
@@ -98,9 +111,23 @@ mod tests {
         let ikm = summary.ikm.expect("answered");
         assert_eq!(ikm.display(), "86.11");
         assert_eq!(ikm.category, Category::B);
-        assert_eq!(summary.weakest, [8, 0, 1]);
+        // Only u9 lies below the mean; u1–u8 (3.5) are above it.
+        assert_eq!(summary.weakest, [8]);
         let sample = summary.sample.expect("declared");
         assert_eq!((sample.minimum, sample.reached), (28, false));
+    }
+
+    #[test]
+    fn the_three_lowest_below_the_mean_and_their_ties_are_weakest() {
+        let mut counts: Counts = [[0, 0, 0, 1]; 9];
+        for n in [2, 5, 6, 7] {
+            counts[n] = [0, 0, 1, 0];
+        }
+        counts[4] = [0, 1, 0, 0];
+        let summary = summarize(&counts, 1, &[true; 9], None);
+        assert_eq!(summary.weakest, [4, 2, 5, 6, 7]);
+        let even = summarize(&[[0, 0, 1, 0]; 9], 1, &[true; 9], None);
+        assert!(even.weakest.is_empty(), "nothing is singled out when all score alike");
     }
 
     #[test]

@@ -90,4 +90,24 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 64)]
         clients: usize,
     },
+    /// Survey reports: synthetic responses across units and quarters, the totals recomputed from scratch, then the
+    /// report page over HTTP against a plain GROUP BY over the raw responses. Exit 1 when a target is missed.
+    Skm {
+        /// Database to measure; a scratch SQLite file in a temporary folder when absent. Use a scratch database: the
+        /// demo Pemda is loaded when it is empty, and the units, surveys and responses stay in it.
+        #[arg(long)]
+        database_url: Option<String>,
+        /// Responses in all.
+        #[arg(long, default_value_t = 10_000_000)]
+        responses: i64,
+        /// Units, one service each.
+        #[arg(long, default_value_t = 50)]
+        units: usize,
+        /// Quarters per service.
+        #[arg(long, default_value_t = 8)]
+        periods: usize,
+        /// Report pages requested (and GROUP BY queries run) for the percentiles.
+        #[arg(long, default_value_t = 200)]
+        samples: usize,
+    },
 }

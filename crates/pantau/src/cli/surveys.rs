@@ -24,4 +24,14 @@ pub enum SkmCommand {
         #[arg(long = "not-applicable", value_name = "ELEMENT")]
         not_applicable: Vec<String>,
     },
+    /// Recomputes the running survey totals from the stored responses (after a restore or a manual repair), in one
+    /// transaction per tenant, and prints what it counted.
+    Rebuild {
+        /// Database.
+        #[command(flatten)]
+        db: super::DbArgs,
+        /// Only this tenant.
+        #[arg(long)]
+        tenant: Option<String>,
+    },
 }

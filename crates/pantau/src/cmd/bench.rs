@@ -25,7 +25,13 @@ struct Plan {
 /// Runs the benchmark and prints the figures; exit 1 when a target is missed.
 #[allow(clippy::print_stdout)] // The figures are the command's output.
 pub async fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
-    let BenchCommand::Intake { database_url, seconds, rate, clients } = args.command;
+    let (database_url, seconds, rate, clients) = match args.command {
+        BenchCommand::Intake { database_url, seconds, rate, clients } => (database_url, seconds, rate, clients),
+        BenchCommand::Skm { database_url, responses, units, periods, samples } => {
+            let plan = super::bench_skm::Plan { responses, units, periods, samples };
+            return super::bench_skm::run(database_url, plan).await;
+        }
+    };
     let scratch = tempfile::tempdir().context("creating a scratch folder")?;
     let url = database_url.unwrap_or_else(|| format!("sqlite://{}", scratch.path().join("bench.db").display()));
     let plan = Plan { seconds: seconds.max(1), rate: rate.max(1), clients: clients.max(1) };
@@ -68,7 +74,7 @@ async fn raw_inserts(db: &store::Db, seconds: u64) -> anyhow::Result<f64> {
     Ok(rate)
 }
 
-async fn start_server(db: store::Db) -> anyhow::Result<(String, tokio::task::JoinHandle<()>)> {
+pub(super) async fn start_server(db: store::Db) -> anyhow::Result<(String, tokio::task::JoinHandle<()>)> {
     let config = web::WebConfig {
         public_rate_per_minute: u32::MAX,
         general_rate_per_second: u32::MAX,

@@ -9,10 +9,33 @@ use serde_json::json;
 use crate::cli::{SkmArgs, SkmCommand};
 use crate::settings::ConfigError;
 
+/// Runs an SKM subcommand.
+pub async fn run(args: &SkmArgs) -> anyhow::Result<ExitCode> {
+    match &args.command {
+        SkmCommand::Compute { file, not_applicable } => compute(file, not_applicable),
+        SkmCommand::Rebuild { db, tenant } => rebuild(&db.database_url, tenant.as_deref()).await,
+    }
+}
+
+/// Recomputes the totals of every tenant, or one.
+#[allow(clippy::print_stdout)] // The counts are the command's output.
+async fn rebuild(url: &str, only: Option<&str>) -> anyhow::Result<ExitCode> {
+    let db = super::open_migrated(url).await?;
+    let tenants = db.tenants().await?;
+    for tenant in tenants.iter().filter(|it| only.is_none_or(|id| it.id.as_str() == id)) {
+        let done = store::surveys::aggregates::rebuild(&db, &tenant.id).await?;
+        println!(
+            "tenant {}: totals of {} surveys recomputed from {} responses",
+            tenant.id, done.surveys, done.responses
+        );
+    }
+    db.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Prints the computation; exit 2 with every bad row listed when the file is refused.
 #[allow(clippy::print_stdout)] // The JSON is the command's output.
-pub fn run(args: &SkmArgs) -> anyhow::Result<ExitCode> {
-    let SkmCommand::Compute { file, not_applicable } = &args.command;
+fn compute(file: &std::path::Path, not_applicable: &[String]) -> anyhow::Result<ExitCode> {
     let mut applicable = [true; 9];
     for code in not_applicable {
         let element = elements::find(code)

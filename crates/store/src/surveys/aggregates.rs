@@ -59,6 +59,17 @@ pub async fn apply(conn: &mut Conn, tenant: &TenantId, survey_id: &str, delta: &
         }
     }
     query.execute(&mut *conn).await?;
+    apply_profile(conn, tenant, survey_id, delta).await?;
+    sqlx::query("UPDATE survey SET respondents = respondents + $1 WHERE tenant_id = $2 AND id = $3")
+        .bind(delta.respondents)
+        .bind(tenant.as_str())
+        .bind(survey_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+async fn apply_profile(conn: &mut Conn, tenant: &TenantId, survey_id: &str, delta: &Delta) -> Result<(), StoreError> {
     if !delta.profile.is_empty() {
         let sql = format!(
             "INSERT INTO survey_profile_count (tenant_id, survey_id, field, value, n) VALUES {}
@@ -71,12 +82,6 @@ pub async fn apply(conn: &mut Conn, tenant: &TenantId, survey_id: &str, delta: &
         }
         query.execute(&mut *conn).await?;
     }
-    sqlx::query("UPDATE survey SET respondents = respondents + $1 WHERE tenant_id = $2 AND id = $3")
-        .bind(delta.respondents)
-        .bind(tenant.as_str())
-        .bind(survey_id)
-        .execute(&mut *conn)
-        .await?;
     Ok(())
 }
 
@@ -180,15 +185,37 @@ pub async fn rebuild(db: &Db, tenant: &TenantId) -> Result<Rebuilt, StoreError> 
     Ok(done)
 }
 
+/// Every (field, value) a profile count may have, the channel included, in a fixed order.
+fn profile_keys() -> Vec<(&'static str, &'static str)> {
+    let mut keys: Vec<(&'static str, &'static str)> =
+        PROFILE.iter().flat_map(|field| field.values.iter().map(move |value| (field.code, *value))).collect();
+    keys.extend([Channel::Web, Channel::Kiosk, Channel::Paper].map(|it| ("channel", it.code())));
+    keys
+}
+
+/// The profile counts of every survey from the raw responses, in one pass over them.
 async fn rebuild_profiles(conn: &mut Conn, tenant: &TenantId) -> Result<(), StoreError> {
-    for field in PROFILE.iter().map(|it| it.code).chain(["channel"]) {
-        // `field` is one of our constant column names.
-        let sql = format!(
-            "INSERT INTO survey_profile_count (tenant_id, survey_id, field, value, n)
-             SELECT tenant_id, survey_id, '{field}', {field}, COUNT(*) FROM survey_response
-             WHERE tenant_id = $1 AND counted = 1 AND {field} IS NOT NULL GROUP BY tenant_id, survey_id, {field}"
-        );
-        sqlx::query(&sql).bind(tenant.as_str()).execute(&mut *conn).await?;
+    let keys = profile_keys();
+    // Field names and values are our constants (domain::surveys::profile), never user input.
+    let columns: Vec<String> =
+        keys.iter().map(|(field, value)| format!("SUM(CASE WHEN {field} = '{value}' THEN 1 ELSE 0 END)")).collect();
+    let sql = format!(
+        "SELECT survey_id, {} FROM survey_response WHERE tenant_id = $1 AND counted = 1 GROUP BY survey_id",
+        columns.join(", ")
+    );
+    let rows = sqlx::query(&sql).bind(tenant.as_str()).fetch_all(&mut *conn).await?;
+    for row in rows {
+        let survey: String = row.try_get(0)?;
+        let mut delta = Delta::default();
+        for (n, key) in keys.iter().enumerate() {
+            let count: Option<i64> = row.try_get(n + 1)?;
+            if let Some(count) = count.filter(|it| *it > 0) {
+                delta.profile.insert(*key, count);
+            }
+        }
+        if !delta.profile.is_empty() {
+            apply_profile(conn, tenant, &survey, &delta).await?;
+        }
     }
     Ok(())
 }

@@ -91,7 +91,7 @@ pub async fn open(cx: &ActionCx<'_>, raw: &RawSurvey) -> Result<Survey, StoreErr
         code: short_code(cx.ids.secret()),
         open: true,
         not_applicable: BTreeMap::new(),
-        population: population.or(service.population.map(|year| year / u64::from(period.kind.per_year()))),
+        population: population.or(service.population.map(|year| year.div_ceil(u64::from(period.kind.per_year())))),
         respondents: 0,
         held: 0,
         created_at_ms: cx.now_ms(),

@@ -2,6 +2,7 @@
 //! totals kept in the same transaction, paper imports, kiosks, held responses, follow-up plans and reports.
 
 pub mod aggregates;
+pub mod bench;
 pub mod catalog;
 pub mod followups;
 pub mod kiosks;

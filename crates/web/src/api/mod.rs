@@ -6,6 +6,7 @@
 mod calendar;
 mod complaints;
 mod surveys;
+mod surveys_staff;
 mod units;
 
 use axum::Json;
@@ -25,6 +26,7 @@ pub fn routes() -> Router<App> {
         .route("/api/v1/calendar/holidays", get(calendar::holidays))
         .merge(complaints::routes())
         .merge(surveys::routes())
+        .merge(surveys_staff::routes())
 }
 
 #[derive(OpenApi)]
@@ -48,6 +50,11 @@ pub fn routes() -> Router<App> {
         surveys::survey,
         surveys::respond,
         surveys::report,
+        surveys_staff::list,
+        surveys_staff::create_service,
+        surveys_staff::open,
+        surveys_staff::import_paper,
+        surveys_staff::create_followup,
         crate::complaints::open311::doc::discovery,
         crate::complaints::open311::doc::services,
         crate::complaints::open311::doc::definition,
@@ -63,6 +70,12 @@ pub fn routes() -> Router<App> {
         surveys::ProfileOut,
         surveys::ResponseIn,
         surveys::ResponseOut,
+        surveys_staff::SurveySummaryOut,
+        surveys_staff::ServiceIn,
+        surveys_staff::CreatedOut,
+        surveys_staff::SurveyIn,
+        surveys_staff::ImportedOut,
+        surveys_staff::FollowupIn,
         complaints::wire::AttachmentIn,
         complaints::wire::ReceiptOut,
         complaints::wire::TrackIn,

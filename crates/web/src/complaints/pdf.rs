@@ -9,9 +9,29 @@ use store::complaints::Item;
 use super::views::{local_date, local_time};
 use crate::i18n::Lang;
 
-/// Latin-1 bytes for the standard PDF font; characters outside it become '?'.
+/// WinAnsi bytes for the standard PDF fonts: Latin-1, the typographic dashes, quotes and ellipsis at their WinAnsi
+/// places, a few symbols spelled out; anything else becomes '?'.
 pub(crate) fn latin1(text: &str) -> Vec<u8> {
-    text.chars().map(|it| u8::try_from(u32::from(it)).ok().filter(|b| *b >= 0x20).unwrap_or(b'?')).collect()
+    let mut out = Vec::with_capacity(text.len());
+    for it in text.chars() {
+        match it {
+            '\u{2013}' => out.push(0x96),
+            '\u{2014}' => out.push(0x97),
+            '\u{2026}' => out.push(0x85),
+            '\u{2018}' => out.push(0x91),
+            '\u{2019}' => out.push(0x92),
+            '\u{201c}' => out.push(0x93),
+            '\u{201d}' => out.push(0x94),
+            '\u{2022}' => out.push(0x95),
+            '\u{20ac}' => out.push(0x80),
+            '\u{2264}' => out.extend_from_slice(b"<="),
+            '\u{2265}' => out.extend_from_slice(b">="),
+            '\u{00f7}' => out.push(0xf7),
+            '\u{2192}' => out.extend_from_slice(b"->"),
+            _ => out.push(u8::try_from(u32::from(it)).ok().filter(|b| *b >= 0x20).unwrap_or(b'?')),
+        }
+    }
+    out
 }
 
 struct Page {

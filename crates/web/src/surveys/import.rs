@@ -15,55 +15,60 @@ use crate::org::transfer::{FileProblem, csv_table, xlsx_table};
 /// Largest upload: 20 000 rows of a spreadsheet fit easily.
 pub const UPLOAD_LIMIT: usize = 8 * 1024 * 1024;
 
-/// Example rows of the template, written by us.
-const EXAMPLE: [[&str; 16]; 2] = [
-    [
-        "K-001",
-        "4",
-        "3",
-        "3",
-        "4",
-        "",
-        "3",
-        "4",
-        "3",
-        "3",
-        "p",
-        "26_35",
-        "sma",
-        "wirausaha",
-        "pagi",
-        "Antrean perlu nomor urut",
-    ],
-    ["K-002", "3", "3", "2", "3", "", "3", "3", "3", "2", "l", "46_55", "d4_s1", "pns", "siang", ""],
-];
-
-/// `GET /skm/templat.csv`.
+/// `GET /skm/templat.csv`: the header row only, so nothing but real forms is ever imported.
 pub async fn template_csv() -> Result<Response, WebError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS).map_err(|err| WebError::Internal(err.to_string()))?;
-    for row in EXAMPLE {
-        writer.write_record(row).map_err(|err| WebError::Internal(err.to_string()))?;
-    }
     let bytes = writer.into_inner().map_err(|err| WebError::Internal(err.to_string()))?;
     Ok(download("text/csv; charset=utf-8", "templat-skm.csv", bytes))
 }
 
-/// `GET /skm/templat.xlsx`.
-pub async fn template_xlsx() -> Result<Response, WebError> {
+/// What a column takes, for the instructions sheet.
+fn allowed(lang: Lang, column: usize) -> String {
+    match column {
+        0 => lang.t("surveys.template.respondent").to_owned(),
+        1..=9 => {
+            let element = &domain::surveys::ELEMENTS[column - 1];
+            let labels: Vec<String> =
+                element.answers_id.iter().zip(1..).map(|(label, n)| format!("{n} = {label}")).collect();
+            format!(
+                "{}: {} · {}",
+                super::report_parts::element_name(lang, column - 1),
+                labels.join(", "),
+                lang.t("surveys.template.empty_ok")
+            )
+        }
+        10..=14 => {
+            let field = &domain::surveys::profile::PROFILE[column - 10];
+            let values: Vec<String> = field
+                .values
+                .iter()
+                .map(|value| format!("{value} = {}", lang.t(&format!("surveys.profile.{}.{value}", field.code))))
+                .collect();
+            format!("{}: {}", lang.t(&format!("surveys.profile.{}.label", field.code)), values.join(", "))
+        }
+        _ => lang.t("surveys.template.suggestion").to_owned(),
+    }
+}
+
+/// `GET /skm/templat.xlsx`: the form sheet with its header, and a sheet explaining every column.
+pub async fn template_xlsx(lang: Lang) -> Result<Response, WebError> {
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
     let bold = Format::new().set_bold();
     let xlsx = |err: rust_xlsxwriter::XlsxError| WebError::Internal(err.to_string());
+    let sheet = workbook.add_worksheet().set_name(lang.t("surveys.template.sheet_forms")).map_err(xlsx)?;
     for (col, name) in (0u16..).zip(COLUMNS) {
         sheet.write_string_with_format(0, col, name, &bold).map_err(xlsx)?;
     }
-    for (row, values) in (1u32..).zip(EXAMPLE) {
-        for (col, value) in (0u16..).zip(values) {
-            sheet.write_string(row, col, value).map_err(xlsx)?;
-        }
-    }
     sheet.set_column_width(15, 40).map_err(xlsx)?;
+    let help = workbook.add_worksheet().set_name(lang.t("surveys.template.sheet_help")).map_err(xlsx)?;
+    help.write_string_with_format(0, 0, lang.t("surveys.template.intro"), &bold).map_err(xlsx)?;
+    help.set_column_width(0, 16).map_err(xlsx)?;
+    help.set_column_width(1, 120).map_err(xlsx)?;
+    for (row, name) in (2u32..).zip(COLUMNS) {
+        help.write_string_with_format(row, 0, name, &bold).map_err(xlsx)?;
+        help.write_string(row, 1, allowed(lang, usize::try_from(row - 2).unwrap_or(0))).map_err(xlsx)?;
+    }
     let bytes = workbook.save_to_buffer().map_err(xlsx)?;
     Ok(download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "templat-skm.xlsx", bytes))
 }

@@ -2,7 +2,7 @@
 //! held responses and follow-up plans, the report pages with their PDF and XLSX, and the JSON API.
 
 mod exports;
-mod import;
+pub(crate) mod import;
 mod kiosk;
 mod pdf;
 mod report;

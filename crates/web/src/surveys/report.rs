@@ -78,7 +78,13 @@ async fn report_page(
         FollowupForm {
             unit_id: report.unit_id.clone().unwrap_or_default(),
             period: report.period.as_ref().map(|it| it.0.clone()).unwrap_or_default(),
-            element: report.elements.iter().find(|it| it.weakest).map(|it| it.code.to_owned()).unwrap_or_default(),
+            element: report
+                .elements
+                .iter()
+                .filter(|it| it.weakest)
+                .min_by(|a, b| a.nrr_value.total_cmp(&b.nrr_value))
+                .map(|it| it.code.to_owned())
+                .unwrap_or_default(),
             ..FollowupForm::default()
         }
     } else {

@@ -193,7 +193,9 @@ pub(crate) struct Merged {
 pub(crate) fn merge<'a>(surveys: impl Iterator<Item = &'a Survey>, totals: &BTreeMap<String, Totals>) -> Merged {
     let mut merged =
         Merged { counts: [[0; 4]; 9], applicable: [false; 9], respondents: 0, held: 0, population: Some(0) };
+    let mut any = false;
     for survey in surveys {
+        any = true;
         let applicable = survey.applicable();
         if let Some(totals) = totals.get(&survey.id) {
             let mut counts = totals.counts;
@@ -210,6 +212,9 @@ pub(crate) fn merge<'a>(surveys: impl Iterator<Item = &'a Survey>, totals: &BTre
         merged.respondents += survey.respondents;
         merged.held += survey.held;
         merged.population = merged.population.zip(survey.population).map(|(a, b)| a + b);
+    }
+    if !any {
+        merged.population = None;
     }
     merged
 }
@@ -279,7 +284,8 @@ pub async fn build(app: &App, tenant: &Tenant, lang: Lang, query: &ReportQuery) 
     };
     let all = catalog::list(&mut conn, &tenant.0.id, &filter(Vec::new())).await?;
     let mut periods: Vec<Period> = all.iter().map(|it| it.period).collect();
-    periods.sort_by(|a, b| b.cmp(a));
+    // Newest last day first; on the same last day (Q4, S2 and the year end together) the shorter period first.
+    periods.sort_by(|a, b| b.last_day().cmp(&a.last_day()).then(a.kind.cmp(&b.kind)));
     periods.dedup();
     let period = match query.period.trim() {
         "" => periods.first().copied(),
@@ -299,7 +305,7 @@ pub async fn build(app: &App, tenant: &Tenant, lang: Lang, query: &ReportQuery) 
     let merged = merge(current.iter().copied(), &totals);
     let summary = summarize(&merged);
     super::report_parts::fill_summary(&mut model, lang, &current, &merged, &summary);
-    super::report_parts::fill_profile(&mut model, &profiles, merged.respondents);
+    super::report_parts::fill_profile(&mut model, lang, &profiles, merged.respondents);
     model.trend = trail
         .iter()
         .filter_map(|code| Period::parse(code))

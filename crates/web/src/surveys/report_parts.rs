@@ -81,7 +81,7 @@ pub(super) fn fill_summary(
         .collect();
 }
 
-pub(super) fn fill_profile(model: &mut ReportModel, profiles: &BTreeMap<String, Totals>, respondents: u64) {
+pub(super) fn fill_profile(model: &mut ReportModel, lang: Lang, profiles: &BTreeMap<String, Totals>, respondents: u64) {
     let mut counts: BTreeMap<(String, String), u64> = BTreeMap::new();
     for totals in profiles.values() {
         for (key, n) in &totals.profile {
@@ -89,7 +89,7 @@ pub(super) fn fill_profile(model: &mut ReportModel, profiles: &BTreeMap<String, 
         }
     }
     let share = |n: u64| {
-        if respondents == 0 { "0".to_owned() } else { format!("{:.1}", n as f64 * 100.0 / respondents as f64) }
+        if respondents == 0 { "0".to_owned() } else { decimal(lang, n as f64 * 100.0 / respondents as f64, 1) }
     };
     let fields =
         PROFILE.iter().map(|it| (it.code, it.values.to_vec())).chain([("channel", vec!["web", "kiosk", "kertas"])]);

@@ -52,6 +52,7 @@ struct FormPage {
     unit: String,
     period: String,
     questions: Vec<Question>,
+    count: usize,
     profile: Vec<ProfileQuestion>,
     suggestion: String,
     errors: FieldErrors,
@@ -124,6 +125,7 @@ async fn form_page(app: &App, tenant: &Tenant, layout: Layout, shown: Shown<'_>)
         service: service.name,
         unit: super::report_model::unit_name(&data.units, &shown.survey.unit_id),
         period: period_name(lang, period),
+        count: shown.survey.applicable().iter().filter(|it| **it).count(),
         questions: questions(lang, shown.survey, &shown.raw),
         profile: profile_questions(&shown.raw),
         suggestion: shown.raw.suggestion.clone(),
@@ -215,8 +217,9 @@ pub async fn submit_web(
     };
     let cx = app.system_cx(&tenant, "skm");
     match submit(&cx, &survey, &source, &response).await? {
-        Stored::Counted | Stored::Held => {
-            let thanks = Redirect::to(&format!("/s/{}/terima-kasih", survey.code)).into_response();
+        stored @ (Stored::Counted | Stored::Held) => {
+            let held = if stored == Stored::Held { "?ditahan=1" } else { "" };
+            let thanks = Redirect::to(&format!("/s/{}/terima-kasih{held}", survey.code)).into_response();
             Ok(with_cookie(thanks, cookie))
         }
         refused => {
@@ -233,7 +236,14 @@ struct ThanksPage {
     #[serde(flatten)]
     layout: Layout,
     kiosk: bool,
+    held: bool,
     report_href: String,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ThanksQuery {
+    #[serde(default)]
+    ditahan: Option<String>,
 }
 
 /// `GET /s/{code}/terima-kasih`.
@@ -242,10 +252,12 @@ pub async fn thanks(
     tenant: Tenant,
     layout: Layout,
     Path(code): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<ThanksQuery>,
 ) -> Result<Response, WebError> {
     let survey = survey_by_code(&app, &tenant, &code).await?;
+    let held = query.ditahan.is_some();
     let report_href = format!("/skm/laporan?service={}&period={}", survey.service_id, survey.period.code());
-    render_status(StatusCode::OK, "surveys/thanks.html", &ThanksPage { layout, kiosk: false, report_href })
+    render_status(StatusCode::OK, "surveys/thanks.html", &ThanksPage { layout, kiosk: false, held, report_href })
 }
 
 /// The kiosk a request comes from, if its cookie holds a live token.
@@ -302,11 +314,12 @@ pub async fn kiosk_submit(
     };
     let cx = app.system_cx(&tenant, "skm-kiosk");
     match submit(&cx, &survey, &Source::Kiosk { kiosk_id: kiosk.id.clone() }, &response).await? {
-        Stored::Counted | Stored::Held => {
+        stored @ (Stored::Counted | Stored::Held) => {
+            let held = stored == Stored::Held;
             let mut page = render_status(
                 StatusCode::OK,
                 "surveys/thanks.html",
-                &ThanksPage { layout, kiosk: true, report_href: String::new() },
+                &ThanksPage { layout, kiosk: true, held, report_href: String::new() },
             )?;
             // The tablet goes back to the start by itself; the next respondent never sees this one's answers.
             page.headers_mut().insert(header::REFRESH, HeaderValue::from_static("5; url=/kiosk"));

@@ -48,6 +48,7 @@ struct KioskRow {
     unit: String,
     label: String,
     last: Option<String>,
+    manage: bool,
 }
 
 #[derive(Serialize, Deserialize, Default, Clone)]
@@ -158,6 +159,7 @@ async fn overview_page(staff: Staff, status: StatusCode, problems: Problems) -> 
         .into_iter()
         .filter(|it| access.can_unit(Permission::ViewSurveys, &it.unit_id, &tree))
         .map(|it| KioskRow {
+            manage: access.can_unit(Permission::ManageSurveys, &it.unit_id, &tree),
             id: it.id,
             unit: unit_name(&data.units, &it.unit_id),
             label: it.label,
