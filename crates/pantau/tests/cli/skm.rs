@@ -36,3 +36,15 @@ fn bad_rows_are_listed_and_nothing_is_computed() {
     assert!(stderr(&output).contains("line 2") && stderr(&output).contains("line 3"), "{}", stderr(&output));
     assert!(stdout(&output).is_empty());
 }
+
+#[test]
+fn rebuild_recomputes_the_totals_of_the_demo_surveys() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("skm.db").display());
+    let demo = pantau(&["demo", "--database-url", &url]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let output = pantau(&["skm", "rebuild", "--database-url", &url]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // The demo holds four services with four quarterly surveys each.
+    assert!(stdout(&output).contains("totals of 16 surveys recomputed"), "{}", stdout(&output));
+}

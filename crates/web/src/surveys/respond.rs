@@ -183,7 +183,17 @@ pub async fn form(
 pub(crate) async fn digest(app: &App, tenant: &Tenant, what: &str, value: &str) -> Result<String, WebError> {
     use hmac::{Hmac, Mac};
     let data = app.db().tenant_data(&tenant.0.id).await?;
-    let key = data.key.as_ref().map_or_else(|| tenant.0.id.as_str().as_bytes().to_vec(), |it| it.to_bytes().to_vec());
+    // The tenant's secret receipt key, created now if no receipt was issued yet: a public key (the tenant id) would
+    // let anyone reverse an IPv4 digest by trying every address.
+    let key = match data.key.as_ref() {
+        Some(key) => key.to_bytes().to_vec(),
+        None => {
+            store::complaints::keys::ensure_public_key(&app.system_cx(tenant, "skm")).await?;
+            let mut conn = app.db().conn().await?;
+            let key = store::complaints::keys::find_signing_key(&mut conn, &tenant.0.id).await?;
+            key.ok_or_else(|| WebError::Internal("no receipt key after creating it".into()))?.to_bytes().to_vec()
+        }
+    };
     let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&key).map_err(|err| WebError::Internal(err.to_string()))?;
     mac.update(format!("skm-{what}:{value}").as_bytes());
     Ok(hex::encode(mac.finalize().into_bytes()))
