@@ -106,10 +106,7 @@ pub async fn create(cx: &ActionCx<'_>, raw: &RawFollowup) -> Result<Followup, St
     let mut plan = parse(raw).map_err(StoreError::Invalid)?;
     plan.id = cx.ids.new_id();
     let mut tx = cx.db.begin_write().await?;
-    if let Err(StoreError::NotFound) = crate::org::queries::load_unit(&mut tx, cx.tenant, &plan.unit_id).await {
-        let given = plan.unit_id.as_str().to_owned();
-        return Err(StoreError::Invalid(vec![FieldProblem { field: "unit_id", problem: Problem::NotFound { given } }]));
-    }
+    super::services::check_unit(&mut tx, cx.tenant, &plan.unit_id).await?;
     sqlx::query(
         "INSERT INTO survey_followup (tenant_id, id, unit_id, period, element, action, owner, due_on, status, note,
             created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",

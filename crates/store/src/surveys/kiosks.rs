@@ -2,7 +2,7 @@
 //! tablet holds a random token in a cookie; only its digest is stored.
 
 use domain::ids::{TenantId, UnitId};
-use domain::problems::{FieldProblem, Problem, Problems, required_text};
+use domain::problems::{Problems, required_text};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -43,12 +43,7 @@ pub async fn create(cx: &ActionCx<'_>, unit_id: &UnitId, label: &str) -> Result<
         last_response_at_ms: None,
     };
     let mut tx = cx.db.begin_write().await?;
-    if let Err(StoreError::NotFound) = crate::org::queries::load_unit(&mut tx, cx.tenant, unit_id).await {
-        return Err(StoreError::Invalid(vec![FieldProblem {
-            field: "unit_id",
-            problem: Problem::NotFound { given: unit_id.as_str().to_owned() },
-        }]));
-    }
+    super::services::check_unit(&mut tx, cx.tenant, unit_id).await?;
     sqlx::query(
         "INSERT INTO survey_kiosk (tenant_id, id, unit_id, label, token_digest, created_by, created_at_ms)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -12,7 +12,7 @@ use domain::surveys::ELEMENTS;
 use domain::surveys::profile::PROFILE;
 use domain::surveys::response::{Completeness, RawResponse, check};
 use serde::{Deserialize, Serialize};
-use store::surveys::responses::{Source, Stored, submit};
+use store::surveys::responses::{Stored, submit};
 use store::surveys::{catalog, services};
 use utoipa::ToSchema;
 
@@ -154,13 +154,7 @@ pub async fn respond(
         };
         return Err(WebError::Invalid(api_problems(lang, &[problem])));
     }
-    let data = app.db().tenant_data(&tenant.0.id).await?;
-    let zone = data.units.iter().find(|it| it.id == survey.unit_id).map_or(tenant.0.zone, |it| it.draft.zone);
-    let source = Source::Web {
-        device: crate::surveys::respond::digest(&app, &tenant, "device", device).await?,
-        address: crate::surveys::respond::digest(&app, &tenant, "address", &ip.to_string()).await?,
-        day: zone.local_date(app.now()).to_string(),
-    };
+    let source = crate::surveys::respond::web_source(&app, &tenant, &survey, device, ip).await?;
     let stored = submit(&app.system_cx(&tenant, "skm-api"), &survey, &source, &response).await?;
     let (status, code, key) = match stored {
         Stored::Counted => (StatusCode::CREATED, "counted", "surveys.respond.thanks"),

@@ -180,7 +180,7 @@ pub async fn form(
 }
 
 /// Salted digest of a device or address, so the abuse rules never store either.
-pub(crate) async fn digest(app: &App, tenant: &Tenant, what: &str, value: &str) -> Result<String, WebError> {
+async fn digest(app: &App, tenant: &Tenant, what: &str, value: &str) -> Result<String, WebError> {
     use hmac::{Hmac, Mac};
     let data = app.db().tenant_data(&tenant.0.id).await?;
     // The tenant's secret receipt key, created now if no receipt was issued yet: a public key (the tenant id) would
@@ -197,6 +197,24 @@ pub(crate) async fn digest(app: &App, tenant: &Tenant, what: &str, value: &str) 
     let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&key).map_err(|err| WebError::Internal(err.to_string()))?;
     mac.update(format!("skm-{what}:{value}").as_bytes());
     Ok(hex::encode(mac.finalize().into_bytes()))
+}
+
+/// The source of a phone or API answer: digests of its device and address, and the day in the unit's zone (the
+/// one-answer-per-day rule counts the unit's days).
+pub(crate) async fn web_source(
+    app: &App,
+    tenant: &Tenant,
+    survey: &Survey,
+    device: &str,
+    ip: std::net::IpAddr,
+) -> Result<Source, WebError> {
+    let data = app.db().tenant_data(&tenant.0.id).await?;
+    let zone = data.units.iter().find(|it| it.id == survey.unit_id).map_or(tenant.0.zone, |it| it.draft.zone);
+    Ok(Source::Web {
+        device: digest(app, tenant, "device", device).await?,
+        address: digest(app, tenant, "address", &ip.to_string()).await?,
+        day: zone.local_date(app.now()).to_string(),
+    })
 }
 
 /// `POST /s/{code}`.
@@ -218,13 +236,7 @@ pub async fn submit_web(
         }
     };
     let (device, cookie) = device_of(&app, &headers);
-    let data = app.db().tenant_data(&tenant.0.id).await?;
-    let zone = data.units.iter().find(|it| it.id == survey.unit_id).map_or(tenant.0.zone, |it| it.draft.zone);
-    let source = Source::Web {
-        device: digest(&app, &tenant, "device", &device).await?,
-        address: digest(&app, &tenant, "address", &ip.to_string()).await?,
-        day: zone.local_date(app.now()).to_string(),
-    };
+    let source = web_source(&app, &tenant, &survey, &device, ip).await?;
     let cx = app.system_cx(&tenant, "skm");
     match submit(&cx, &survey, &source, &response).await? {
         stored @ (Stored::Counted | Stored::Held) => {

@@ -261,7 +261,7 @@ pub async fn import(
     };
     match responses::import(&staff.action_cx(), &survey, &name, &rows).await {
         Ok(done) => {
-            let survey = catalog::load(&mut *staff.app.db().conn().await?, &staff.tenant.0.id, &id).await?;
+            // The page builds its figures afresh; the survey's own fields did not change.
             let extra = Extra { imported: Some(done.count), ..Extra::default() };
             page(staff, &headers, survey, extra).await
         }
