@@ -13,6 +13,7 @@ pub mod complaints;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod news;
 pub mod org;
 pub mod people;
 pub mod surveys;

@@ -20,6 +20,7 @@ mod home;
 mod i18n;
 mod ids;
 mod layout;
+pub mod news;
 mod ops;
 mod org;
 pub mod outbox;

@@ -10,11 +10,13 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand,
 use crate::settings::ConfigFile;
 
 mod complaints;
+mod news;
 mod surveys;
 
 pub use complaints::{
     BenchArgs, BenchCommand, Open311Args, Open311Command, Open311KeyCommand, ReceiptArgs, ReceiptCommand,
 };
+pub use news::{NewsArgs, NewsCommand};
 pub use surveys::{SkmArgs, SkmCommand};
 
 /// Pantau: complaints, surveys, discipline and news monitoring for Indonesian regional governments.
@@ -68,6 +70,8 @@ pub enum Command {
     Bench(BenchArgs),
     /// Public satisfaction surveys (SKM).
     Skm(SkmArgs),
+    /// News monitoring: import, extract, evaluate, poll feeds.
+    News(NewsArgs),
 }
 
 /// The database setting every command shares.

@@ -4,7 +4,7 @@
 //! All people and account names are invented; the unit names follow the usual Perangkat Daerah of a kota.
 
 mod surveys;
-mod units;
+pub mod units;
 
 use domain::ids::TenantId;
 use domain::org::{RawServicePoint, RawTenant};
@@ -49,6 +49,9 @@ const DEMO_NAMES: [&str; 6] = [
     "Siti Nurhaliza Putri",
 ];
 
+/// Kemendagri code of the demo kota (Kota Tangerang Selatan).
+pub const DEMO_REGION: &str = "36.74";
+
 /// Loads the demo Pemda when the database holds no tenant; returns whether it loaded.
 pub async fn load_if_empty(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Result<bool, StoreError> {
     {
@@ -62,7 +65,7 @@ pub async fn load_if_empty(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Resul
     let raw = RawTenant {
         name: "Pemerintah Kota Tangerang Selatan (demo)".to_owned(),
         level: "kota".to_owned(),
-        region_code: "36.74".to_owned(),
+        region_code: DEMO_REGION.to_owned(),
         zone: "Asia/Jakarta".to_owned(),
         host: String::new(),
     };

@@ -85,3 +85,19 @@ pub fn rows(level: TenantLevel, zone: Zone) -> Result<Vec<(usize, UnitDraft)>, S
     }
     Ok(out)
 }
+
+/// The demo kota's register for the news linker, with unit codes as ids: what `pantau news extract` and `eval` link
+/// to when no database is named (the labelled set in data/news-eval uses these codes).
+pub fn news_register() -> text::register::Register {
+    let units = UNITS
+        .iter()
+        .map(|(code, _, _, name, short_name, aliases, _)| text::register::RegisterUnit {
+            id: (*code).to_owned(),
+            code: (*code).to_owned(),
+            name: (*name).to_owned(),
+            short_name: Some((*short_name).to_owned()).filter(|it| !it.is_empty()),
+            aliases: aliases.split(';').map(str::trim).filter(|it| !it.is_empty()).map(str::to_owned).collect(),
+        })
+        .collect();
+    text::register::Register::new(Some(super::DEMO_REGION), units)
+}

@@ -1,0 +1,197 @@
+//! Reading articles: the inbox with its filters (unit with its subunits, category, dates, region, relevance),
+//! one article with its facts, and the other articles of its near-duplicate group.
+
+use domain::ids::TenantId;
+use text::facts::Facts;
+
+use crate::{Conn, StoreError};
+
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n).map(|it| format!("${it}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Inbox filters; empty means any.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Only articles naming one of these units (a unit and its subunits, or a unit head's scope).
+    pub units: Option<Vec<String>>,
+    /// Category code.
+    pub category: Option<String>,
+    /// From this date (inclusive, `YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// To this date (inclusive).
+    pub to: Option<String>,
+    /// Province or kabupaten/kota code.
+    pub region: Option<String>,
+    /// Include articles judged not relevant.
+    pub all: bool,
+}
+
+/// An inbox row.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Summary {
+    /// Id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Source.
+    pub source: String,
+    /// Address.
+    pub url: Option<String>,
+    /// Article date.
+    pub published_date: Option<String>,
+    /// Province code.
+    pub province_code: Option<String>,
+    /// Kabupaten/kota code.
+    pub city_code: Option<String>,
+    /// Comma-separated categories.
+    pub categories: String,
+    /// Relevant (1) or not (0).
+    pub relevant: i64,
+    /// Negative (1).
+    pub is_negative: i64,
+    /// Group id.
+    pub group_id: String,
+    /// Imported at.
+    pub imported_at_ms: i64,
+}
+
+const SUMMARY_COLUMNS: &str = "a.id, a.title, a.source, a.url, a.published_date, a.province_code, a.city_code, \
+    a.categories, a.relevant, a.is_negative, a.group_id, a.imported_at_ms";
+
+/// One page of the inbox, newest article date first; also the total count.
+pub async fn list(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    filter: &Filter,
+    (limit, offset): (i64, i64),
+) -> Result<(Vec<Summary>, i64), StoreError> {
+    let mut clauses = vec!["a.tenant_id = $1".to_owned()];
+    let mut binds: Vec<String> = vec![tenant.as_str().to_owned()];
+    let next = |value: &str, binds: &mut Vec<String>| {
+        binds.push(value.to_owned());
+        format!("${}", binds.len())
+    };
+    if !filter.all {
+        clauses.push("a.relevant = 1".to_owned());
+    }
+    if let Some(units) = &filter.units {
+        if units.is_empty() {
+            return Ok((Vec::new(), 0));
+        }
+        let marks: Vec<String> = units.iter().map(|it| next(it, &mut binds)).collect();
+        clauses.push(format!(
+            "EXISTS (SELECT 1 FROM news_article_unit u WHERE u.tenant_id = a.tenant_id AND u.article_id = a.id \
+             AND u.unit_id IN ({}))",
+            marks.join(", ")
+        ));
+    }
+    if let Some(category) = &filter.category {
+        let mark = next(category, &mut binds);
+        clauses.push(format!(
+            "EXISTS (SELECT 1 FROM news_article_category c WHERE c.tenant_id = a.tenant_id AND c.article_id = a.id \
+             AND c.category = {mark})"
+        ));
+    }
+    if let Some(from) = &filter.from {
+        clauses.push(format!("a.published_date >= {}", next(from, &mut binds)));
+    }
+    if let Some(to) = &filter.to {
+        clauses.push(format!("a.published_date <= {}", next(to, &mut binds)));
+    }
+    if let Some(region) = &filter.region {
+        let mark = next(region, &mut binds);
+        clauses.push(format!("(a.province_code = {mark} OR a.city_code = {mark})"));
+    }
+    let condition = clauses.join(" AND ");
+    let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM news_article a WHERE {condition}");
+    let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
+    for value in &binds {
+        count = count.bind(value);
+    }
+    let total = count.fetch_one(&mut *conn).await?.0;
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM news_article a WHERE {condition} \
+         ORDER BY COALESCE(a.published_date, '') DESC, a.imported_at_ms DESC, a.id LIMIT {limit} OFFSET {offset}"
+    );
+    let mut query = sqlx::query_as::<_, Summary>(&sql);
+    for value in &binds {
+        query = query.bind(value);
+    }
+    Ok((query.fetch_all(conn).await?, total))
+}
+
+/// One article with its text and facts.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Inbox fields.
+    pub summary: Summary,
+    /// Cleaned text.
+    pub body: String,
+    /// Extracted facts.
+    pub facts: Facts,
+    /// Linked unit ids.
+    pub unit_ids: Vec<String>,
+    /// Origin kind.
+    pub origin: String,
+}
+
+/// Loads an article.
+pub async fn load(conn: &mut Conn, tenant: &TenantId, id: &str) -> Result<Article, StoreError> {
+    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM news_article a WHERE a.tenant_id = $1 AND a.id = $2");
+    let summary: Summary = sqlx::query_as(&sql).bind(tenant.as_str()).bind(id).fetch_one(&mut *conn).await?;
+    let (body, facts, origin): (String, String, String) =
+        sqlx::query_as("SELECT body, facts, origin FROM news_article WHERE tenant_id = $1 AND id = $2")
+            .bind(tenant.as_str())
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    let facts: Facts =
+        serde_json::from_str(&facts).map_err(|err| StoreError::corrupt("news_article", err.to_string()))?;
+    let units: Vec<(String,)> = sqlx::query_as(
+        "SELECT unit_id FROM news_article_unit WHERE tenant_id = $1 AND article_id = $2 ORDER BY unit_id",
+    )
+    .bind(tenant.as_str())
+    .bind(id)
+    .fetch_all(conn)
+    .await?;
+    Ok(Article { summary, body, facts, unit_ids: units.into_iter().map(|it| it.0).collect(), origin })
+}
+
+/// The other articles of a group.
+pub async fn group(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    group_id: &str,
+    except: &str,
+) -> Result<Vec<Summary>, StoreError> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM news_article a WHERE a.tenant_id = $1 AND a.group_id = $2 AND a.id <> $3 \
+         ORDER BY a.imported_at_ms LIMIT 50"
+    );
+    Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(group_id).bind(except).fetch_all(conn).await?)
+}
+
+/// Articles changed after `since_ms` (epoch ms), oldest first, for the search index: id, title, body, date,
+/// categories, unit ids (comma-separated), updated_at_ms.
+pub async fn changed_since(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    since_ms: i64,
+    limit: i64,
+) -> Result<Vec<(String, Option<String>, String, Option<String>, String, i64)>, StoreError> {
+    let sql = format!(
+        "SELECT id, title, body, published_date, categories, updated_at_ms FROM news_article \
+         WHERE tenant_id = $1 AND updated_at_ms > $2 ORDER BY updated_at_ms, id LIMIT {limit}"
+    );
+    Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(since_ms).fetch_all(conn).await?)
+}
+
+/// Number of articles of a tenant.
+pub async fn count(conn: &mut Conn, tenant: &TenantId) -> Result<i64, StoreError> {
+    let row: (i64,) = sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT) FROM news_article WHERE tenant_id = $1")
+        .bind(tenant.as_str())
+        .fetch_one(conn)
+        .await?;
+    Ok(row.0)
+}

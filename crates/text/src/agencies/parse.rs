@@ -1,0 +1,291 @@
+//! The mention parser: walks the words of each line and grows a name from an opener while the next word belongs
+//! to it, then takes a bracketed abbreviation and a region qualifier.
+
+use std::collections::HashMap;
+
+use super::lexicon::{
+    ABBREVIATION_TAILS, ABBREVIATIONS, CONNECTORS, GENERIC, NAME_OPENERS, NAME_WORDS, PLACE_OPENERS, PREFIXES,
+    STANDALONE_PLACE,
+};
+use super::{AgencyMention, canonical};
+use crate::fold::{self, Word};
+use crate::regions::RegionMention;
+
+/// Directions and the like that continue a place name ("Pamulang Barat").
+const PLACE_TAILS: &[&str] = &[
+    "barat", "timur", "utara", "selatan", "tengah", "raya", "baru", "lama", "hilir", "hulu", "indah", "jaya", "kota",
+    "i", "ii", "iii", "iv",
+];
+/// Capitalised words that end a name: titles and sentence words that follow an agency in the news.
+const STOPS: &[&str] = &[
+    "kepala",
+    "plt",
+    "sekretaris",
+    "kasi",
+    "kabid",
+    "kasubag",
+    "camat",
+    "lurah",
+    "wali",
+    "walikota",
+    "bupati",
+    "gubernur",
+    "di",
+    "ke",
+    "pada",
+    "yang",
+    "itu",
+    "ini",
+    "saat",
+    "untuk",
+    "dalam",
+    "bahwa",
+];
+
+struct Ctx<'a> {
+    text: &'a str,
+    words: Vec<Word<'a>>,
+    regions: HashMap<usize, &'a RegionMention>,
+}
+
+fn lower(word: &Word<'_>) -> String {
+    word.text.to_lowercase()
+}
+
+fn is_in(list: &[&str], word: &Word<'_>) -> bool {
+    let lower = lower(word);
+    list.contains(&lower.as_str())
+}
+
+fn is_abbreviation(word: &Word<'_>) -> bool {
+    word.is_capitalized() && is_in(ABBREVIATIONS, word)
+}
+
+impl Ctx<'_> {
+    /// Only spaces between word `i - 1` and word `i`.
+    fn joined(&self, i: usize) -> bool {
+        i > 0 && i < self.words.len() && self.text[self.words[i - 1].end..self.words[i].start].trim().is_empty()
+    }
+
+    /// A comma between them (lists inside long names).
+    fn comma(&self, i: usize) -> bool {
+        i > 0 && i < self.words.len() && self.text[self.words[i - 1].end..self.words[i].start].trim() == ","
+    }
+
+    fn name_word(&self, i: usize) -> bool {
+        let word = &self.words[i];
+        (word.is_capitalized() && (is_in(NAME_WORDS, word) || is_in(NAME_OPENERS, word) || is_in(PLACE_OPENERS, word)))
+            || is_abbreviation(word)
+    }
+
+    fn region_at(&self, i: usize) -> Option<&RegionMention> {
+        self.words.get(i).and_then(|word| self.regions.get(&word.start)).copied()
+    }
+
+    /// Index of the first word after byte offset `end`.
+    fn word_after(&self, end: usize) -> usize {
+        self.words.partition_point(|word| word.start < end)
+    }
+}
+
+/// Where a growing name stands: its last word, and its region once a qualifier is taken.
+struct Grown {
+    last: usize,
+    end: usize,
+    region: Vec<&'static str>,
+}
+
+/// Finds every agency mention of a cleaned text.
+pub fn find_mentions(text: &str, regions: &[RegionMention]) -> Vec<AgencyMention> {
+    let ctx =
+        Ctx { text, words: fold::words(text).collect(), regions: regions.iter().map(|it| (it.start, it)).collect() };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.words.len() {
+        match mention_at(&ctx, i) {
+            Some((mention, next)) => {
+                out.push(mention);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn mention_at(ctx: &Ctx<'_>, i: usize) -> Option<(AgencyMention, usize)> {
+    let word = &ctx.words[i];
+    let lowered = lower(word);
+    let opener_ok = word.is_capitalized() || lowered == "inspektorat";
+    if !opener_ok {
+        return None;
+    }
+    let grown = if PREFIXES.contains(&lowered.as_str()) && ctx.joined(i + 1) && ctx.name_word(i + 1) {
+        let (inner, _) = mention_at(ctx, i + 1)?;
+        let last = ctx.word_after(inner.end).saturating_sub(1);
+        Grown { last, end: inner.end, region: inner.region }
+    } else if is_abbreviation(word) {
+        abbreviation(ctx, i)
+    } else if PLACE_OPENERS.contains(&lowered.as_str()) {
+        place(ctx, i)?
+    } else if NAME_OPENERS.contains(&lowered.as_str()) {
+        long_name(ctx, i)?
+    } else {
+        return None;
+    };
+    Some(finish(ctx, i, grown))
+}
+
+fn abbreviation(ctx: &Ctx<'_>, i: usize) -> Grown {
+    let mut last = i;
+    while ctx.joined(last + 1) && {
+        let next = &ctx.words[last + 1];
+        is_in(ABBREVIATION_TAILS, next) && next.text.chars().all(|it| it.is_uppercase() || it.is_ascii_digit())
+    } {
+        last += 1;
+    }
+    Grown { last, end: ctx.words[last].end, region: Vec::new() }
+}
+
+fn place(ctx: &Ctx<'_>, i: usize) -> Option<Grown> {
+    let lowered = lower(&ctx.words[i]);
+    if ctx.joined(i + 1) {
+        if let Some(region) = ctx.region_at(i + 1) {
+            let last = ctx.word_after(region.end).saturating_sub(1);
+            return Some(Grown { last, end: region.end, region: region.codes.clone() });
+        }
+    }
+    if STANDALONE_PLACE.contains(&lowered.as_str()) && ctx.joined(i + 1) && ctx.name_word(i + 1) {
+        if let Some(grown) = long_name(ctx, i) {
+            return Some(grown);
+        }
+    }
+    let mut last = i;
+    while last - i < 3 && ctx.joined(last + 1) {
+        let next = &ctx.words[last + 1];
+        let tail = last > i && is_in(PLACE_TAILS, next);
+        let fresh = next.is_capitalized() && !is_in(STOPS, next) && !ctx.name_word(last + 1);
+        if !(tail || (fresh && last == i)) || ctx.region_at(last + 1).is_some() {
+            break;
+        }
+        last += 1;
+    }
+    if last == i && !STANDALONE_PLACE.contains(&lowered.as_str()) {
+        return None;
+    }
+    Some(Grown { last, end: ctx.words[last].end, region: Vec::new() })
+}
+
+fn long_name(ctx: &Ctx<'_>, i: usize) -> Option<Grown> {
+    let mut last = i;
+    let mut j = i + 1;
+    while j < ctx.words.len() && (ctx.joined(j) || ctx.comma(j)) && ctx.region_at(j).is_none() {
+        let word = &ctx.words[j];
+        if is_in(GENERIC, word) {
+            return None;
+        }
+        if ctx.name_word(j) {
+            last = j;
+        } else if is_in(CONNECTORS, word) || ctx.comma(j) {
+            // A connector or comma continues only into another name word.
+            if !(ctx.joined(j + 1) && j + 1 < ctx.words.len() && ctx.name_word(j + 1)) && !ctx.comma(j) {
+                break;
+            }
+            if ctx.comma(j) && !ctx.name_word(j) {
+                break;
+            }
+        } else if word.is_capitalized()
+            && !is_in(STOPS, word)
+            && ctx.joined(j + 1)
+            && j + 1 < ctx.words.len()
+            && ctx.name_word(j + 1)
+        {
+            // An unknown capitalised word inside a name (a misspelling such as "Penanamam").
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    (last > i).then(|| Grown { last, end: ctx.words[last].end, region: Vec::new() })
+}
+
+/// Takes a bracketed abbreviation and a region qualifier after the name, and builds the mention.
+fn finish(ctx: &Ctx<'_>, i: usize, mut grown: Grown) -> (AgencyMention, usize) {
+    let start = ctx.words[i].start;
+    let mut text = ctx.text[start..grown.end].to_owned();
+    let mut other_keys = vec![fold::key(&text)];
+    let rest = &ctx.text[grown.end..];
+    let mut bracket_end = None;
+    if let Some(inner) = bracketed(rest) {
+        let key = fold::key(inner.1);
+        other_keys.push(canonical(&key));
+        grown.end += inner.0;
+        grown.last = ctx.word_after(grown.end).saturating_sub(1);
+        bracket_end = Some(grown.last + 1);
+    }
+    if grown.region.is_empty() {
+        take_region(ctx, &mut grown, &mut text, bracket_end);
+    }
+    let key = canonical(&fold::key(&strip_region(&text, ctx, start)));
+    other_keys.retain(|it| *it != key && !it.is_empty());
+    let mention = AgencyMention { start, end: grown.end, text, key, other_keys, region: grown.region };
+    (mention, grown.last + 1)
+}
+
+/// A region qualifier after the name ("Kota Serang", "Provinsi Banten", "Tangsel"), also right after a bracket.
+fn take_region(ctx: &Ctx<'_>, grown: &mut Grown, text: &mut String, bracket_end: Option<usize>) {
+    let first = grown.last + 1;
+    let adjacent = |n: usize| ctx.joined(n) || Some(n) == bracket_end;
+    if !adjacent(first) {
+        return;
+    }
+    let mut next = first;
+    let level = ctx.words.get(next).is_some_and(|w| {
+        ["kota", "kabupaten", "kab", "provinsi", "prov"].contains(&lower(w).as_str()) && ctx.region_at(next).is_none()
+    });
+    if level && ctx.joined(next + 1) {
+        next += 1;
+    }
+    if let Some(region) = ctx.region_at(next) {
+        text.push(' ');
+        text.push_str(&ctx.text[ctx.words[first].start..region.end]);
+        grown.region.clone_from(&region.codes);
+        grown.end = region.end;
+        grown.last = ctx.word_after(region.end).saturating_sub(1);
+    }
+}
+
+/// "(Bapenda)" right after a name: its byte length and content.
+fn bracketed(rest: &str) -> Option<(usize, &str)> {
+    let open = rest.find('(')?;
+    if !rest[..open].trim().is_empty() {
+        return None;
+    }
+    let close = rest[open..].find(')')? + open;
+    let inner = rest[open + 1..close].trim();
+    let fits = !inner.is_empty()
+        && inner.len() <= 30
+        && inner.split_whitespace().count() <= 4
+        && inner.chars().any(char::is_uppercase)
+        && !inner.chars().any(|it| it.is_ascii_digit() && inner.contains('/'));
+    fits.then_some((close + 1, inner))
+}
+
+/// The name without the region qualifier the parser found in it.
+fn strip_region(text: &str, ctx: &Ctx<'_>, start: usize) -> String {
+    let end = start + text.len();
+    let mut out = text.to_owned();
+    for region in ctx.regions.values() {
+        if region.start > start && region.end <= end {
+            let cut = region.start - start;
+            out.truncate(cut);
+            for level in [" Kota", " Kabupaten", " Kab.", " Kab", " Provinsi", " Prov."] {
+                if let Some(shorter) = out.trim_end().strip_suffix(level) {
+                    out = shorter.to_owned();
+                }
+            }
+            break;
+        }
+    }
+    out
+}

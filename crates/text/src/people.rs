@@ -1,0 +1,294 @@
+//! People with an official role: "Wali Kota Bontang Basri Rase", "Kepala Samsat Tabanan I Ketut Sadar, S.Sos",
+//! "Deni selaku Plt. Kepala Bapenda Banten", "Nurbaenah, Sekretaris OPD". The role is normalised to one vocabulary
+//! (Kadis → Kepala, Kasi → Kepala Seksi, Sekda → Sekretaris Daerah); degrees and honorifics are left out of the name.
+//! Bylines carry no role and so are never taken.
+
+use crate::fold::{self, Word};
+
+/// A person and the role the article gives them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// Name without degrees and honorifics.
+    pub name: String,
+    /// Role from the normalised vocabulary.
+    pub role: &'static str,
+    /// Span of the name in the cleaned text.
+    pub start: usize,
+    /// End of the name's span.
+    pub end: usize,
+    /// Span of the role.
+    pub role_span: (usize, usize),
+}
+
+/// Role phrases (lower case, as words) and the normalised role; longer phrases first.
+const ROLES: &[(&[&str], &str)] = &[
+    (&["penjabat", "sekretaris", "daerah"], "Penjabat Sekretaris Daerah"),
+    (&["pj", "sekretaris", "daerah"], "Penjabat Sekretaris Daerah"),
+    (&["pj", "sekda"], "Penjabat Sekretaris Daerah"),
+    (&["plt", "sekretaris", "daerah"], "Plt. Sekretaris Daerah"),
+    (&["plt", "sekda"], "Plt. Sekretaris Daerah"),
+    (&["sekretaris", "daerah"], "Sekretaris Daerah"),
+    (&["sekda"], "Sekretaris Daerah"),
+    (&["penjabat", "wali", "kota"], "Penjabat Wali Kota"),
+    (&["pj", "wali", "kota"], "Penjabat Wali Kota"),
+    (&["pj", "walikota"], "Penjabat Wali Kota"),
+    (&["penjabat", "bupati"], "Penjabat Bupati"),
+    (&["pj", "bupati"], "Penjabat Bupati"),
+    (&["wakil", "wali", "kota"], "Wakil Wali Kota"),
+    (&["wakil", "walikota"], "Wakil Wali Kota"),
+    (&["wawali"], "Wakil Wali Kota"),
+    (&["wali", "kota"], "Wali Kota"),
+    (&["walikota"], "Wali Kota"),
+    (&["wakil", "bupati"], "Wakil Bupati"),
+    (&["wabup"], "Wakil Bupati"),
+    (&["bupati"], "Bupati"),
+    (&["wakil", "gubernur"], "Wakil Gubernur"),
+    (&["wagub"], "Wakil Gubernur"),
+    (&["gubernur"], "Gubernur"),
+    (&["plt", "kepala"], "Plt. Kepala"),
+    (&["plt", "kadis"], "Plt. Kepala"),
+    (&["plt"], "Plt. Kepala"),
+    (&["kepala", "bidang"], "Kepala Bidang"),
+    (&["kabid"], "Kepala Bidang"),
+    (&["kepala", "seksi"], "Kepala Seksi"),
+    (&["kasi"], "Kepala Seksi"),
+    (&["kasie"], "Kepala Seksi"),
+    (&["kepala", "subbagian"], "Kepala Subbagian"),
+    (&["kepala", "sub", "bagian"], "Kepala Subbagian"),
+    (&["kasubag"], "Kepala Subbagian"),
+    (&["kasubbag"], "Kepala Subbagian"),
+    (&["kepala"], "Kepala"),
+    (&["kadis"], "Kepala"),
+    (&["kaban"], "Kepala"),
+    (&["sekretaris"], "Sekretaris"),
+    (&["sekdis"], "Sekretaris"),
+    (&["inspektur"], "Inspektur"),
+    (&["camat"], "Camat"),
+    (&["lurah"], "Lurah"),
+    (&["ketua"], "Ketua"),
+    (&["anggota"], "Anggota"),
+    (&["direktur"], "Direktur"),
+    (&["kapolres"], "Kapolres"),
+];
+
+/// Capitalised words that are never part of a name.
+const NOT_NAMES: &[&str] = &[
+    "ia",
+    "dia",
+    "beliau",
+    "mereka",
+    "kami",
+    "kita",
+    "saya",
+    "pihaknya",
+    "dirinya",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "kota",
+    "kabupaten",
+    "provinsi",
+    "dinas",
+    "badan",
+    "kantor",
+    "opd",
+    "asn",
+    "pns",
+    "dan",
+    "yang",
+    "di",
+    "ke",
+    "dari",
+    "pada",
+    "dalam",
+    "untuk",
+    "menurut",
+    "kata",
+    "ujar",
+    "selaku",
+    "sebagai",
+    "bapak",
+    "ibu",
+    "pak",
+    "bu",
+    "the",
+    "namun",
+    "sementara",
+    "sedangkan",
+    "adapun",
+    "terpisah",
+];
+const HONORIFICS: &[&str] = &["h", "hj", "dr", "drs", "dra", "ir", "prof", "kh", "tgh", "ust", "ustadz"];
+
+/// Finds people with roles. `org_spans` are agency and region spans that may stand between a role and a name.
+pub fn find(text: &str, org_spans: &[(usize, usize)]) -> Vec<Person> {
+    let words: Vec<Word<'_>> = fold::words(text).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    let scan = Scan { text, words: &words, lower: &lower, org_spans };
+    let mut found: Vec<Person> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let hit = scan.role_then_name(i).or_else(|| scan.name_then_role(i));
+        match hit {
+            Some((person, next)) => {
+                let duplicate = found.iter().any(|it| same_person(&it.name, &person.name));
+                if !duplicate {
+                    found.push(person);
+                }
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn same_person(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    a == b || a.split(' ').next() == Some(b.as_str()) || b.split(' ').next() == Some(a.as_str())
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    words: &'a [Word<'a>],
+    lower: &'a [String],
+    org_spans: &'a [(usize, usize)],
+}
+
+impl Scan<'_> {
+    fn gap(&self, i: usize) -> &str {
+        if i == 0 || i >= self.words.len() {
+            return "\n";
+        }
+        self.text[self.words[i - 1].end..self.words[i].start].trim_matches(' ')
+    }
+
+    /// The role starting at word `i`: its normalised form and the index after it.
+    fn role_at(&self, i: usize) -> Option<(&'static str, usize)> {
+        ROLES.iter().find_map(|(phrase, role)| {
+            let fits = phrase.iter().enumerate().all(|(k, part)| {
+                self.lower.get(i + k).is_some_and(|it| it == part) && (k == 0 || self.gap(i + k).is_empty())
+            });
+            fits.then_some((*role, i + phrase.len()))
+        })
+    }
+
+    fn in_org(&self, i: usize) -> bool {
+        let word = &self.words[i];
+        self.org_spans.iter().any(|(start, end)| word.start >= *start && word.end <= *end)
+    }
+
+    fn org_word(&self, i: usize) -> bool {
+        self.in_org(i) || (self.words[i].is_capitalized() && crate::agencies::is_name_word(&self.lower[i]))
+    }
+
+    fn name_word(&self, i: usize) -> bool {
+        let word = &self.words[i];
+        word.is_capitalized()
+            && !word.text.contains('.')
+            && !NOT_NAMES.contains(&self.lower[i].as_str())
+            && self.role_at(i).is_none()
+            && !self.in_org(i)
+            && (!word.text.chars().all(char::is_uppercase) || word.text.chars().count() == 1)
+    }
+
+    /// A name starting at `i`: skips an honorific, takes up to five capitalised words joined by spaces.
+    fn name_at(&self, mut i: usize) -> Option<(usize, usize)> {
+        if HONORIFICS.contains(&self.lower.get(i)?.as_str()) && self.gap(i + 1).starts_with('.') {
+            i += 1;
+        }
+        if i >= self.words.len() || !self.name_word(i) {
+            return None;
+        }
+        let mut last = i;
+        while last + 1 < self.words.len() && last - i < 4 && self.gap(last + 1).is_empty() && self.name_word(last + 1) {
+            last += 1;
+        }
+        Some((i, last))
+    }
+
+    fn person(&self, role: &'static str, role_span: (usize, usize), (first, last): (usize, usize)) -> Person {
+        let (start, end) = (self.words[first].start, self.words[last].end);
+        Person { name: self.text[start..end].to_owned(), role, start, end, role_span }
+    }
+
+    /// "Kepala Dinas Sosial Kota Bekasi, Rina Marlina".
+    fn role_then_name(&self, i: usize) -> Option<(Person, usize)> {
+        let (role, mut j) = self.role_at(i)?;
+        let role_span = (self.words[i].start, self.words[j - 1].end);
+        // The organisation between role and name: agency and region spans, commas inside it.
+        while j < self.words.len() && self.org_word(j) && matches!(self.gap(j), "" | ",") {
+            j += 1;
+        }
+        let gap = self.gap(j);
+        if !(gap.is_empty() || gap == ",") {
+            return None;
+        }
+        let name = self.name_at(j)?;
+        Some((self.person(role, role_span, name), name.1 + 1))
+    }
+
+    /// "Deni selaku Plt. Kepala Bapenda", "Nurbaenah, Sekretaris OPD".
+    fn name_then_role(&self, i: usize) -> Option<(Person, usize)> {
+        let (first, last) = self.name_at(i)?;
+        let after = last + 1;
+        let linked =
+            self.lower.get(after).is_some_and(|it| it == "selaku" || it == "sebagai") && self.gap(after).is_empty();
+        let role_at = if linked { after + 1 } else { after };
+        if !linked && self.gap(after) != "," {
+            return None;
+        }
+        // An apposition needs a name in mid-sentence, or two words: a capitalised sentence opener is no name.
+        let mid_sentence = first > 0 && self.gap(first).is_empty() && !self.words[first - 1].is_capitalized();
+        if !linked && !(mid_sentence || last > first) {
+            return None;
+        }
+        let (role, next) = self.role_at(role_at)?;
+        let role_span = (self.words[role_at].start, self.words[next - 1].end);
+        Some((self.person(role, role_span, (first, last)), next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{agencies, regions};
+
+    fn people(text: &str) -> Vec<(String, &'static str)> {
+        let regions = regions::find(text);
+        let mut spans: Vec<(usize, usize)> = regions.iter().map(|it| (it.start, it.end)).collect();
+        for agency in agencies::find(text, &regions) {
+            spans.extend(agency.spans);
+        }
+        find(text, &spans).into_iter().map(|it| (it.name, it.role)).collect()
+    }
+
+    #[test]
+    fn role_before_name() {
+        assert_eq!(people("Wali Kota Bontang Basri Rase datang."), [("Basri Rase".to_owned(), "Wali Kota")]);
+        assert_eq!(
+            people("Kepala Samsat Tabanan I Ketut Sadar, S.Sos, M.H. menekankan."),
+            [("I Ketut Sadar".to_owned(), "Kepala")]
+        );
+        assert_eq!(
+            people("Penjabat Sekretaris Daerah Kabupaten Pandeglang, Banten, Ferry Hasan menegaskan."),
+            [("Ferry Hasan".to_owned(), "Penjabat Sekretaris Daerah")]
+        );
+        assert_eq!(people("Kepala DPM-PTSP Aspianur dilantik."), [("Aspianur".to_owned(), "Kepala")]);
+        assert_eq!(people("kata Kasi Pelayanan Dodi Irawan."), [("Dodi Irawan".to_owned(), "Kepala Seksi")]);
+    }
+
+    #[test]
+    fn name_before_role_and_no_bylines() {
+        assert_eq!(
+            people("Hal ini disampaikan Deni selaku Plt. Kepala Bapenda Banten."),
+            [("Deni".to_owned(), "Plt. Kepala")]
+        );
+        assert_eq!(people("petisi kepada Nurbaenah, Sekretaris OPD."), [("Nurbaenah".to_owned(), "Sekretaris")]);
+        assert!(people("Bontang - M Rifki\nSekretaris dan Kepala DPM-PTSP dipanggil. (M. Uki)").is_empty());
+    }
+}
