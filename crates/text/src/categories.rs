@@ -194,6 +194,20 @@ const CUES: &[(&str, usize, u32)] = &[
     ("lelang jabatan", 9, 2),
     ("penempatan pegawai", 9, 2),
     ("non-asn", 9, 1),
+    ("pasien", 3, 1),
+    ("lama menunggu", 3, 2),
+    ("menunggu", 3, 1),
+    ("berjam-jam", 3, 2),
+    ("dilayani", 3, 1),
+    ("memprotes", 4, 2),
+    ("laporan masyarakat", 4, 2),
+    ("dilaporkan", 4, 1),
+    ("ombudsman", 4, 2),
+    ("fiktif", 8, 3),
+    ("mencopot", 5, 3),
+    ("pembebasan dari jabatan", 5, 3),
+    ("hukuman disiplin", 5, 3),
+    ("penurunan pangkat", 5, 3),
     ("asn", GOVERNMENT, 2),
     ("pns", GOVERNMENT, 2),
     ("aparatur", GOVERNMENT, 2),
@@ -262,6 +276,8 @@ const CUES: &[(&str, usize, u32)] = &[
 /// A category needs this weight.
 // Choice: tuned on data/news-eval; 4 means two strong cues or one strong cue said twice.
 const THRESHOLD: u32 = 4;
+/// ... and this share (percent) of the strongest category's weight.
+const SHARE: u32 = 55;
 
 struct Matcher {
     automaton: AhoCorasick,
@@ -320,7 +336,10 @@ pub fn topics(text: &str, agencies: usize) -> Topics {
     for found in MATCHER.automaton.find_iter(text) {
         let (start, end) = (found.start(), found.end());
         let boundary = |at: Option<&u8>| at.is_none_or(|it| !it.is_ascii_alphanumeric());
-        if !(boundary(start.checked_sub(1).and_then(|it| bytes.get(it))) && boundary(bytes.get(end))) {
+        // A cue may carry a particle or possessive ("sanksinya"), not other letters ("pelayanannya" yes, "dinasti" no).
+        let suffix = ["nya", "lah", "pun"].iter().find(|it| text[end..].starts_with(**it)).map_or(0, |it| it.len());
+        let after = if boundary(bytes.get(end)) { true } else { suffix > 0 && boundary(bytes.get(end + suffix)) };
+        if !(boundary(start.checked_sub(1).and_then(|it| bytes.get(it))) && after) {
             continue;
         }
         for &(group, weight) in &MATCHER.groups[found.pattern().as_usize()] {
@@ -334,8 +353,16 @@ pub fn topics(text: &str, agencies: usize) -> Topics {
     }
     let government = scores[GOVERNMENT] + u32::try_from(agencies.min(5)).unwrap_or(5) * 2;
     let relevant = government >= 4 && government > scores[OFF_TOPIC];
+    // A category must also hold its own beside the article's main one: an Integrity Zone story speaks of service
+    // throughout without being about a service failure.
+    let top = scores[..CATEGORIES.len()].iter().copied().max().unwrap_or(0);
     let categories: Vec<&'static str> = if relevant {
-        CATEGORIES.iter().enumerate().filter(|(index, _)| scores[*index] >= THRESHOLD).map(|(_, name)| *name).collect()
+        CATEGORIES
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| scores[*index] >= THRESHOLD && scores[*index] * 100 >= top * SHARE)
+            .map(|(_, name)| *name)
+            .collect()
     } else {
         Vec::new()
     };

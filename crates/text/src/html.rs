@@ -77,8 +77,28 @@ pub fn page(html: &str) -> Page {
     let body = Selector::parse("body").ok().and_then(|sel| doc.select(&sel).next());
     let root = main.or(body).unwrap_or_else(|| doc.root_element());
     let mut text = String::with_capacity(html.len() / 3);
+    if let Some(line) = date_line(&doc, root) {
+        text.push_str(&line);
+        text.push('\n');
+    }
     walk(root, &mut text);
     Page { title: title(&doc, main), text }
+}
+
+/// The publication line of the page's meta block (`<time>`, `.date`, `.meta`), when it lies outside the article
+/// container: themes often print it above the body.
+fn date_line(doc: &Html, root: ElementRef<'_>) -> Option<String> {
+    let selector = Selector::parse(
+        "[itemprop=datePublished], article time, .entry-meta, .post-meta, .meta, .date, .tanggal, time",
+    )
+    .ok()?;
+    let found = doc.select(&selector).find(|el| {
+        let text: String = el.text().collect();
+        text.chars().any(|it| it.is_ascii_digit()) && text.len() < 200
+    })?;
+    let inside = root.descendants().any(|node| node.id() == found.id());
+    let text: String = found.text().collect::<Vec<_>>().join(" ");
+    (!inside).then(|| text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn walk(element: ElementRef<'_>, out: &mut String) {

@@ -128,10 +128,16 @@ const HONORIFICS: &[&str] = &["h", "hj", "dr", "drs", "dra", "ir", "prof", "kh",
 pub fn find(text: &str, org_spans: &[(usize, usize)]) -> Vec<Person> {
     let words: Vec<Word<'_>> = fold::words(text).collect();
     let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-    let scan = Scan { text, words: &words, lower: &lower, org_spans };
+    let headline = headline_words(text, &words);
+    let places = place_words(&words, &lower);
+    let scan = Scan { text, words: &words, lower: &lower, org_spans, headline: &headline, places: &places };
     let mut found: Vec<Person> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if headline[i] {
+            i += 1;
+            continue;
+        }
         let hit = scan.role_then_name(i).or_else(|| scan.name_then_role(i));
         match hit {
             Some((person, next)) => {
@@ -157,6 +163,41 @@ struct Scan<'a> {
     words: &'a [Word<'a>],
     lower: &'a [String],
     org_spans: &'a [(usize, usize)],
+    /// Words of title-case lines (headlines): "Wali Kota Lantik Pejabat Baru" names nobody.
+    headline: &'a [bool],
+    /// Place names written after "Kecamatan"/"Kelurahan": "Camat Serpong Rachmat Hidayat" starts with one.
+    places: &'a [String],
+}
+
+/// Roles held over a place, whose place name comes before the person's.
+const PLACE_ROLES: &[&str] = &["Camat", "Lurah"];
+/// Words that end a place name ("Cilandak Barat").
+const PLACE_TAILS: &[&str] = &["barat", "timur", "utara", "selatan", "tengah", "baru", "lama", "jaya", "raya", "indah"];
+
+fn headline_words(text: &str, words: &[Word<'_>]) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
+    let mut start = 0;
+    while start < words.len() {
+        let line_end = text[words[start].start..].find('\n').map_or(text.len(), |it| words[start].start + it);
+        let end = words[start..].iter().position(|w| w.start >= line_end).map_or(words.len(), |it| start + it);
+        let line = &words[start..end];
+        let capitals = line.iter().filter(|w| w.is_capitalized() || w.text.chars().all(|c| c.is_ascii_digit())).count();
+        if line.len() >= 4 && capitals * 10 >= line.len() * 8 {
+            out[start..end].iter_mut().for_each(|it| *it = true);
+        }
+        start = end.max(start + 1);
+    }
+    out
+}
+
+fn place_words(words: &[Word<'_>], lower: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, word) in lower.iter().enumerate() {
+        if word == "kecamatan" || word == "kelurahan" {
+            out.extend(words[i + 1..].iter().take(3).take_while(|w| w.is_capitalized()).map(|w| w.text.to_lowercase()));
+        }
+    }
+    out
 }
 
 impl Scan<'_> {
@@ -171,7 +212,7 @@ impl Scan<'_> {
     fn role_at(&self, i: usize) -> Option<(&'static str, usize)> {
         ROLES.iter().find_map(|(phrase, role)| {
             let fits = phrase.iter().enumerate().all(|(k, part)| {
-                self.lower.get(i + k).is_some_and(|it| it == part) && (k == 0 || self.gap(i + k).is_empty())
+                self.lower.get(i + k).is_some_and(|it| it == part) && (k == 0 || matches!(self.gap(i + k), "" | "."))
             });
             fits.then_some((*role, i + phrase.len()))
         })
@@ -221,15 +262,40 @@ impl Scan<'_> {
         let (role, mut j) = self.role_at(i)?;
         let role_span = (self.words[i].start, self.words[j - 1].end);
         // The organisation between role and name: agency and region spans, commas inside it.
-        while j < self.words.len() && self.org_word(j) && matches!(self.gap(j), "" | ",") {
+        while j < self.words.len() && (self.in_org(j) || (self.org_word(j) && matches!(self.gap(j), "" | ","))) {
             j += 1;
         }
         let gap = self.gap(j);
         if !(gap.is_empty() || gap == ",") {
             return None;
         }
-        let name = self.name_at(j)?;
+        let mut name = self.name_at(j)?;
+        if PLACE_ROLES.contains(&role) {
+            name = self.after_place(name)?;
+        }
         Some((self.person(role, role_span, name), name.1 + 1))
+    }
+
+    /// The person's part of "Serpong Rachmat Hidayat" or "Tamalate, Andi Rusli Amir" after a camat or lurah.
+    fn after_place(&self, (first, last): (usize, usize)) -> Option<(usize, usize)> {
+        if self.gap(last + 1) == "," {
+            if let Some(next) = self.name_at(last + 1) {
+                if last == first || self.places.contains(&self.lower[first]) {
+                    return Some(next);
+                }
+            }
+        }
+        let mut start = first;
+        while start < last && self.places.contains(&self.lower[start]) {
+            start += 1;
+        }
+        if start == first && last - first >= 2 {
+            start += 1;
+        }
+        while start < last && PLACE_TAILS.contains(&self.lower[start].as_str()) {
+            start += 1;
+        }
+        (last - start >= 1 || last == first).then_some((start, last))
     }
 
     /// "Deni selaku Plt. Kepala Bapenda", "Nurbaenah, Sekretaris OPD".

@@ -339,4 +339,10 @@ pub const CANONICAL: &[(&str, &str)] = &[
     ("komisipemberantasankorupsi", "kpk"),
     ("komisipemilihanumum", "kpu"),
     ("kejaksaannegeri", "kejari"),
+    ("badankepegawaiannegara", "bkn"),
+    ("dinaskoperasi", "dinkopukm"),
+    ("kementerianpanrb", "kemenpanrb"),
+    ("kementerianpendayagunaanaparaturnegaradanreformasibirokrasi", "kemenpanrb"),
+    ("kemenpanrb", "kemenpanrb"),
+    ("kementeriandalamnegeri", "kemendagri"),
 ];

@@ -46,10 +46,12 @@ pub struct Agency {
 
 /// The shared key of a folded name: "dinaskesehatan" and "dinkes" both give "dinkes".
 pub fn canonical(key: &str) -> String {
-    let stripped = ["kantorbersama", "kantor", "uptd", "upt"]
+    let stripped = ["kantorbersama", "kantor", "unitpelaksanateknisdaerah", "unitpelaksanateknis", "uptd", "upt"]
         .iter()
         .find_map(|prefix| key.strip_prefix(prefix).filter(|rest| rest.len() >= 3))
         .unwrap_or(key);
+    // "Ombudsman RI", "BPK RI": the country's mark adds nothing to the key.
+    let stripped = stripped.strip_suffix("ri").filter(|rest| lexicon::ABBREVIATIONS.contains(rest)).unwrap_or(stripped);
     lexicon::CANONICAL
         .iter()
         .find(|(long, _)| *long == stripped)
@@ -67,10 +69,29 @@ pub fn merge(mentions: Vec<AgencyMention>) -> Vec<Agency> {
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for mention in mentions {
         let keys: Vec<String> = std::iter::once(mention.key.clone()).chain(mention.other_keys.clone()).collect();
-        let same = keys.iter().flat_map(|key| by_key.get(key).into_iter().flatten()).copied().find(|&index| {
+        let compatible = |index: usize| {
             let other = &agencies[index].region;
             mention.region.is_empty() || other.is_empty() || other.iter().any(|code| mention.region.contains(code))
-        });
+        };
+        let same = keys
+            .iter()
+            .flat_map(|key| by_key.get(key).into_iter().flatten())
+            .copied()
+            .find(|&index| compatible(index))
+            .or_else(|| {
+                // "Bagian Organisasi" after "Bagian Organisasi Setda Tangsel": one key extends the other.
+                (0..agencies.len()).find(|&index| {
+                    compatible(index)
+                        && agencies[index].keys.iter().any(|other| {
+                            let (short, long) = if other.len() <= mention.key.len() {
+                                (other, &mention.key)
+                            } else {
+                                (&mention.key, other)
+                            };
+                            short.len() >= 8 && long.starts_with(short.as_str())
+                        })
+                })
+            });
         let index = match same {
             Some(index) => {
                 let agency = &mut agencies[index];
@@ -110,5 +131,9 @@ pub fn merge(mentions: Vec<AgencyMention>) -> Vec<Agency> {
 
 /// A word that may be part of an agency's name ("Pelayanan", "Umum"): people's roles skip these to reach the name.
 pub(crate) fn is_name_word(lower: &str) -> bool {
-    lexicon::NAME_WORDS.contains(&lower) || lexicon::ABBREVIATIONS.contains(&lower) || lexicon::GENERIC.contains(&lower)
+    lexicon::NAME_WORDS.contains(&lower)
+        || lexicon::ABBREVIATIONS.contains(&lower)
+        || lexicon::GENERIC.contains(&lower)
+        || lexicon::NAME_OPENERS.contains(&lower)
+        || lexicon::PLACE_OPENERS.contains(&lower)
 }

@@ -11,6 +11,12 @@ use super::{AgencyMention, canonical};
 use crate::fold::{self, Word};
 use crate::regions::RegionMention;
 
+/// Words that with a region name are the Pemda itself ("Pemkot Bekasi", "Pemerintah Kabupaten Tabanan").
+const GOVERNMENTS: &[&str] = &["pemerintah", "pemkot", "pemkab", "pemprov"];
+/// Place openers that take only a region, never a free place name ("Kejari Tangerang Selatan").
+const REGION_ONLY: &[&str] =
+    &["kejari", "kejati", "polres", "polresta", "polsek", "setda", "dprd", "bapenda", "inspektorat"];
+
 /// Directions and the like that continue a place name ("Pamulang Barat").
 const PLACE_TAILS: &[&str] = &[
     "barat", "timur", "utara", "selatan", "tengah", "raya", "baru", "lama", "hilir", "hulu", "indah", "jaya", "kota",
@@ -58,13 +64,20 @@ fn is_in(list: &[&str], word: &Word<'_>) -> bool {
 }
 
 fn is_abbreviation(word: &Word<'_>) -> bool {
-    word.is_capitalized() && is_in(ABBREVIATIONS, word)
+    word.is_capitalized() && ABBREVIATIONS.contains(&fold::key(word.text).as_str())
 }
 
 impl Ctx<'_> {
-    /// Only spaces between word `i - 1` and word `i`.
+    /// Only spaces (not a line break) between word `i - 1` and word `i`.
     fn joined(&self, i: usize) -> bool {
-        i > 0 && i < self.words.len() && self.text[self.words[i - 1].end..self.words[i].start].trim().is_empty()
+        i > 0
+            && i < self.words.len()
+            && self.text[self.words[i - 1].end..self.words[i].start].bytes().all(|it| it == b' ')
+    }
+
+    fn opener(&self, i: usize) -> bool {
+        let word = &self.words[i];
+        word.is_capitalized() && (is_in(NAME_OPENERS, word) || is_in(PLACE_OPENERS, word) || is_abbreviation(word))
     }
 
     /// A comma between them (lists inside long names).
@@ -120,6 +133,19 @@ fn mention_at(ctx: &Ctx<'_>, i: usize) -> Option<(AgencyMention, usize)> {
     if !opener_ok {
         return None;
     }
+    if GOVERNMENTS.contains(&lowered.as_str()) {
+        if let Some(region) = ctx.region_at(i).filter(|it| it.explicit && it.end > word.end) {
+            let last = ctx.word_after(region.end).saturating_sub(1);
+            let grown = Grown { last, end: region.end, region: region.codes.clone() };
+            return Some(finish(ctx, i, grown));
+        }
+        if lowered == "pemerintah" {
+            return None;
+        }
+    }
+    if lowered == "rumah" && ctx.words.get(i + 1).is_none_or(|next| lower(next) != "sakit") {
+        return None;
+    }
     let grown = if PREFIXES.contains(&lowered.as_str()) && ctx.joined(i + 1) && ctx.name_word(i + 1) {
         let (inner, _) = mention_at(ctx, i + 1)?;
         let last = ctx.word_after(inner.end).saturating_sub(1);
@@ -160,12 +186,24 @@ fn place(ctx: &Ctx<'_>, i: usize) -> Option<Grown> {
             return Some(grown);
         }
     }
+    let after_role = i > 0 && is_in(STOPS, &ctx.words[i - 1]);
+    let free_words = if REGION_ONLY.contains(&lowered.as_str()) {
+        0
+    } else if after_role {
+        1
+    } else {
+        3
+    };
     let mut last = i;
-    while last - i < 3 && ctx.joined(last + 1) {
+    while last - i < 4 && ctx.joined(last + 1) {
         let next = &ctx.words[last + 1];
         let tail = last > i && is_in(PLACE_TAILS, next);
-        let fresh = next.is_capitalized() && !is_in(STOPS, next) && !ctx.name_word(last + 1);
-        if !(tail || (fresh && last == i)) || ctx.region_at(last + 1).is_some() {
+        let fresh = next.is_capitalized()
+            && next.text.chars().all(char::is_alphabetic)
+            && !is_in(STOPS, next)
+            && !ctx.name_word(last + 1)
+            && last - i < free_words;
+        if !(tail || fresh) || ctx.region_at(last + 1).is_some() {
             break;
         }
         last += 1;
@@ -184,14 +222,15 @@ fn long_name(ctx: &Ctx<'_>, i: usize) -> Option<Grown> {
         if is_in(GENERIC, word) {
             return None;
         }
+        if ctx.comma(j) && (ctx.opener(j) || !ctx.name_word(j)) {
+            break;
+        }
         if ctx.name_word(j) {
             last = j;
-        } else if is_in(CONNECTORS, word) || ctx.comma(j) {
-            // A connector or comma continues only into another name word.
-            if !(ctx.joined(j + 1) && j + 1 < ctx.words.len() && ctx.name_word(j + 1)) && !ctx.comma(j) {
-                break;
-            }
-            if ctx.comma(j) && !ctx.name_word(j) {
+        } else if is_in(CONNECTORS, word) {
+            // A connector continues only into another name word, not into the next agency ("Dinas A dan Dinas B").
+            let next_ok = j + 1 < ctx.words.len() && ctx.joined(j + 1) && ctx.name_word(j + 1) && !ctx.opener(j + 1);
+            if !next_ok {
                 break;
             }
         } else if word.is_capitalized()
@@ -223,10 +262,25 @@ fn finish(ctx: &Ctx<'_>, i: usize, mut grown: Grown) -> (AgencyMention, usize) {
         grown.last = ctx.word_after(grown.end).saturating_sub(1);
         bracket_end = Some(grown.last + 1);
     }
+    let key_so_far = fold::key(&text);
+    let next = grown.last + 1;
+    let unit_prefix = key_so_far == "unitpelaksanateknis" || key_so_far == "unitpelaksanateknisdaerah";
+    if unit_prefix && next < ctx.words.len() && (ctx.joined(next) || Some(next) == bracket_end) && ctx.opener(next) {
+        // "Unit Pelaksana Teknis (UPT) Samsat Kota Cilegon": the unit is the office that follows.
+        if let Some((inner, after)) = mention_at(ctx, next) {
+            text.push(' ');
+            text.push_str(&inner.text);
+            grown = Grown { last: after - 1, end: inner.end, region: inner.region };
+        }
+    }
     if grown.region.is_empty() {
         take_region(ctx, &mut grown, &mut text, bracket_end);
     }
-    let key = canonical(&fold::key(&strip_region(&text, ctx, start)));
+    let first = lower(&ctx.words[i]);
+    let key = match grown.region.first() {
+        Some(code) if GOVERNMENTS.contains(&first.as_str()) => government_key(code).to_owned(),
+        _ => canonical(&fold::key(&strip_region(&text, ctx, start))),
+    };
     other_keys.retain(|it| *it != key && !it.is_empty());
     let mention = AgencyMention { start, end: grown.end, text, key, other_keys, region: grown.region };
     (mention, grown.last + 1)
@@ -241,7 +295,8 @@ fn take_region(ctx: &Ctx<'_>, grown: &mut Grown, text: &mut String, bracket_end:
     }
     let mut next = first;
     let level = ctx.words.get(next).is_some_and(|w| {
-        ["kota", "kabupaten", "kab", "provinsi", "prov"].contains(&lower(w).as_str()) && ctx.region_at(next).is_none()
+        ["kota", "kabupaten", "kab", "provinsi", "prov", "perwakilan"].contains(&lower(w).as_str())
+            && ctx.region_at(next).is_none()
     });
     if level && ctx.joined(next + 1) {
         next += 1;
@@ -252,6 +307,15 @@ fn take_region(ctx: &Ctx<'_>, grown: &mut Grown, text: &mut String, bracket_end:
         grown.region.clone_from(&region.codes);
         grown.end = region.end;
         grown.last = ctx.word_after(region.end).saturating_sub(1);
+    }
+}
+
+/// The key of a Pemda as an agency: its level, since the region is kept apart.
+fn government_key(code: &str) -> &'static str {
+    match domain::org::level_of_code(code) {
+        Some(domain::org::RegionLevel::Provinsi) => "pemprov",
+        Some(domain::org::RegionLevel::Kota) => "pemkot",
+        _ => "pemkab",
     }
 }
 
