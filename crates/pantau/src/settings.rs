@@ -125,7 +125,25 @@ pub fn web_config(args: &ServeArgs) -> Result<web::WebConfig, ConfigError> {
         public_rate_per_minute: args.public_rate_per_minute,
         default_tenant: args.default_tenant.clone().filter(|it| !it.trim().is_empty()),
         general_rate_per_second: 30,
+        search_dir: Some(search_dir(args)),
     })
+}
+
+/// The search index folder: as set, else beside an SQLite file (`pantau.db` → `pantau-search`), else
+/// `pantau-search` in the working folder.
+fn search_dir(args: &ServeArgs) -> std::path::PathBuf {
+    if let Some(dir) = &args.search_dir {
+        return dir.clone();
+    }
+    let file = args.database_url.strip_prefix("sqlite://").or_else(|| args.database_url.strip_prefix("sqlite:"));
+    match file.map(|it| it.split('?').next().unwrap_or(it)).filter(|it| !it.is_empty() && !it.contains(":memory:")) {
+        Some(path) => {
+            let path = std::path::Path::new(path);
+            let stem = path.file_stem().map_or_else(|| "pantau".to_owned(), |it| it.to_string_lossy().into_owned());
+            path.with_file_name(format!("{stem}-search"))
+        }
+        None => std::path::PathBuf::from("pantau-search"),
+    }
 }
 
 /// Installs the log subscriber: `RUST_LOG` if set, else info (debug, trace with `-v`, `-vv`).

@@ -128,9 +128,10 @@ const HONORIFICS: &[&str] = &["h", "hj", "dr", "drs", "dra", "ir", "prof", "kh",
 pub fn find(text: &str, org_spans: &[(usize, usize)]) -> Vec<Person> {
     let words: Vec<Word<'_>> = fold::words(text).collect();
     let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    // Title-case lines (headlines) name nobody: "Wali Kota Lantik Pejabat Baru".
     let headline = headline_words(text, &words);
     let places = place_words(&words, &lower);
-    let scan = Scan { text, words: &words, lower: &lower, org_spans, headline: &headline, places: &places };
+    let scan = Scan { text, words: &words, lower: &lower, org_spans, places: &places };
     let mut found: Vec<Person> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -163,8 +164,6 @@ struct Scan<'a> {
     words: &'a [Word<'a>],
     lower: &'a [String],
     org_spans: &'a [(usize, usize)],
-    /// Words of title-case lines (headlines): "Wali Kota Lantik Pejabat Baru" names nobody.
-    headline: &'a [bool],
     /// Place names written after "Kecamatan"/"Kelurahan": "Camat Serpong Rachmat Hidayat" starts with one.
     places: &'a [String],
 }

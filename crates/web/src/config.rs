@@ -22,6 +22,8 @@ pub struct WebConfig {
     pub default_tenant: Option<String>,
     /// Requests per second one address may make to any route (scripts reach it; people do not).
     pub general_rate_per_second: u32,
+    /// Folder of the full-text search index (a cache rebuilt from the database); `None` keeps it in memory.
+    pub search_dir: Option<std::path::PathBuf>,
 }
 
 impl WebConfig {
@@ -41,6 +43,7 @@ impl WebConfig {
             public_rate_per_minute: 1_000,
             default_tenant: None,
             general_rate_per_second: 30,
+            search_dir: None,
         }
     }
 }

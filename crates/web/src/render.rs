@@ -54,6 +54,13 @@ templates!(
     "surveys/survey.html",
     "surveys/_report.html",
     "surveys/report.html",
+    "news/inbox.html",
+    "news/article.html",
+    "news/add.html",
+    "news/feeds.html",
+    "news/reviews.html",
+    "news/search.html",
+    "news/notices.html",
 );
 
 /// Every template with its source, for the tests.

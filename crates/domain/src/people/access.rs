@@ -73,11 +73,27 @@ impl Role {
                 ViewSurveys,
                 CollectSurveys,
                 ManageSurveys,
+                ViewNews,
             ],
-            Role::Inspector => &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit, ViewComplaints, ViewSurveys],
-            Role::PersonnelOfficer => &[ViewUnits, ViewCalendar, ViewUsers],
-            Role::Leader => &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit, ViewComplaints, ViewSurveys],
+            Role::Inspector => &[
+                ViewUnits,
+                ViewCalendar,
+                ViewUsers,
+                ViewAudit,
+                ViewComplaints,
+                ViewSurveys,
+                ViewNews,
+                ManageNews,
+                ReviewNews,
+            ],
+            Role::PersonnelOfficer => &[ViewUnits, ViewCalendar, ViewUsers, ViewNews],
+            Role::Leader => {
+                &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit, ViewComplaints, ViewSurveys, ViewNews, ReviewNews]
+            }
             Role::Administrator => &[
+                ViewNews,
+                ManageNews,
+                ReviewNews,
                 ViewSurveys,
                 CollectSurveys,
                 ManageSurveys,
@@ -133,6 +149,12 @@ pub enum Permission {
     CollectSurveys,
     /// Define services, open and close surveys, review flagged responses, record follow-up plans.
     ManageSurveys,
+    /// Read the news inbox (a unit head: articles naming the units in scope).
+    ViewNews,
+    /// Import and paste articles, manage feeds, map agency names to units.
+    ManageNews,
+    /// Open and close preliminary reviews (telaah awal) of articles.
+    ReviewNews,
 }
 
 impl Permission {
@@ -144,6 +166,8 @@ impl Permission {
                 | Permission::ManageTenant
                 | Permission::ViewAudit
                 | Permission::ManageComplaints
+                | Permission::ManageNews
+                | Permission::ReviewNews
         )
     }
 }

@@ -123,6 +123,13 @@ pub struct ServeArgs {
     /// Sender of e-mail notifications, such as `Pantau Kota Contoh <pantau@contoh.go.id>`; needed with --smtp-url.
     #[arg(long, env = "PANTAU_SMTP_FROM")]
     pub smtp_from: Option<String>,
+    /// Folder of the full-text search index, a cache rebuilt from the database (default: beside the SQLite file,
+    /// `pantau-search`).
+    #[arg(long, env = "PANTAU_SEARCH_DIR")]
+    pub search_dir: Option<PathBuf>,
+    /// Do not poll news feeds from this process (when several servers share one database, let one poll).
+    #[arg(long, env = "PANTAU_NO_FEED_POLLING")]
+    pub no_feed_polling: bool,
 }
 
 /// Settings of `pantau setup`.

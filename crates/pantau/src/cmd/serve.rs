@@ -32,9 +32,14 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let app = web::App::new(db.clone(), config, Arc::new(web::RandomIds), jiff::Timestamp::now);
     let job = tokio::spawn(deadline_job(db.clone()));
     let sender = tokio::spawn(outbox.run_forever(db.clone(), std::time::Duration::from_secs(10)));
+    let feeds = (!args.no_feed_polling)
+        .then(|| tokio::spawn(web::news::feeds::run_forever(db.clone(), Arc::new(web::RandomIds))));
     web::serve(app, listener).await.context("serving")?;
     job.abort();
     sender.abort();
+    if let Some(feeds) = feeds {
+        feeds.abort();
+    }
     db.close().await;
     Ok(ExitCode::SUCCESS)
 }

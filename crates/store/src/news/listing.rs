@@ -195,3 +195,20 @@ pub async fn count(conn: &mut Conn, tenant: &TenantId) -> Result<i64, StoreError
         .await?;
     Ok(row.0)
 }
+
+/// Unit ids of some articles: (article id, unit id) pairs.
+pub async fn units_of(conn: &mut Conn, tenant: &TenantId, ids: &[String]) -> Result<Vec<(String, String)>, StoreError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        let sql = format!(
+            "SELECT article_id, unit_id FROM news_article_unit WHERE tenant_id = $1 AND article_id IN ({})",
+            placeholders(2, chunk.len())
+        );
+        let mut query = sqlx::query_as::<_, (String, String)>(&sql).bind(tenant.as_str());
+        for id in chunk {
+            query = query.bind(id);
+        }
+        out.extend(query.fetch_all(&mut *conn).await?);
+    }
+    Ok(out)
+}

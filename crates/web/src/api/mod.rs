@@ -5,6 +5,7 @@
 
 mod calendar;
 mod complaints;
+mod news;
 mod surveys;
 mod surveys_staff;
 mod units;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<App> {
         .merge(complaints::routes())
         .merge(surveys::routes())
         .merge(surveys_staff::routes())
+        .merge(news::routes())
 }
 
 #[derive(OpenApi)]
@@ -55,6 +57,10 @@ pub fn routes() -> Router<App> {
         surveys_staff::open,
         surveys_staff::import_paper,
         surveys_staff::create_followup,
+        news::list,
+        news::one,
+        news::create,
+        news::search,
         crate::complaints::open311::doc::discovery,
         crate::complaints::open311::doc::services,
         crate::complaints::open311::doc::definition,
@@ -76,6 +82,13 @@ pub fn routes() -> Router<App> {
         surveys_staff::SurveyIn,
         surveys_staff::ImportedOut,
         surveys_staff::FollowupIn,
+        news::ArticleOut,
+        news::ListOut,
+        news::ArticleDetailOut,
+        news::ArticleIn,
+        news::AddedOut,
+        news::HitOut,
+        news::SearchOut,
         complaints::wire::AttachmentIn,
         complaints::wire::ReceiptOut,
         complaints::wire::TrackIn,

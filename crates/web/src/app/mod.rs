@@ -33,6 +33,9 @@ struct Inner {
     clock: fn() -> Timestamp,
     limits: Limits,
     metrics: PrometheusHandle,
+    search: search::SearchIndex,
+    /// One catch-up of the search index at a time.
+    indexing: tokio::sync::Mutex<()>,
 }
 
 /// The per-address rate limiters.
@@ -68,7 +71,9 @@ impl App {
             public_forms: RateLimiter::keyed(Quota::per_minute(per_minute)),
             general: RateLimiter::keyed(general),
         };
-        App(Arc::new(Inner { db, config, ids, clock, limits, metrics: metrics_handle() }))
+        let search = open_search(config.search_dir.as_deref());
+        let indexing = tokio::sync::Mutex::new(());
+        App(Arc::new(Inner { db, config, ids, clock, limits, metrics: metrics_handle(), search, indexing }))
     }
 
     /// The database.
@@ -94,6 +99,16 @@ impl App {
     /// The rate limiters.
     pub fn limits(&self) -> &Limits {
         &self.0.limits
+    }
+
+    /// The full-text search index.
+    pub fn search(&self) -> &search::SearchIndex {
+        &self.0.search
+    }
+
+    /// Held while the search index catches up with the database.
+    pub fn indexing(&self) -> &tokio::sync::Mutex<()> {
+        &self.0.indexing
     }
 
     /// The metrics handle.
@@ -131,6 +146,20 @@ impl App {
     }
 }
 
+/// The index on disk, or in memory when no folder is set or the folder cannot be used (then it is rebuilt from the
+/// database at each start, which is slower but loses nothing).
+fn open_search(dir: Option<&std::path::Path>) -> search::SearchIndex {
+    if let Some(dir) = dir {
+        match search::SearchIndex::open(Some(dir)) {
+            Ok(index) => return index,
+            Err(err) => {
+                tracing::error!(dir = %dir.display(), error = %err, "search index folder unusable; indexing in memory")
+            }
+        }
+    }
+    search::SearchIndex::open(None).expect("an in-memory tantivy index can always be created")
+}
+
 /// The whole router: every area's routes, static files, and the middleware stack.
 pub fn router(app: App) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
@@ -144,6 +173,7 @@ pub fn router(app: App) -> Router {
         .merge(crate::audit::routes())
         .merge(crate::complaints::routes())
         .merge(crate::surveys::routes())
+        .merge(crate::news::routes())
         .merge(crate::api::routes())
         .merge(crate::files::routes())
         .merge(crate::ops::routes())

@@ -84,7 +84,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
 }
 
 /// (area, Indonesian file, English file).
-const FILES: [(&str, &str, &str); 11] = [
+const FILES: [(&str, &str, &str); 12] = [
     ("common", include_str!("../../locales/id/common.toml"), include_str!("../../locales/en/common.toml")),
     ("home", include_str!("../../locales/id/home.toml"), include_str!("../../locales/en/home.toml")),
     ("dashboard", include_str!("../../locales/id/dashboard.toml"), include_str!("../../locales/en/dashboard.toml")),
@@ -96,6 +96,7 @@ const FILES: [(&str, &str, &str); 11] = [
     ("complaints", include_str!("../../locales/id/complaints.toml"), include_str!("../../locales/en/complaints.toml")),
     ("surveys", include_str!("../../locales/id/surveys.toml"), include_str!("../../locales/en/surveys.toml")),
     ("errors", include_str!("../../locales/id/errors.toml"), include_str!("../../locales/en/errors.toml")),
+    ("news", include_str!("../../locales/id/news.toml"), include_str!("../../locales/en/news.toml")),
 ];
 
 static ID: LazyLock<HashMap<String, String>> = LazyLock::new(|| load(|(_, id, _)| id));
