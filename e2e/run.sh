@@ -29,7 +29,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 run_against() {
   local engine=$1 url=$2 port
   port=$(free_port)
-  "$bin" serve --demo --database-url "$url" --listen "127.0.0.1:$port" --public-rate-per-minute 1000 >"$work/$engine.log" 2>&1 &
+  "$bin" serve --demo --database-url "$url" --listen "127.0.0.1:$port" --search-dir "$work/search-$engine" --public-rate-per-minute 1000 >"$work/$engine.log" 2>&1 &
   server=$!
   for _ in $(seq 1 100); do
     curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break

@@ -149,7 +149,7 @@ fn search_dir(args: &ServeArgs) -> std::path::PathBuf {
 /// Installs the log subscriber: `RUST_LOG` if set, else info (debug, trace with `-v`, `-vv`).
 pub fn init_logging(format: LogFormat, verbose: u8) {
     let default = match verbose {
-        0 => "info,sqlx=warn",
+        0 => "info,sqlx=warn,tantivy=warn",
         1 => "debug,sqlx=info",
         _ => "trace",
     };

@@ -187,6 +187,36 @@ impl SearchIndex {
         writer.commit()?;
         drop(writer);
         self.reader.reload()?;
+        self.save_marks(&marks)
+    }
+
+    /// Documents of a tenant and kind.
+    pub fn count(&self, tenant: &str, kind: &str) -> Result<usize, SearchError> {
+        Ok(self.reader.searcher().search(&self.of_kind(tenant, kind), &Count)?)
+    }
+
+    /// Drops a tenant's documents of a kind and its watermark (the database was replaced or restored).
+    pub fn reset(&self, tenant: &str, kind: &str) -> Result<(), SearchError> {
+        let mut marks = self.write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut writer = self.index.writer::<TantivyDocument>(15_000_000)?;
+        writer.delete_query(Box::new(self.of_kind(tenant, kind)))?;
+        writer.commit()?;
+        drop(writer);
+        self.reader.reload()?;
+        marks.remove(&format!("{tenant}/{kind}"));
+        self.save_marks(&marks)
+    }
+
+    /// Documents of a tenant and kind, as a query.
+    fn of_kind(&self, tenant: &str, kind: &str) -> BooleanQuery {
+        let f = self.fields;
+        let term = |field: Field, value: &str| -> Box<dyn tantivy::query::Query> {
+            Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+        };
+        BooleanQuery::new(vec![(Occur::Must, term(f.tenant, tenant)), (Occur::Must, term(f.kind, kind))])
+    }
+
+    fn save_marks(&self, marks: &HashMap<String, i64>) -> Result<(), SearchError> {
         if let Some(dir) = &self.dir {
             let text: String = marks.iter().map(|(k, v)| format!("{k} {v}\n")).collect();
             std::fs::write(dir.join("watermarks.txt"), text)?;

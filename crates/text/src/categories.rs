@@ -300,6 +300,8 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // A DFA: larger in memory (a few MB), several times faster per byte than the default NFA.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("category cues build: plain strings");
     Matcher { automaton, groups }

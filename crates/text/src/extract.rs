@@ -96,10 +96,10 @@ impl Extraction {
     pub fn linked_units(&self) -> Vec<usize> {
         let mut out = Vec::new();
         for agency in &self.agencies {
-            if let Link::Unit(index) = agency.link {
-                if !out.contains(&index) {
-                    out.push(index);
-                }
+            if let Link::Unit(index) = agency.link
+                && !out.contains(&index)
+            {
+                out.push(index);
             }
         }
         out
@@ -151,8 +151,9 @@ impl Extractor {
             }
             Format::Text | Format::JsonLines => (article.body.to_owned(), None),
         };
-        let title = article.title.map(str::to_owned).or(page_title).or_else(|| headline(&raw));
         let cleaned = clean::clean(&raw);
+        // The headline from the cleaned text, so a bullet date or an ad line above it is never taken.
+        let title = article.title.map(str::to_owned).or(page_title).or_else(|| headline(&cleaned.text));
         let text = cleaned.text;
         let region_mentions = regions::find(&text);
         let dateline_end = text.char_indices().nth(150).map_or(text.len(), |(at, _)| at);
@@ -172,34 +173,7 @@ impl Extractor {
                 spans: agency.spans,
             })
             .collect();
-        let mut found = Vec::new();
-        found.extend(date.iter().map(|it| Found { start: it.start, end: it.end, kind: FoundKind::Date, note: None }));
-        found.extend(region_mentions.iter().map(|it| Found {
-            start: it.start,
-            end: it.end,
-            kind: FoundKind::Region,
-            note: None,
-        }));
-        for agency in &agencies {
-            let kind = if matches!(agency.link, Link::Unit(_)) { FoundKind::Unit } else { FoundKind::Agency };
-            found.extend(agency.spans.iter().map(|(start, end)| Found { start: *start, end: *end, kind, note: None }));
-        }
-        for person in &people {
-            found.push(Found {
-                start: person.start,
-                end: person.end,
-                kind: FoundKind::Person,
-                note: Some(person.role),
-            });
-            let (start, end) = person.role_span;
-            found.push(Found { start, end, kind: FoundKind::Role, note: Some(person.role) });
-        }
-        found.extend(topics.cues.iter().map(|it| Found {
-            start: it.start,
-            end: it.end,
-            kind: FoundKind::Cue,
-            note: Some(it.category),
-        }));
+        let found = spans(date.as_ref(), &region_mentions, &agencies, &people, &topics.cues);
         Extraction {
             title,
             signature: self.hasher.signature(&text),
@@ -213,10 +187,38 @@ impl Extractor {
             agencies,
             people,
             categories: topics.categories,
-            found: without_overlaps(found),
+            found,
             text,
         }
     }
+}
+
+/// Every span found, for highlighting.
+fn spans(
+    date: Option<&dates::DateMention>,
+    regions: &[regions::RegionMention],
+    agencies: &[FoundAgency],
+    people: &[Person],
+    cues: &[categories::Cue],
+) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut add = |start: usize, end: usize, kind: FoundKind, note: Option<&'static str>| {
+        found.push(Found { start, end, kind, note });
+    };
+    if let Some(it) = date {
+        add(it.start, it.end, FoundKind::Date, None);
+    }
+    regions.iter().for_each(|it| add(it.start, it.end, FoundKind::Region, None));
+    for agency in agencies {
+        let kind = if matches!(agency.link, Link::Unit(_)) { FoundKind::Unit } else { FoundKind::Agency };
+        agency.spans.iter().for_each(|(start, end)| add(*start, *end, kind, None));
+    }
+    for person in people {
+        add(person.start, person.end, FoundKind::Person, Some(person.role));
+        add(person.role_span.0, person.role_span.1, FoundKind::Role, Some(person.role));
+    }
+    cues.iter().for_each(|it| add(it.start, it.end, FoundKind::Cue, Some(it.category)));
+    without_overlaps(found)
 }
 
 /// A first line short enough to be a headline.

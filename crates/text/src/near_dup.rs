@@ -17,6 +17,12 @@ pub const BANDS: usize = 64;
 // Choice: tuned on the same-event pairs of data/news-eval: every pair found, no other article joined.
 pub const SIMILAR: f64 = 0.25;
 
+/// Candidates taken from one band: bands that hundreds of articles share come from boilerplate, not from events.
+pub const MAX_PER_BAND: usize = 50;
+
+/// Candidates compared in full: those sharing most bands (a true near-duplicate shares many).
+pub const MAX_COMPARED: usize = 16;
+
 /// A text's MinHash signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature(pub Vec<u32>);
@@ -36,11 +42,8 @@ impl Default for Hasher32 {
 impl Hasher32 {
     /// The signature of a cleaned text (folded words, 3-shingles).
     pub fn signature(&self, text: &str) -> Signature {
-        let words: Vec<u64> = text
-            .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .map(|word| fnv(word.chars().flat_map(char::to_lowercase)))
-            .collect();
+        let words: Vec<u64> =
+            text.split(|ch: char| !ch.is_alphanumeric()).filter(|word| !word.is_empty()).map(word_hash).collect();
         let shingles = words.windows(3).map(|it| it[0].rotate_left(21) ^ it[1].rotate_left(42) ^ it[2]);
         if words.len() < 3 {
             return Signature(self.inner.create_signature(words.into_iter()));
@@ -90,10 +93,17 @@ fn splitmix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-fn fnv(chars: impl Iterator<Item = char>) -> u64 {
+/// Hash of a word folded to lower case (bytes for ASCII, characters otherwise).
+fn word_hash(word: &str) -> u64 {
     let mut hasher = Fnv::default();
-    for ch in chars {
-        hasher.write_u32(ch as u32);
+    if word.is_ascii() {
+        for byte in word.bytes() {
+            hasher.write_u8(byte.to_ascii_lowercase());
+        }
+    } else {
+        for ch in word.chars().flat_map(char::to_lowercase) {
+            hasher.write_u32(ch as u32);
+        }
     }
     hasher.finish()
 }
@@ -134,19 +144,22 @@ impl Grouper {
     pub fn add(&mut self, signature: Signature) -> usize {
         let index = self.signatures.len();
         let keys = signature.band_keys();
-        let mut best: Option<(usize, f64)> = None;
-        let mut seen = std::collections::HashSet::new();
+        // Count shared bands per candidate; only the candidates sharing most bands are compared in full.
+        let mut shared: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
         for key in &keys {
-            for &other in self.bands.get(key).into_iter().flatten() {
-                if !seen.insert(other) {
-                    continue;
-                }
-                let similarity = signature.similarity(&self.signatures[other]);
-                if similarity >= SIMILAR && best.is_none_or(|(_, it)| similarity > it) {
-                    best = Some((other, similarity));
-                }
+            // The newest members of a band first; a band shared by very many articles (boilerplate) is capped.
+            for &other in self.bands.get(key).into_iter().flat_map(|it| it.iter().rev().take(MAX_PER_BAND)) {
+                *shared.entry(other).or_default() += 1;
             }
         }
+        let mut ranked: Vec<(usize, u32)> = shared.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        let best = ranked
+            .iter()
+            .take(MAX_COMPARED)
+            .map(|(other, _)| (*other, signature.similarity(&self.signatures[*other])))
+            .filter(|(_, similarity)| *similarity >= SIMILAR)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
         let group = best.map_or(index, |(other, _)| self.groups[other]);
         for key in keys {
             self.bands.entry(key).or_default().push(index);

@@ -71,6 +71,39 @@ const ROLES: &[(&[&str], &str)] = &[
     (&["kapolres"], "Kapolres"),
 ];
 
+/// First words of the role phrases, checked before the phrases themselves.
+const ROLE_STARTS: &[&str] = &[
+    "penjabat",
+    "pj",
+    "plt",
+    "sekretaris",
+    "sekda",
+    "wakil",
+    "wawali",
+    "wali",
+    "walikota",
+    "wabup",
+    "bupati",
+    "wagub",
+    "gubernur",
+    "kepala",
+    "kabid",
+    "kasi",
+    "kasie",
+    "kasubag",
+    "kasubbag",
+    "kadis",
+    "kaban",
+    "sekdis",
+    "inspektur",
+    "camat",
+    "lurah",
+    "ketua",
+    "anggota",
+    "direktur",
+    "kapolres",
+];
+
 /// Capitalised words that are never part of a name.
 const NOT_NAMES: &[&str] = &[
     "ia",
@@ -121,6 +154,8 @@ const NOT_NAMES: &[&str] = &[
     "sedangkan",
     "adapun",
     "terpisah",
+    "partai",
+    "politik",
 ];
 const HONORIFICS: &[&str] = &["h", "hj", "dr", "drs", "dra", "ir", "prof", "kh", "tgh", "ust", "ustadz"];
 
@@ -209,6 +244,10 @@ impl Scan<'_> {
 
     /// The role starting at word `i`: its normalised form and the index after it.
     fn role_at(&self, i: usize) -> Option<(&'static str, usize)> {
+        let first = self.lower.get(i)?;
+        if !ROLE_STARTS.contains(&first.as_str()) {
+            return None;
+        }
         ROLES.iter().find_map(|(phrase, role)| {
             let fits = phrase.iter().enumerate().all(|(k, part)| {
                 self.lower.get(i + k).is_some_and(|it| it == part) && (k == 0 || matches!(self.gap(i + k), "" | "."))
@@ -277,12 +316,11 @@ impl Scan<'_> {
 
     /// The person's part of "Serpong Rachmat Hidayat" or "Tamalate, Andi Rusli Amir" after a camat or lurah.
     fn after_place(&self, (first, last): (usize, usize)) -> Option<(usize, usize)> {
-        if self.gap(last + 1) == "," {
-            if let Some(next) = self.name_at(last + 1) {
-                if last == first || self.places.contains(&self.lower[first]) {
-                    return Some(next);
-                }
-            }
+        if self.gap(last + 1) == ","
+            && let Some(next) = self.name_at(last + 1)
+            && (last == first || self.places.contains(&self.lower[first]))
+        {
+            return Some(next);
         }
         let mut start = first;
         while start < last && self.places.contains(&self.lower[start]) {
@@ -309,7 +347,7 @@ impl Scan<'_> {
         }
         // An apposition needs a name in mid-sentence, or two words: a capitalised sentence opener is no name.
         let mid_sentence = first > 0 && self.gap(first).is_empty() && !self.words[first - 1].is_capitalized();
-        if !linked && !(mid_sentence || last > first) {
+        if !(linked || mid_sentence || last > first) {
             return None;
         }
         let (role, next) = self.role_at(role_at)?;
@@ -334,17 +372,30 @@ mod tests {
 
     #[test]
     fn role_before_name() {
-        assert_eq!(people("Wali Kota Bontang Basri Rase datang."), [("Basri Rase".to_owned(), "Wali Kota")]);
         assert_eq!(
-            people("Kepala Samsat Tabanan I Ketut Sadar, S.Sos, M.H. menekankan."),
+            people("Petisi itu sampai ke Wali Kota Bontang Basri Rase yang datang ke kantor."),
+            [("Basri Rase".to_owned(), "Wali Kota")]
+        );
+        assert_eq!(
+            people(
+                "Hal itu ditekankan oleh Kepala Samsat Tabanan I Ketut Sadar, S.Sos, M.H. saat apel pagi di kantor."
+            ),
             [("I Ketut Sadar".to_owned(), "Kepala")]
         );
         assert_eq!(
-            people("Penjabat Sekretaris Daerah Kabupaten Pandeglang, Banten, Ferry Hasan menegaskan."),
+            people(
+                "Penjabat Sekretaris Daerah Kabupaten Pandeglang, Banten, Ferry Hasan menegaskan akan memberi sanksi tegas."
+            ),
             [("Ferry Hasan".to_owned(), "Penjabat Sekretaris Daerah")]
         );
-        assert_eq!(people("Kepala DPM-PTSP Aspianur dilantik."), [("Aspianur".to_owned(), "Kepala")]);
-        assert_eq!(people("kata Kasi Pelayanan Dodi Irawan."), [("Dodi Irawan".to_owned(), "Kepala Seksi")]);
+        assert_eq!(
+            people("Baru saja Kepala DPM-PTSP Aspianur dilantik di kantor wali kota."),
+            [("Aspianur".to_owned(), "Kepala")]
+        );
+        assert_eq!(
+            people("Antrean dijelaskan oleh Kasi Pelayanan Dodi Irawan kepada warga."),
+            [("Dodi Irawan".to_owned(), "Kepala Seksi")]
+        );
     }
 
     #[test]

@@ -103,6 +103,8 @@ fn build() -> Gazetteer {
     let matcher = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // A DFA: larger in memory (a few MB), several times faster per byte than the default NFA.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(forms.iter().map(|(form, _)| form.as_str()))
         .expect("region patterns build: a few thousand plain strings");
     Gazetteer { matcher, entries: forms.into_iter().map(|(_, entry)| entry).collect() }
@@ -174,8 +176,8 @@ pub fn place(mentions: &[RegionMention], dateline_end: usize) -> Place {
         ranked.first().map(|it| it.0)
     };
     let city = best(4);
-    let province = city.and_then(|code| region(code)).and_then(|it| it.parent_code.as_deref()).or_else(|| best(2));
-    let province = province.and_then(|code| region(code)).map(|it| it.code.as_str());
+    let province = city.and_then(region).and_then(|it| it.parent_code.as_deref()).or_else(|| best(2));
+    let province = province.and_then(region).map(|it| it.code.as_str());
     Place { province, city_or_regency: city.and_then(region).map(|it| it.code.as_str()) }
 }
 

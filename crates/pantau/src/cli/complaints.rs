@@ -110,4 +110,18 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 200)]
         samples: usize,
     },
+    /// News: clean + dedup + extract of generated HTML pages on one thread, search indexing, and the Python stack
+    /// (trafilatura, datasketch, regex rules) on the first pages for the per-core ratio. Exit 1 when a target is
+    /// missed.
+    News {
+        /// Pages to generate and process.
+        #[arg(long, default_value_t = 100_000)]
+        articles: usize,
+        /// Pages given to the Python baseline (and to Pantau again) for the ratio.
+        #[arg(long, default_value_t = 2_000)]
+        subset: usize,
+        /// Skip the Python baseline (no Python or no network for its packages).
+        #[arg(long)]
+        skip_baseline: bool,
+    },
 }

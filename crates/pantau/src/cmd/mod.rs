@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod bench;
+pub mod bench_news;
 pub mod bench_skm;
 pub mod calendar;
 pub mod demo;

@@ -42,6 +42,8 @@ pub async fn run(paths: &[PathBuf], url: &str, tenant: Option<&str>) -> anyhow::
                 published: item.published,
                 origin: Origin { kind: "file", source, url: item.url.clone() },
             };
+            // Each article stamped when it is stored, as the pages and feeds do.
+            let cx = ActionCx { now: jiff::Timestamp::now(), actor: Actor::System("news-import"), ..cx };
             match ingest::ingest(&cx, &extractor, &incoming).await {
                 Ok(Saved::New { id, group_id, notified }) => {
                     new += 1;

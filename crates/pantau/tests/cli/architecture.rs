@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 
 /// For each workspace crate: normal dependencies (not dev) that it may never have.
-const FORBIDDEN: [(&str, &[&str]); 4] = [
+const FORBIDDEN: [(&str, &[&str]); 6] = [
     ("pantau-domain", &["pantau-store", "pantau-web", "sqlx", "axum", "tokio", "reqwest", "tantivy", "rand"]),
+    ("pantau-text", &["pantau-store", "pantau-web", "sqlx", "axum", "tokio", "reqwest", "tantivy"]),
+    ("pantau-search", &["pantau-store", "pantau-web", "sqlx", "axum"]),
     ("pantau-store", &["pantau-web", "axum", "minijinja", "askama", "utoipa"]),
     ("pantau-web", &["pantau"]),
     ("pantau-testkit", &["pantau-web"]),

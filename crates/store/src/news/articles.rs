@@ -63,7 +63,7 @@ pub async fn save(
         .filter_map(|it| register.units().get(it))
         .map(|it| it.id.clone())
         .collect();
-    let insert = insert_article(&mut tx, cx, (&id, &group_id), extraction, &facts, origin).await;
+    let insert = insert_article(&mut tx, cx, (&id, &group_id), (extraction, &facts), origin).await;
     if let Err(StoreError::Duplicate) = insert {
         // A concurrent import stored the same text first.
         drop(tx);
@@ -122,7 +122,8 @@ async fn group_of(
     let list = super::listing::placeholders(2, keys.len());
     let sql = format!(
         "SELECT a.group_id, a.signature FROM news_article a WHERE a.tenant_id = $1 AND a.id IN \
-         (SELECT DISTINCT b.article_id FROM news_band b WHERE b.tenant_id = $1 AND b.band IN ({list}))"
+         (SELECT DISTINCT b.article_id FROM news_band b WHERE b.tenant_id = $1 AND b.band IN ({list})) \
+         ORDER BY a.imported_at_ms DESC LIMIT 500"
     );
     let mut query = sqlx::query_as::<_, (String, Vec<u8>)>(&sql).bind(tenant.as_str());
     for key in keys {
@@ -141,8 +142,7 @@ async fn insert_article(
     conn: &mut Conn,
     cx: &ActionCx<'_>,
     (id, group_id): (&str, &str),
-    extraction: &Extraction,
-    facts: &Facts,
+    (extraction, facts): (&Extraction, &Facts),
     origin: &Origin,
 ) -> Result<(), StoreError> {
     let facts_json = serde_json::to_string(facts).map_err(|err| StoreError::Config(err.to_string()))?;

@@ -187,6 +187,23 @@ pub async fn changed_since(
     Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(since_ms).fetch_all(conn).await?)
 }
 
+/// Every article changed exactly at `at_ms`: completes a page of [`changed_since`] that ended inside one
+/// millisecond, so a watermark never skips articles stamped alike.
+pub async fn changed_at(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    at_ms: i64,
+) -> Result<Vec<(String, Option<String>, String, Option<String>, String, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, title, body, published_date, categories, updated_at_ms FROM news_article \
+         WHERE tenant_id = $1 AND updated_at_ms = $2 ORDER BY id",
+    )
+    .bind(tenant.as_str())
+    .bind(at_ms)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// Number of articles of a tenant.
 pub async fn count(conn: &mut Conn, tenant: &TenantId) -> Result<i64, StoreError> {
     let row: (i64,) = sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT) FROM news_article WHERE tenant_id = $1")
@@ -211,4 +228,15 @@ pub async fn units_of(conn: &mut Conn, tenant: &TenantId, ids: &[String]) -> Res
         out.extend(query.fetch_all(&mut *conn).await?);
     }
     Ok(out)
+}
+
+/// Number of articles of a tenant and the latest change time (0 when none).
+pub async fn count_and_newest(conn: &mut Conn, tenant: &TenantId) -> Result<(i64, i64), StoreError> {
+    let row: (i64, Option<i64>) = sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT), CAST(MAX(updated_at_ms) AS BIGINT) FROM news_article WHERE tenant_id = $1",
+    )
+    .bind(tenant.as_str())
+    .fetch_one(conn)
+    .await?;
+    Ok((row.0, row.1.unwrap_or(0)))
 }

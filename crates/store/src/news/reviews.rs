@@ -52,24 +52,7 @@ pub async fn open(
     let summary = required_text(&mut problems, "summary", summary, 2000);
     problems.finish(|| ()).map_err(StoreError::Invalid)?;
     let mut tx = cx.db.begin_write().await?;
-    let article: Option<(String,)> = sqlx::query_as("SELECT id FROM news_article WHERE tenant_id = $1 AND id = $2")
-        .bind(cx.tenant.as_str())
-        .bind(article_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    article.ok_or(StoreError::NotFound)?;
-    if let Some(unit) = unit_id {
-        let found: Option<(String,)> = sqlx::query_as("SELECT id FROM unit WHERE tenant_id = $1 AND id = $2")
-            .bind(cx.tenant.as_str())
-            .bind(unit)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if found.is_none() {
-            let mut problems = Problems::default();
-            problems.add("unit_id", Problem::UnknownCode { given: unit.to_owned() });
-            return Err(StoreError::Invalid(problems.finish(|| ()).err().unwrap_or_default()));
-        }
-    }
+    check_refs(&mut tx, cx.tenant, article_id, unit_id).await?;
     let inspectorate: Option<(String,)> = sqlx::query_as(
         "SELECT id FROM unit WHERE tenant_id = $1 AND kind = 'inspektorat' AND is_active = 1 ORDER BY code LIMIT 1",
     )
@@ -121,6 +104,34 @@ pub async fn open(
     audit::append(&mut tx, cx, change).await?;
     tx.commit().await?;
     Ok(review)
+}
+
+/// The article exists, and the unit when one is named.
+async fn check_refs(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    article_id: &str,
+    unit_id: Option<&str>,
+) -> Result<(), StoreError> {
+    let article: Option<(String,)> = sqlx::query_as("SELECT id FROM news_article WHERE tenant_id = $1 AND id = $2")
+        .bind(tenant.as_str())
+        .bind(article_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    article.ok_or(StoreError::NotFound)?;
+    if let Some(unit) = unit_id {
+        let found: Option<(String,)> = sqlx::query_as("SELECT id FROM unit WHERE tenant_id = $1 AND id = $2")
+            .bind(tenant.as_str())
+            .bind(unit)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if found.is_none() {
+            let mut problems = Problems::default();
+            problems.add("unit_id", Problem::UnknownCode { given: unit.to_owned() });
+            return Err(StoreError::Invalid(problems.finish(|| ()).err().unwrap_or_default()));
+        }
+    }
+    Ok(())
 }
 
 /// Closes a review with its conclusion.

@@ -63,35 +63,39 @@ pub fn find(text: &str, regions: &[RegionMention]) -> Vec<Agency> {
     merge(find_mentions(text, regions))
 }
 
+/// The agency a mention belongs to: one sharing a key, else one whose key extends the mention's ("Bagian
+/// Organisasi" after "Bagian Organisasi Setda Tangsel"); never one of another region.
+fn same_agency(
+    agencies: &[Agency],
+    by_key: &HashMap<String, Vec<usize>>,
+    mention: &AgencyMention,
+    keys: &[String],
+) -> Option<usize> {
+    let compatible = |index: usize| {
+        let other = &agencies[index].region;
+        mention.region.is_empty() || other.is_empty() || other.iter().any(|code| mention.region.contains(code))
+    };
+    let shared =
+        keys.iter().flat_map(|key| by_key.get(key).into_iter().flatten()).copied().find(|&index| compatible(index));
+    shared.or_else(|| {
+        (0..agencies.len()).find(|&index| {
+            compatible(index)
+                && agencies[index].keys.iter().any(|other| {
+                    let (short, long) =
+                        if other.len() <= mention.key.len() { (other, &mention.key) } else { (&mention.key, other) };
+                    short.len() >= 8 && long.starts_with(short.as_str())
+                })
+        })
+    })
+}
+
 /// Merges mentions that share a key and do not name different regions.
 pub fn merge(mentions: Vec<AgencyMention>) -> Vec<Agency> {
     let mut agencies: Vec<Agency> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for mention in mentions {
         let keys: Vec<String> = std::iter::once(mention.key.clone()).chain(mention.other_keys.clone()).collect();
-        let compatible = |index: usize| {
-            let other = &agencies[index].region;
-            mention.region.is_empty() || other.is_empty() || other.iter().any(|code| mention.region.contains(code))
-        };
-        let same = keys
-            .iter()
-            .flat_map(|key| by_key.get(key).into_iter().flatten())
-            .copied()
-            .find(|&index| compatible(index))
-            .or_else(|| {
-                // "Bagian Organisasi" after "Bagian Organisasi Setda Tangsel": one key extends the other.
-                (0..agencies.len()).find(|&index| {
-                    compatible(index)
-                        && agencies[index].keys.iter().any(|other| {
-                            let (short, long) = if other.len() <= mention.key.len() {
-                                (other, &mention.key)
-                            } else {
-                                (&mention.key, other)
-                            };
-                            short.len() >= 8 && long.starts_with(short.as_str())
-                        })
-                })
-            });
+        let same = same_agency(&agencies, &by_key, &mention, &keys);
         let index = match same {
             Some(index) => {
                 let agency = &mut agencies[index];

@@ -58,13 +58,32 @@ fn lower(word: &Word<'_>) -> String {
     word.text.to_lowercase()
 }
 
+/// Lower-case form of a short word without allocating (words longer than the buffer never match a list).
+fn lower_buf<'b>(word: &Word<'_>, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    let bytes = word.text.as_bytes();
+    if bytes.len() > buf.len() || !word.text.is_ascii() {
+        return None;
+    }
+    for (slot, byte) in buf.iter_mut().zip(bytes) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
 fn is_in(list: &[&str], word: &Word<'_>) -> bool {
-    let lower = lower(word);
-    list.contains(&lower.as_str())
+    let mut buf = [0u8; 48];
+    lower_buf(word, &mut buf).is_some_and(|lower| list.contains(&lower))
 }
 
 fn is_abbreviation(word: &Word<'_>) -> bool {
-    word.is_capitalized() && ABBREVIATIONS.contains(&fold::key(word.text).as_str())
+    if !word.is_capitalized() {
+        return false;
+    }
+    let mut buf = [0u8; 48];
+    match lower_buf(word, &mut buf) {
+        Some(lower) if !lower.contains(['-', '.', '\'']) => ABBREVIATIONS.contains(&lower),
+        _ => ABBREVIATIONS.contains(&fold::key(word.text).as_str()),
+    }
 }
 
 impl Ctx<'_> {
@@ -128,11 +147,10 @@ pub fn find_mentions(text: &str, regions: &[RegionMention]) -> Vec<AgencyMention
 
 fn mention_at(ctx: &Ctx<'_>, i: usize) -> Option<(AgencyMention, usize)> {
     let word = &ctx.words[i];
-    let lowered = lower(word);
-    let opener_ok = word.is_capitalized() || lowered == "inspektorat";
-    if !opener_ok {
+    if !(word.is_capitalized() || word.text.eq_ignore_ascii_case("inspektorat")) {
         return None;
     }
+    let lowered = lower(word);
     if GOVERNMENTS.contains(&lowered.as_str()) {
         if let Some(region) = ctx.region_at(i).filter(|it| it.explicit && it.end > word.end) {
             let last = ctx.word_after(region.end).saturating_sub(1);
@@ -175,16 +193,18 @@ fn abbreviation(ctx: &Ctx<'_>, i: usize) -> Grown {
 
 fn place(ctx: &Ctx<'_>, i: usize) -> Option<Grown> {
     let lowered = lower(&ctx.words[i]);
-    if ctx.joined(i + 1) {
-        if let Some(region) = ctx.region_at(i + 1) {
-            let last = ctx.word_after(region.end).saturating_sub(1);
-            return Some(Grown { last, end: region.end, region: region.codes.clone() });
-        }
+    if ctx.joined(i + 1)
+        && let Some(region) = ctx.region_at(i + 1)
+    {
+        let last = ctx.word_after(region.end).saturating_sub(1);
+        return Some(Grown { last, end: region.end, region: region.codes.clone() });
     }
-    if STANDALONE_PLACE.contains(&lowered.as_str()) && ctx.joined(i + 1) && ctx.name_word(i + 1) {
-        if let Some(grown) = long_name(ctx, i) {
-            return Some(grown);
-        }
+    if STANDALONE_PLACE.contains(&lowered.as_str())
+        && ctx.joined(i + 1)
+        && ctx.name_word(i + 1)
+        && let Some(grown) = long_name(ctx, i)
+    {
+        return Some(grown);
     }
     let after_role = i > 0 && is_in(STOPS, &ctx.words[i - 1]);
     let free_words = if REGION_ONLY.contains(&lowered.as_str()) {

@@ -1,3 +1,5 @@
+//! Agency mentions: long names with bracketed abbreviations, short forms, places, merging and stops.
+
 use super::*;
 use crate::regions;
 

@@ -145,10 +145,10 @@ pub async fn one(staff: Staff, Path(id): Path<String>) -> Result<Json<ArticleDet
     let tree = crate::org::tree_of(&data.units);
     let mut conn = staff.app.db().conn().await?;
     let article = listing::load(&mut conn, &staff.tenant.0.id, &id).await?;
-    if let Some(visible) = crate::news::visible_units(&staff.user.access, &tree) {
-        if !article.unit_ids.iter().any(|it| visible.contains(it)) {
-            return Err(WebError::NotFound);
-        }
+    if let Some(visible) = crate::news::visible_units(&staff.user.access, &tree)
+        && !article.unit_ids.iter().any(|it| visible.contains(it))
+    {
+        return Err(WebError::NotFound);
     }
     Ok(Json(ArticleDetailOut {
         article: out(article.summary),

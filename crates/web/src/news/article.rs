@@ -78,10 +78,10 @@ async fn visible(staff: &Staff, id: &str) -> Result<(listing::Article, Vec<domai
     let tree = crate::org::tree_of(&data.units);
     let mut conn = staff.app.db().conn().await?;
     let article = listing::load(&mut conn, &staff.tenant.0.id, id).await?;
-    if let Some(visible) = super::visible_units(&staff.user.access, &tree) {
-        if !article.unit_ids.iter().any(|it| visible.contains(it)) {
-            return Err(WebError::NotFound);
-        }
+    if let Some(visible) = super::visible_units(&staff.user.access, &tree)
+        && !article.unit_ids.iter().any(|it| visible.contains(it))
+    {
+        return Err(WebError::NotFound);
     }
     Ok((article, data.units.clone()))
 }

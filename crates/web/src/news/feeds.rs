@@ -90,14 +90,12 @@ async fn poll_one(cx: &ActionCx<'_>, http: &reqwest::Client, feed: &Feed) -> Res
         let content = entry.content.as_ref().and_then(|it| it.body.clone());
         let summary = entry.summary.as_ref().map(|it| it.content.clone());
         let mut body = content.or(summary).unwrap_or_default();
-        if body.chars().count() < SUMMARY_CHARS {
-            if let Some(page) = url.as_deref() {
-                if let Ok(bytes) = fetch(http, page).await {
-                    if let Ok(text) = text::input::decode(&bytes) {
-                        body = text.to_owned();
-                    }
-                }
-            }
+        if body.chars().count() < SUMMARY_CHARS
+            && let Some(page) = url.as_deref()
+            && let Ok(bytes) = fetch(http, page).await
+            && let Ok(text) = text::input::decode(&bytes)
+        {
+            body = text.to_owned();
         }
         if body.trim().is_empty() {
             continue;

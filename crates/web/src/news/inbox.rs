@@ -91,6 +91,19 @@ fn valid_date(raw: &str) -> Option<String> {
     raw.trim().parse::<jiff::civil::Date>().ok().map(|it| it.to_string())
 }
 
+fn filter_of(query: &InboxQuery, units: Option<Vec<String>>) -> Filter {
+    let category = text::categories::CATEGORIES.iter().find(|it| **it == query.kategori).map(|it| (*it).to_owned());
+    let region = text::regions::region(query.wilayah.trim()).map(|it| it.code.clone());
+    Filter {
+        units,
+        category,
+        from: valid_date(&query.dari),
+        to: valid_date(&query.sampai),
+        region,
+        all: query.semua.is_some(),
+    }
+}
+
 /// `GET /berita`.
 pub async fn show(staff: Staff, Query(query): Query<InboxQuery>) -> Result<Response, WebError> {
     staff.user.require_any(Permission::ViewNews)?;
@@ -108,16 +121,7 @@ pub async fn show(staff: Staff, Query(query): Query<InboxQuery>) -> Result<Respo
         (Some(chosen), None) => Some(chosen),
         (None, visible) => visible.clone(),
     };
-    let category = text::categories::CATEGORIES.iter().find(|it| **it == query.kategori).map(|it| (*it).to_owned());
-    let region = text::regions::region(query.wilayah.trim()).map(|it| it.code.clone());
-    let filter = Filter {
-        units: units_filter,
-        category,
-        from: valid_date(&query.dari),
-        to: valid_date(&query.sampai),
-        region,
-        all: query.semua.is_some(),
-    };
+    let filter = filter_of(&query, units_filter);
     let page = query.hal.unwrap_or(1).max(1);
     let mut conn = staff.app.db().conn().await?;
     let (summaries, total) = listing::list(&mut conn, tenant, &filter, (PAGE, (page - 1) * PAGE)).await?;

@@ -58,7 +58,7 @@ pub async fn add(staff: Staff, Form(form): Form<AddForm>) -> Result<Response, We
         errors.insert("body".to_owned(), staff.lang.t("news.add.body_too_long").to_owned());
     }
     let url = form.url.trim();
-    if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
+    if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
         errors.insert("url".to_owned(), staff.lang.t("news.add.url_invalid").to_owned());
     }
     let published = form.published.trim();

@@ -21,12 +21,30 @@ pub async fn catch_up(app: &App, tenant: &TenantId) -> Result<usize, WebError> {
     let _one_at_a_time = app.indexing().lock().await;
     let index = app.search();
     let mut done = 0;
+    // The index is a cache: when it holds more documents than the database has articles, or documents newer than
+    // any article, the database was replaced or restored under it, and the tenant's part is rebuilt.
+    let (stored, newest) = {
+        let mut conn = app.db().conn().await?;
+        store::news::listing::count_and_newest(&mut conn, tenant).await?
+    };
+    let indexed = index.count(tenant.as_str(), "news").map_err(|err| WebError::BadRequest(err.to_string()))?;
+    if indexed > usize::try_from(stored).unwrap_or(usize::MAX) || index.watermark(tenant.as_str(), "news") > newest {
+        tracing::warn!(tenant = %tenant.as_str(), indexed, stored, "search index does not match the database; rebuilding");
+        index.reset(tenant.as_str(), "news").map_err(|err| WebError::BadRequest(err.to_string()))?;
+    }
     loop {
         let since = index.watermark(tenant.as_str(), "news");
         let mut conn = app.db().conn().await?;
-        let rows = store::news::listing::changed_since(&mut conn, tenant, since, BATCH).await?;
+        let mut rows = store::news::listing::changed_since(&mut conn, tenant, since, BATCH).await?;
         if rows.is_empty() {
             return Ok(done);
+        }
+        if rows.len() == usize::try_from(BATCH).unwrap_or(usize::MAX) {
+            // The page may end inside a millisecond shared by more articles (a large import): take them all.
+            let last = rows.last().map_or(since, |it| it.5);
+            let rest = store::news::listing::changed_at(&mut conn, tenant, last).await?;
+            rows.retain(|it| it.5 != last);
+            rows.extend(rest);
         }
         let ids: Vec<String> = rows.iter().map(|it| it.0.clone()).collect();
         let units = store::news::listing::units_of(&mut conn, tenant, &ids).await?;
