@@ -55,7 +55,11 @@ pub(crate) async fn negative_article(
     .await?;
     let mut users: Vec<String> = Vec::new();
     for (user, role, unit) in grants {
-        let concerned = role == "inspector" || unit.is_some_and(|it| scope.contains(&it));
+        // An inspector granted on the whole Pemda sees every article; one granted on a unit only those about it.
+        let concerned = match unit {
+            None => role == "inspector",
+            Some(unit) => scope.contains(&unit),
+        };
         if concerned && !users.contains(&user) {
             users.push(user);
         }

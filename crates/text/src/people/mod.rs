@@ -3,6 +3,10 @@
 //! (Kadis → Kepala, Kasi → Kepala Seksi, Sekda → Sekretaris Daerah); degrees and honorifics are left out of the name.
 //! Bylines carry no role and so are never taken.
 
+mod lexicon;
+
+use lexicon::{HONORIFICS, NOT_NAMES, PLACE_ROLES, PLACE_TAILS, ROLE_STARTS, ROLES};
+
 use crate::fold::{self, Word};
 
 /// A person and the role the article gives them.
@@ -19,145 +23,6 @@ pub struct Person {
     /// Span of the role.
     pub role_span: (usize, usize),
 }
-
-/// Role phrases (lower case, as words) and the normalised role; longer phrases first.
-const ROLES: &[(&[&str], &str)] = &[
-    (&["penjabat", "sekretaris", "daerah"], "Penjabat Sekretaris Daerah"),
-    (&["pj", "sekretaris", "daerah"], "Penjabat Sekretaris Daerah"),
-    (&["pj", "sekda"], "Penjabat Sekretaris Daerah"),
-    (&["plt", "sekretaris", "daerah"], "Plt. Sekretaris Daerah"),
-    (&["plt", "sekda"], "Plt. Sekretaris Daerah"),
-    (&["sekretaris", "daerah"], "Sekretaris Daerah"),
-    (&["sekda"], "Sekretaris Daerah"),
-    (&["penjabat", "wali", "kota"], "Penjabat Wali Kota"),
-    (&["pj", "wali", "kota"], "Penjabat Wali Kota"),
-    (&["pj", "walikota"], "Penjabat Wali Kota"),
-    (&["penjabat", "bupati"], "Penjabat Bupati"),
-    (&["pj", "bupati"], "Penjabat Bupati"),
-    (&["wakil", "wali", "kota"], "Wakil Wali Kota"),
-    (&["wakil", "walikota"], "Wakil Wali Kota"),
-    (&["wawali"], "Wakil Wali Kota"),
-    (&["wali", "kota"], "Wali Kota"),
-    (&["walikota"], "Wali Kota"),
-    (&["wakil", "bupati"], "Wakil Bupati"),
-    (&["wabup"], "Wakil Bupati"),
-    (&["bupati"], "Bupati"),
-    (&["wakil", "gubernur"], "Wakil Gubernur"),
-    (&["wagub"], "Wakil Gubernur"),
-    (&["gubernur"], "Gubernur"),
-    (&["plt", "kepala"], "Plt. Kepala"),
-    (&["plt", "kadis"], "Plt. Kepala"),
-    (&["plt"], "Plt. Kepala"),
-    (&["kepala", "bidang"], "Kepala Bidang"),
-    (&["kabid"], "Kepala Bidang"),
-    (&["kepala", "seksi"], "Kepala Seksi"),
-    (&["kasi"], "Kepala Seksi"),
-    (&["kasie"], "Kepala Seksi"),
-    (&["kepala", "subbagian"], "Kepala Subbagian"),
-    (&["kepala", "sub", "bagian"], "Kepala Subbagian"),
-    (&["kasubag"], "Kepala Subbagian"),
-    (&["kasubbag"], "Kepala Subbagian"),
-    (&["kepala"], "Kepala"),
-    (&["kadis"], "Kepala"),
-    (&["kaban"], "Kepala"),
-    (&["sekretaris"], "Sekretaris"),
-    (&["sekdis"], "Sekretaris"),
-    (&["inspektur"], "Inspektur"),
-    (&["camat"], "Camat"),
-    (&["lurah"], "Lurah"),
-    (&["ketua"], "Ketua"),
-    (&["anggota"], "Anggota"),
-    (&["direktur"], "Direktur"),
-    (&["kapolres"], "Kapolres"),
-];
-
-/// First words of the role phrases, checked before the phrases themselves.
-const ROLE_STARTS: &[&str] = &[
-    "penjabat",
-    "pj",
-    "plt",
-    "sekretaris",
-    "sekda",
-    "wakil",
-    "wawali",
-    "wali",
-    "walikota",
-    "wabup",
-    "bupati",
-    "wagub",
-    "gubernur",
-    "kepala",
-    "kabid",
-    "kasi",
-    "kasie",
-    "kasubag",
-    "kasubbag",
-    "kadis",
-    "kaban",
-    "sekdis",
-    "inspektur",
-    "camat",
-    "lurah",
-    "ketua",
-    "anggota",
-    "direktur",
-    "kapolres",
-];
-
-/// Capitalised words that are never part of a name.
-const NOT_NAMES: &[&str] = &[
-    "ia",
-    "dia",
-    "beliau",
-    "mereka",
-    "kami",
-    "kita",
-    "saya",
-    "pihaknya",
-    "dirinya",
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "minggu",
-    "kota",
-    "kabupaten",
-    "provinsi",
-    "dinas",
-    "badan",
-    "kantor",
-    "opd",
-    "asn",
-    "pns",
-    "dan",
-    "yang",
-    "di",
-    "ke",
-    "dari",
-    "pada",
-    "dalam",
-    "untuk",
-    "menurut",
-    "kata",
-    "ujar",
-    "selaku",
-    "sebagai",
-    "bapak",
-    "ibu",
-    "pak",
-    "bu",
-    "the",
-    "namun",
-    "sementara",
-    "sedangkan",
-    "adapun",
-    "terpisah",
-    "partai",
-    "politik",
-];
-const HONORIFICS: &[&str] = &["h", "hj", "dr", "drs", "dra", "ir", "prof", "kh", "tgh", "ust", "ustadz"];
 
 /// Finds people with roles. `org_spans` are agency and region spans that may stand between a role and a name.
 pub fn find(text: &str, org_spans: &[(usize, usize)]) -> Vec<Person> {
@@ -202,11 +67,6 @@ struct Scan<'a> {
     /// Place names written after "Kecamatan"/"Kelurahan": "Camat Serpong Rachmat Hidayat" starts with one.
     places: &'a [String],
 }
-
-/// Roles held over a place, whose place name comes before the person's.
-const PLACE_ROLES: &[&str] = &["Camat", "Lurah"];
-/// Words that end a place name ("Cilandak Barat").
-const PLACE_TAILS: &[&str] = &["barat", "timur", "utara", "selatan", "tengah", "baru", "lama", "jaya", "raya", "indah"];
 
 fn headline_words(text: &str, words: &[Word<'_>]) -> Vec<bool> {
     let mut out = vec![false; words.len()];
@@ -357,54 +217,4 @@ impl Scan<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{agencies, regions};
-
-    fn people(text: &str) -> Vec<(String, &'static str)> {
-        let regions = regions::find(text);
-        let mut spans: Vec<(usize, usize)> = regions.iter().map(|it| (it.start, it.end)).collect();
-        for agency in agencies::find(text, &regions) {
-            spans.extend(agency.spans);
-        }
-        find(text, &spans).into_iter().map(|it| (it.name, it.role)).collect()
-    }
-
-    #[test]
-    fn role_before_name() {
-        assert_eq!(
-            people("Petisi itu sampai ke Wali Kota Bontang Basri Rase yang datang ke kantor."),
-            [("Basri Rase".to_owned(), "Wali Kota")]
-        );
-        assert_eq!(
-            people(
-                "Hal itu ditekankan oleh Kepala Samsat Tabanan I Ketut Sadar, S.Sos, M.H. saat apel pagi di kantor."
-            ),
-            [("I Ketut Sadar".to_owned(), "Kepala")]
-        );
-        assert_eq!(
-            people(
-                "Penjabat Sekretaris Daerah Kabupaten Pandeglang, Banten, Ferry Hasan menegaskan akan memberi sanksi tegas."
-            ),
-            [("Ferry Hasan".to_owned(), "Penjabat Sekretaris Daerah")]
-        );
-        assert_eq!(
-            people("Baru saja Kepala DPM-PTSP Aspianur dilantik di kantor wali kota."),
-            [("Aspianur".to_owned(), "Kepala")]
-        );
-        assert_eq!(
-            people("Antrean dijelaskan oleh Kasi Pelayanan Dodi Irawan kepada warga."),
-            [("Dodi Irawan".to_owned(), "Kepala Seksi")]
-        );
-    }
-
-    #[test]
-    fn name_before_role_and_no_bylines() {
-        assert_eq!(
-            people("Hal ini disampaikan Deni selaku Plt. Kepala Bapenda Banten."),
-            [("Deni".to_owned(), "Plt. Kepala")]
-        );
-        assert_eq!(people("petisi kepada Nurbaenah, Sekretaris OPD."), [("Nurbaenah".to_owned(), "Sekretaris")]);
-        assert!(people("Bontang - M Rifki\nSekretaris dan Kepala DPM-PTSP dipanggil. (M. Uki)").is_empty());
-    }
-}
+mod tests;
