@@ -84,7 +84,7 @@ async function paste(p, article) {
 
 /** The article paragraphs, without the legend of the marks and the cleaning note. */
 function textOf(p) {
-  return p.locator('article.news-text > p:not(.legend):not(.hint)');
+  return p.locator('#article-text > p');
 }
 
 /** The list items of an aside section found by its heading. */
@@ -116,7 +116,7 @@ test('the inspector pastes an article and reads it cleaned with its facts highli
   const text = (await paragraphs.allInnerTexts()).join('\n');
   assert.doesNotMatch(text, /TINGGALKAN KOMENTAR/i);
   assert.equal(await paragraphs.filter({ hasText: repeated }).count(), 1, text);
-  assert.match(await p.locator('article.news-text .hint').innerText(), /1 baris elemen halaman dan 1 paragraf berulang/);
+  assert.match(await p.locator('article.news-text > p.hint').innerText(), /1 baris elemen halaman dan 1 paragraf berulang/);
 
   assert.deepEqual(await paragraphs.locator('mark.f-date').allInnerTexts(), ['Kamis, 12 September 2024']);
   assert.ok((await paragraphs.locator('mark.f-unit').allInnerTexts())
