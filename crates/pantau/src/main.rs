@@ -35,6 +35,7 @@ fn main() -> ExitCode {
             Command::Bench(args) => cmd::bench::run(args).await,
             Command::Skm(args) => cmd::skm::run(&args).await,
             Command::News(args) => cmd::news::run(&args).await,
+            Command::Rules(args) => cmd::rules::run(args).await,
         }
     });
     match outcome {

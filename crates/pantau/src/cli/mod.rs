@@ -72,6 +72,8 @@ pub enum Command {
     Skm(SkmArgs),
     /// News monitoring: import, extract, evaluate, poll feeds.
     News(NewsArgs),
+    /// Discipline rules of PP 94/2021 as other tools need them (JSON or a bare date).
+    Rules(RulesArgs),
 }
 
 /// The database setting every command shares.
@@ -231,6 +233,37 @@ pub enum CalendarAction {
         from: String,
         /// Last date, `YYYY-MM-DD` or `today`.
         to: String,
+        /// Calendar scope.
+        #[command(flatten)]
+        scope: CalendarScope,
+    },
+}
+
+/// `pantau rules …`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Which rule.
+    #[command(subcommand)]
+    pub action: RulesAction,
+}
+
+/// Rule subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// Prints, as JSON, the level and sanction PP 94/2021 gives for N unexcused working days in a year whose longest
+    /// run of consecutive unexcused working days is M (level null below the table).
+    Absence {
+        /// Unexcused working days in the calendar year.
+        #[arg(long)]
+        days: u32,
+        /// Longest run of consecutive unexcused working days (default 1).
+        #[arg(long, default_value_t = 1)]
+        longest_run: u32,
+    },
+    /// Prints the date a delivered decision takes effect: the 15th working day after RECEIVED, that day not counted.
+    EffectiveDate {
+        /// Date the employee received the decision, `YYYY-MM-DD`.
+        received: String,
         /// Calendar scope.
         #[command(flatten)]
         scope: CalendarScope,

@@ -31,7 +31,7 @@ pub async fn run(args: CalendarArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn calendar_of(scope: &CalendarScope) -> anyhow::Result<(Calendar, Zone)> {
+pub(crate) async fn calendar_of(scope: &CalendarScope) -> anyhow::Result<(Calendar, Zone)> {
     let zone = Zone::parse(&scope.zone).map_err(|err| ConfigError(format!("--zone: {err}")))?;
     let Some(tenant) = &scope.tenant else {
         let rules = CalendarRules { work_week: WorkWeek::MONDAY_TO_FRIDAY, observes_cuti_bersama: true };
@@ -46,7 +46,7 @@ async fn calendar_of(scope: &CalendarScope) -> anyhow::Result<(Calendar, Zone)> 
     Ok((calendar, zone))
 }
 
-fn parse_date(raw: &str, zone: Zone, name: &str) -> Result<Date, ConfigError> {
+pub(crate) fn parse_date(raw: &str, zone: Zone, name: &str) -> Result<Date, ConfigError> {
     if raw.eq_ignore_ascii_case("today") {
         return Ok(zone.local_date(jiff::Timestamp::now()));
     }

@@ -12,6 +12,7 @@ pub mod news_files;
 pub mod news_import;
 pub mod open311;
 pub mod receipt;
+pub mod rules;
 pub mod serve;
 pub mod setup;
 pub mod skm;

@@ -12,6 +12,7 @@ mod config;
 mod news;
 mod open311;
 mod receipt;
+mod rules;
 mod setup;
 mod skm;
 mod tidy;
