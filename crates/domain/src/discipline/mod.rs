@@ -3,11 +3,15 @@
 //! correct them without a release; and the pure computations on them. No I/O: the caller passes the calendar.
 
 mod absence;
+mod case;
 mod deadlines;
 mod rules;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_case;
 
 pub use absence::{AbsenceProposal, longest_run, propose};
+pub use case::{Case, Refusal, Step, heaviest};
 pub use deadlines::{Deadline, due};
 pub use rules::{AbsenceRow, DeadlineRule, Level, Rules, RulesError, Sanction, shipped};

@@ -1,0 +1,214 @@
+//! The case file as a sequence of steps with due-process guards: a summons reaches the employee at least 7 working
+//! days before the examination, summons II only after a missed examination and within 7 working days of it, no
+//! decision without an examination record (BAP) except after a no-show on summons II, an examination team before a
+//! heavy decision, one sanction per case within the proposed level and the official's authority, delivery within 14
+//! working days of the decision, and an effective date counted from receipt. Every date is counted on a calendar.
+
+use jiff::civil::Date;
+use thiserror::Error;
+
+use super::rules::{Level, Rules};
+use crate::calendar::Calendar;
+
+/// A step someone takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A summons sent on `sent` for an examination on `examination`.
+    Summons {
+        /// Sent (delivered) on.
+        sent: Date,
+        /// Examination date.
+        examination: Date,
+    },
+    /// The employee did not come to the examination of the last summons.
+    Absent,
+    /// The examination took place; the record (BAP) is signed by both sides.
+    Examined {
+        /// Date.
+        on: Date,
+    },
+    /// The examination team was formed.
+    TeamFormed,
+    /// A mediation or reconciliation (islah): recorded, the disciplinary question stays open.
+    Islah {
+        /// Date.
+        on: Date,
+    },
+    /// The decision, by an official who may impose up to `authority`.
+    Decided {
+        /// Signed on.
+        on: Date,
+        /// Sanction codes chosen (exactly one is accepted).
+        sanctions: Vec<String>,
+        /// Heaviest level the deciding official may impose on this employee.
+        authority: Level,
+    },
+    /// The employee received the decision.
+    Delivered {
+        /// Date of receipt.
+        on: Date,
+    },
+}
+
+/// Why a step is refused.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum Refusal {
+    /// The summons leaves fewer working days than the rule requires.
+    #[error("the examination must be on or after {earliest} (7 working days after the summons)")]
+    SummonsTooShort {
+        /// Earliest allowed examination date.
+        earliest: Date,
+    },
+    /// A third summons, or a second one before a missed examination.
+    #[error("a second summons only follows a missed examination, and there is no third")]
+    SummonsOutOfOrder,
+    /// Summons II later than 7 working days after the missed examination.
+    #[error("summons II must be sent by {latest}")]
+    SecondSummonsLate {
+        /// Latest date.
+        latest: Date,
+    },
+    /// Nothing to be absent from, or already examined.
+    #[error("no examination was due")]
+    NothingDue,
+    /// No decision without a BAP, unless the employee missed summons II.
+    #[error("no decision without an examination record, except after a missed second summons")]
+    NoRecord,
+    /// A heavy sanction needs the examination team.
+    #[error("a heavy sanction needs an examination team")]
+    TeamRequired,
+    /// One case, one sanction.
+    #[error("one case ends in exactly one sanction")]
+    OneSanction,
+    /// The sanction is not in the rules.
+    #[error("unknown sanction {0:?}")]
+    UnknownSanction(String),
+    /// Heavier than the level the case was examined for.
+    #[error("the sanction is heavier than the level examined ({0})")]
+    AboveLevel(&'static str),
+    /// Heavier than the official may impose.
+    #[error("the official may impose at most {0} sanctions")]
+    OutsideAuthority(&'static str),
+    /// A second decision.
+    #[error("the case is already decided")]
+    AlreadyDecided,
+    /// Delivered before the decision or after its deadline.
+    #[error("delivery must be between the decision and {latest}")]
+    DeliveryOutOfTime {
+        /// Latest date.
+        latest: Date,
+    },
+}
+
+/// The state of a case.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Case {
+    /// Level the case is about (from the proposal or the alleged breaches).
+    pub level: Option<Level>,
+    /// Summonses sent: (sent, examination date).
+    pub summonses: Vec<(Date, Date)>,
+    /// Examinations missed.
+    pub missed: usize,
+    /// Examined with a BAP on.
+    pub examined: Option<Date>,
+    /// Team formed.
+    pub team: bool,
+    /// Islah dates.
+    pub islah: Vec<Date>,
+    /// Decision: date and sanction code.
+    pub decision: Option<(Date, String)>,
+    /// Received on, and the effective date.
+    pub delivered: Option<(Date, Date)>,
+}
+
+impl Case {
+    /// A case about breaches of `level`.
+    pub fn new(level: Level) -> Case {
+        Case { level: Some(level), ..Case::default() }
+    }
+
+    /// Applies a step, or says why not; `calendar` is the employee's unit's.
+    pub fn apply(&self, rules: &Rules, calendar: &Calendar, step: &Step) -> Result<Case, Refusal> {
+        let mut next = self.clone();
+        let workdays = |code: &str| rules.deadline(code).map_or(0, |it| it.workdays);
+        match step {
+            Step::Summons { sent, examination } => {
+                match (self.summonses.len(), self.missed) {
+                    (0, _) => {}
+                    (1, 1) => {
+                        // Source: PP 94/2021 Pasal 26 ayat (3): summons II within 7 working days of the missed date.
+                        let latest = calendar.add_workdays(self.summonses[0].1, workdays("second_summons"));
+                        if *sent > latest {
+                            return Err(Refusal::SecondSummonsLate { latest });
+                        }
+                    }
+                    _ => return Err(Refusal::SummonsOutOfOrder),
+                }
+                // Source: PP 94/2021 Pasal 26 ayat (2): at least 7 working days between summons and examination.
+                let earliest = calendar.add_workdays(*sent, workdays("summons_notice"));
+                if *examination < earliest {
+                    return Err(Refusal::SummonsTooShort { earliest });
+                }
+                next.summonses.push((*sent, *examination));
+            }
+            Step::Absent => {
+                if self.summonses.len() != self.missed + 1 || self.examined.is_some() {
+                    return Err(Refusal::NothingDue);
+                }
+                next.missed += 1;
+            }
+            Step::Examined { on } => {
+                if self.summonses.is_empty() || self.decision.is_some() {
+                    return Err(Refusal::NothingDue);
+                }
+                next.examined = Some(*on);
+            }
+            Step::TeamFormed => next.team = true,
+            Step::Islah { on } => next.islah.push(*on),
+            Step::Decided { on, sanctions, authority } => {
+                next.decision = Some((*on, self.decide(rules, sanctions, *authority)?))
+            }
+            Step::Delivered { on } => {
+                let Some((decided, _)) = &self.decision else { return Err(Refusal::NothingDue) };
+                // Source: PP 94/2021 Pasal 37 ayat (3): delivered within 14 working days of the decision.
+                let latest = calendar.add_workdays(*decided, workdays("delivery"));
+                if on < decided || *on > latest {
+                    return Err(Refusal::DeliveryOutOfTime { latest });
+                }
+                // Source: PerBKN 6/2022 Pasal 50 ayat (1): effective on the 15th working day after receipt.
+                next.delivered = Some((*on, calendar.add_workdays(*on, workdays("effective"))));
+            }
+        }
+        Ok(next)
+    }
+
+    fn decide(&self, rules: &Rules, sanctions: &[String], authority: Level) -> Result<String, Refusal> {
+        if self.decision.is_some() {
+            return Err(Refusal::AlreadyDecided);
+        }
+        // Source: PP 94/2021 Pasal 26 ayat (4): after a missed summons II the decision rests on the evidence.
+        let no_show = self.missed >= 2;
+        if self.examined.is_none() && !no_show {
+            return Err(Refusal::NoRecord);
+        }
+        let [code] = sanctions else { return Err(Refusal::OneSanction) };
+        let sanction = rules.sanction(code).ok_or_else(|| Refusal::UnknownSanction(code.clone()))?;
+        // Source: PerBKN 6/2022 Pasal 29 (tim pemeriksa mandatory for berat).
+        if sanction.level == Level::Berat && !self.team {
+            return Err(Refusal::TeamRequired);
+        }
+        if self.level.is_some_and(|level| sanction.level > level) {
+            return Err(Refusal::AboveLevel(self.level.map_or("", Level::code)));
+        }
+        if sanction.level > authority {
+            return Err(Refusal::OutsideAuthority(authority.code()));
+        }
+        Ok(sanction.code.clone())
+    }
+}
+
+/// The heaviest of several sanctions: one examination of several breaches ends in one sanction.
+// Source: PerBKN 6/2022 (one penalty, the heaviest, for several breaches examined together) [partly confirmed].
+pub fn heaviest<'a>(rules: &'a Rules, codes: &[&str]) -> Option<&'a super::rules::Sanction> {
+    rules.sanctions().iter().rev().find(|it| codes.contains(&it.code.as_str()))
+}
