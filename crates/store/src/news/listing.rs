@@ -240,3 +240,39 @@ pub async fn count_and_newest(conn: &mut Conn, tenant: &TenantId) -> Result<(i64
     .await?;
     Ok((row.0, row.1.unwrap_or(0)))
 }
+
+/// Complaints changed after `since_ms`, for the search index: id, "number — title", body, received date (UTC),
+/// category, the unit that decides who may read it, updated_at_ms. `at_ms` instead takes every complaint changed in
+/// exactly that millisecond (to complete a page).
+pub async fn complaint_docs(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    (since_ms, at_ms): (i64, Option<i64>),
+    limit: i64,
+) -> Result<Vec<(String, String, String, i64, String, Option<String>, i64)>, StoreError> {
+    let condition = if at_ms.is_some() { "updated_at_ms = $2" } else { "updated_at_ms > $2" };
+    let sql = format!(
+        "SELECT id, number, title, body, received_at_ms, category, COALESCE(unit_id, reported_unit_id), updated_at_ms \
+         FROM complaint WHERE tenant_id = $1 AND {condition} ORDER BY updated_at_ms, id LIMIT {limit}"
+    );
+    type Row = (String, String, String, String, i64, String, Option<String>, i64);
+    let rows: Vec<Row> =
+        sqlx::query_as(&sql).bind(tenant.as_str()).bind(at_ms.unwrap_or(since_ms)).fetch_all(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, number, title, body, received, category, unit, updated)| {
+            (id, format!("{number} — {title}"), body, received, category, unit, updated)
+        })
+        .collect())
+}
+
+/// Number of complaints of a tenant and the latest change time (0 when none).
+pub async fn complaint_count_and_newest(conn: &mut Conn, tenant: &TenantId) -> Result<(i64, i64), StoreError> {
+    let row: (i64, Option<i64>) = sqlx::query_as(
+        "SELECT CAST(COUNT(*) AS BIGINT), CAST(MAX(updated_at_ms) AS BIGINT) FROM complaint WHERE tenant_id = $1",
+    )
+    .bind(tenant.as_str())
+    .fetch_one(conn)
+    .await?;
+    Ok((row.0, row.1.unwrap_or(0)))
+}

@@ -264,8 +264,9 @@ pub struct SearchOut {
 pub async fn search(staff: Staff, Query(query): Query<SearchQuery>) -> Result<Json<SearchOut>, WebError> {
     staff.user.require_any(Permission::ViewNews)?;
     let limit = query.limit.unwrap_or(20).clamp(1, 100);
-    let (hits, total) =
-        crate::news::search::run(&staff, &query.q, query.category.clone(), limit).await.map_err(|err| match err {
+    let (hits, total) = crate::news::search::run(&staff, &query.q, (Some("news"), query.category.clone()), limit)
+        .await
+        .map_err(|err| match err {
             WebError::BadRequest(_) => problem("q", staff.lang.t("news.search.bad_query")),
             other => other,
         })?;

@@ -6,6 +6,7 @@ mod article;
 pub mod feeds;
 mod highlight;
 mod inbox;
+pub mod indexing;
 pub mod ingest;
 mod manage;
 pub mod search;

@@ -169,3 +169,35 @@ async fn the_api_adds_lists_and_refuses_bad_input(db: TestDb) -> anyhow::Result<
     Ok(())
 }
 db_test!(the_api_adds_lists_and_refuses_bad_input);
+
+async fn complaints_are_searched_within_the_queue_scope(db: TestDb) -> anyhow::Result<()> {
+    demo_db(&db).await?;
+    let mut citizen = TestApp::new(&db);
+    let fields: &[(&str, &str)] = &[
+        ("kind", "pengaduan"),
+        ("category", "sikap_petugas"),
+        ("unit", "DPMPTSP"),
+        ("title", "Petugas loket izin tidak melayani"),
+        ("body", "Sejak pagi petugas loket izin usaha tidak berada di tempat sehingga warga tidak dilayani."),
+        ("confidentiality", "rahasia"),
+        ("name", "Sri Wahyuni"),
+        ("contact", "sri@contoh.id"),
+    ];
+    let filed = citizen.post_multipart("/lapor", fields, &[]).await;
+    assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.body);
+    let mut operator = TestApp::new(&db);
+    operator.login("operator.dpmptsp").await;
+    let found = operator.get("/berita/cari?q=pelayanan&jenis=pengaduan").await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(found.body.contains("1 hasil") && found.body.contains("Petugas loket izin"), "{}", found.text("main"));
+    let mut inspector = TestApp::new(&db);
+    inspector.login("inspektur").await;
+    let both = inspector.get("/berita/cari?q=layanan").await;
+    assert!(both.body.contains("Pengaduan"), "{}", both.text("main"));
+    let mut other = TestApp::new(&db);
+    other.login("bkpsdm").await;
+    let none = other.get("/berita/cari?q=layanan&jenis=pengaduan").await;
+    assert!(none.body.contains("0 hasil"), "complaints outside the queue scope stay hidden: {}", none.text("main"));
+    Ok(())
+}
+db_test!(complaints_are_searched_within_the_queue_scope);
