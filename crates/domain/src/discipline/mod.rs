@@ -5,11 +5,14 @@
 mod absence;
 mod case;
 mod deadlines;
+pub mod employee;
 mod rules;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_case;
+#[cfg(test)]
+mod tests_employee;
 
 pub use absence::{AbsenceProposal, longest_run, propose};
 pub use case::{Case, Refusal, Step, heaviest};
