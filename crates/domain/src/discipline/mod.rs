@@ -3,12 +3,15 @@
 //! correct them without a release; and the pure computations on them. No I/O: the caller passes the calendar.
 
 mod absence;
+pub mod attendance;
 mod case;
 mod deadlines;
 pub mod employee;
 mod rules;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_attendance;
 #[cfg(test)]
 mod tests_case;
 #[cfg(test)]
