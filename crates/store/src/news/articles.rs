@@ -57,12 +57,7 @@ pub async fn save(
     let keys = extraction.signature.band_keys();
     let group_id = group_of(&mut tx, cx.tenant, &extraction.signature, &keys).await?.unwrap_or_else(|| id.clone());
     let facts = Facts::of(extraction, register);
-    let unit_ids: Vec<String> = extraction
-        .linked_units()
-        .into_iter()
-        .filter_map(|it| register.units().get(it))
-        .map(|it| it.id.clone())
-        .collect();
+    let unit_ids = unit_ids(extraction, register);
     let insert = insert_article(&mut tx, cx, (&id, &group_id), (extraction, &facts), origin).await;
     if let Err(StoreError::Duplicate) = insert {
         // A concurrent import stored the same text first.
@@ -89,6 +84,11 @@ pub async fn save(
     };
     tx.commit().await?;
     Ok(Saved::New { id, group_id, notified })
+}
+
+/// Ids of the register's units an extraction links to.
+fn unit_ids(extraction: &Extraction, register: &Register) -> Vec<String> {
+    extraction.linked_units().into_iter().filter_map(|it| register.units().get(it)).map(|it| it.id.clone()).collect()
 }
 
 fn first_words(text: &str) -> String {
@@ -221,12 +221,7 @@ pub async fn relink(
     for (id, body, title) in rows {
         let extraction = relink(&body, title.as_deref());
         let facts = Facts::of(&extraction, register);
-        let unit_ids: Vec<String> = extraction
-            .linked_units()
-            .into_iter()
-            .filter_map(|it| register.units().get(it))
-            .map(|it| it.id.clone())
-            .collect();
+        let unit_ids = unit_ids(&extraction, register);
         let facts_json = serde_json::to_string(&facts).map_err(|err| StoreError::Config(err.to_string()))?;
         sqlx::query(
             "UPDATE news_article SET facts = $1, has_unlinked = $2, updated_at_ms = $3 WHERE tenant_id = $4 AND id = $5",
