@@ -3,7 +3,7 @@
 //! comparing every pair, and a candidate joins a group when the estimated Jaccard similarity reaches the threshold.
 //! Band keys are stable numbers, so a database can index them and group an article against everything stored.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use gaoya::minhash::{MinHasher, MinHasher32, compute_minhash_similarity};
 
@@ -167,13 +167,6 @@ impl Grouper {
         self.signatures.push(signature);
         self.groups.push(group);
         group
-    }
-}
-
-/// Hashing helper for callers that key maps by signature content.
-impl Hash for Signature {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.hash(state);
     }
 }
 

@@ -140,6 +140,18 @@ fn is_word(bytes: &[u8], start: usize, end: usize) -> bool {
     boundary(before) && boundary(after)
 }
 
+/// A name without the region written after it ("Dinkop UKM Tangsel" → "Dinkop UKM", "Rumah Sakit Umum Daerah Kota
+/// Tangerang Selatan" → "Rumah Sakit Umum Daerah"); the name itself when nothing is left.
+pub fn without_region(name: &str) -> &str {
+    let cut = find(name).into_iter().find(|it| it.start > 0).map_or(name.len(), |it| it.start);
+    let mut bare = name[..cut].trim_end();
+    for level in [" Kota", " Kabupaten", " Kab.", " Provinsi", " Prov."] {
+        bare = bare.strip_suffix(level).unwrap_or(bare);
+    }
+    let bare = bare.trim();
+    if bare.is_empty() { name } else { bare }
+}
+
 /// The region with this code.
 pub fn region(code: &str) -> Option<&'static Region> {
     domain::org::find_region(code)
@@ -207,5 +219,8 @@ mod tests {
         );
         assert_eq!(names("Pemkab Bogor dan warga Bogor."), (Some("Jawa Barat".into()), Some("Kabupaten Bogor".into())));
         assert_eq!(names("harga batu bara naik"), (None, None));
+        assert_eq!(without_region("Dinkop UKM Tangsel"), "Dinkop UKM");
+        assert_eq!(without_region("Rumah Sakit Umum Daerah Kota Tangerang Selatan"), "Rumah Sakit Umum Daerah");
+        assert_eq!(without_region("Inspektorat"), "Inspektorat");
     }
 }

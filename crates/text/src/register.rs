@@ -93,11 +93,7 @@ impl Register {
 
 /// Keys of a unit name: folded, in its shared short form, and without the Pemda's region ("… Kota Tangerang Selatan").
 fn keys_of_name(name: &str) -> Vec<String> {
-    let mut bare = name.to_owned();
-    if let Some(first) = regions::find(name).into_iter().find(|it| it.start > 0) {
-        bare.truncate(first.start);
-    }
-    let bare = bare.trim_end().trim_end_matches(" Kota").trim_end_matches(" Kabupaten").trim_end_matches(" Provinsi");
+    let bare = regions::without_region(name);
     let mut keys = Vec::new();
     for key in [fold::key(name), fold::key(bare)] {
         for it in [canonical(&key), key] {

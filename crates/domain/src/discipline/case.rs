@@ -130,14 +130,15 @@ impl Case {
     /// Applies a step, or says why not; `calendar` is the employee's unit's.
     pub fn apply(&self, rules: &Rules, calendar: &Calendar, step: &Step) -> Result<Case, Refusal> {
         let mut next = self.clone();
-        let workdays = |code: &str| rules.deadline(code).map_or(0, |it| it.workdays);
+        // Rules::parse guarantees every deadline of the procedure; a missing one would count no days.
+        let at = |code: &str, from: Date| super::deadlines::due(rules, calendar, code, from).map_or(from, |it| it.date);
         match step {
             Step::Summons { sent, examination } => {
                 match (self.summonses.len(), self.missed) {
                     (0, _) => {}
                     (1, 1) => {
                         // Source: PP 94/2021 Pasal 26 ayat (3): summons II within 7 working days of the missed date.
-                        let latest = calendar.add_workdays(self.summonses[0].1, workdays("second_summons"));
+                        let latest = at("second_summons", self.summonses[0].1);
                         if *sent > latest {
                             return Err(Refusal::SecondSummonsLate { latest });
                         }
@@ -145,7 +146,7 @@ impl Case {
                     _ => return Err(Refusal::SummonsOutOfOrder),
                 }
                 // Source: PP 94/2021 Pasal 26 ayat (2): at least 7 working days between summons and examination.
-                let earliest = calendar.add_workdays(*sent, workdays("summons_notice"));
+                let earliest = at("summons_notice", *sent);
                 if *examination < earliest {
                     return Err(Refusal::SummonsTooShort { earliest });
                 }
@@ -171,12 +172,12 @@ impl Case {
             Step::Delivered { on } => {
                 let Some((decided, _)) = &self.decision else { return Err(Refusal::NothingDue) };
                 // Source: PP 94/2021 Pasal 37 ayat (3): delivered within 14 working days of the decision.
-                let latest = calendar.add_workdays(*decided, workdays("delivery"));
+                let latest = at("delivery", *decided);
                 if on < decided || *on > latest {
                     return Err(Refusal::DeliveryOutOfTime { latest });
                 }
                 // Source: PerBKN 6/2022 Pasal 50 ayat (1): effective on the 15th working day after receipt.
-                next.delivered = Some((*on, calendar.add_workdays(*on, workdays("effective"))));
+                next.delivered = Some((*on, at("effective", *on)));
             }
         }
         Ok(next)

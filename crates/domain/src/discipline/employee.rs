@@ -107,7 +107,8 @@ pub struct EmployeeDraft {
 
 /// Checks a NIP for the status: 18 digits for ASN; for PNS and CPNS also the birth date (digits 1–8), the month of
 /// appointment (9–14) and the sex digit (15).
-// Source: Peraturan Kepala BKN 22/2007 (susunan NIP PNS: tanggal lahir, TMT CPNS, jenis kelamin, nomor urut).
+// Source: Peraturan Kepala BKN 22/2007 (susunan NIP PNS: tanggal lahir, TMT CPNS, jenis kelamin, nomor urut);
+// not in the project's reference notes yet: to be checked against the text (docs/REGULATIONS.md).
 pub fn check_nip(raw: &str, status: Status) -> Result<String, Problem> {
     let nip: String = raw.chars().filter(|it| !it.is_whitespace()).collect();
     let malformed = || Problem::Malformed { given: raw.trim().to_owned() };
@@ -135,7 +136,8 @@ pub fn check_nip(raw: &str, status: Status) -> Result<String, Problem> {
 }
 
 /// Checks a grade for the status: `I/a`–`IV/e` for PNS and CPNS, `I`–`XVII` for PPPK, nothing for non-ASN staff.
-// Source: PP 99/2000 (pangkat PNS, golongan ruang I/a–IV/e); Perpres 98/2020 (golongan PPPK I–XVII).
+// Source: PP 99/2000 (pangkat PNS, golongan ruang I/a–IV/e); Perpres 98/2020 (golongan PPPK I–XVII);
+// not in the project's reference notes yet: to be checked against the text (docs/REGULATIONS.md).
 pub fn check_grade(raw: &str, status: Status) -> Result<Option<String>, Problem> {
     let grade = raw.trim().to_uppercase().replace(' ', "");
     if grade.is_empty() {

@@ -3,7 +3,6 @@
 //! article are written in the article's own transaction, so an import that stops half-way leaves whole articles.
 
 use domain::ids::TenantId;
-use serde_json::json;
 use text::extract::Extraction;
 use text::facts::Facts;
 use text::near_dup::{SIMILAR, Signature};
@@ -247,9 +246,4 @@ pub async fn relink(
     }
     tx.commit().await?;
     Ok(changed)
-}
-
-/// The audit document of an alias mapped from an article.
-pub fn alias_doc(article_id: &str, alias: &str, unit_id: &str) -> serde_json::Value {
-    json!({ "article_id": article_id, "alias": alias, "unit_id": unit_id })
 }

@@ -204,15 +204,6 @@ pub async fn changed_at(
     .await?)
 }
 
-/// Number of articles of a tenant.
-pub async fn count(conn: &mut Conn, tenant: &TenantId) -> Result<i64, StoreError> {
-    let row: (i64,) = sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT) FROM news_article WHERE tenant_id = $1")
-        .bind(tenant.as_str())
-        .fetch_one(conn)
-        .await?;
-    Ok(row.0)
-}
-
 /// Unit ids of some articles: (article id, unit id) pairs.
 pub async fn units_of(conn: &mut Conn, tenant: &TenantId, ids: &[String]) -> Result<Vec<(String, String)>, StoreError> {
     let mut out = Vec::new();

@@ -2,7 +2,7 @@
 //! `TA-<year>-<seq>` so that a later discipline case can cite one, closed with a conclusion. Both steps are audited.
 
 use domain::ids::TenantId;
-use domain::problems::{Problem, Problems, required_text};
+use domain::problems::{Problems, required_text};
 use serde_json::json;
 
 use crate::audit::{self, Change};
@@ -120,16 +120,7 @@ async fn check_refs(
         .await?;
     article.ok_or(StoreError::NotFound)?;
     if let Some(unit) = unit_id {
-        let found: Option<(String,)> = sqlx::query_as("SELECT id FROM unit WHERE tenant_id = $1 AND id = $2")
-            .bind(tenant.as_str())
-            .bind(unit)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if found.is_none() {
-            let mut problems = Problems::default();
-            problems.add("unit_id", Problem::UnknownCode { given: unit.to_owned() });
-            return Err(StoreError::Invalid(problems.finish(|| ()).err().unwrap_or_default()));
-        }
+        crate::surveys::services::check_unit(conn, tenant, &domain::ids::UnitId::new(unit.to_owned())).await?;
     }
     Ok(())
 }

@@ -66,7 +66,7 @@ fn doc(service: &Service) -> serde_json::Value {
 }
 
 /// Refuses a unit that does not exist, as a problem of the `unit_id` field.
-pub(super) async fn check_unit(conn: &mut Conn, tenant: &TenantId, unit: &UnitId) -> Result<(), StoreError> {
+pub(crate) async fn check_unit(conn: &mut Conn, tenant: &TenantId, unit: &UnitId) -> Result<(), StoreError> {
     match crate::org::queries::load_unit(conn, tenant, unit).await {
         Err(StoreError::NotFound) => Err(StoreError::Invalid(vec![FieldProblem {
             field: "unit_id",

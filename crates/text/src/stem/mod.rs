@@ -64,30 +64,6 @@ pub fn is_protected(word: &str) -> bool {
     lexicon::contains(word.as_bytes())
 }
 
-/// Splits text into lower-case word tokens with their byte spans. Letters and digits form words; a hyphen between two
-/// of them stays inside ("anak-anak", "ke-2", "covid-19") because the parts mean little alone.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        let rest = text.get(pos..)?;
-        let offset = rest.char_indices().find(|(_, c)| c.is_alphanumeric())?.0;
-        let start = pos + offset;
-        let mut end = start;
-        let mut chars = text[start..].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let joins = c == '-' && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-            if !c.is_alphanumeric() && !joins {
-                break;
-            }
-            end = start + i + c.len_utf8();
-        }
-        pos = end;
-        let token = &text[start..end];
-        let lower = if token.is_ascii() { token.to_ascii_lowercase() } else { token.to_lowercase() };
-        Some((start, end, lower))
-    })
-}
-
 /// "kegiatan-kegiatan" stems like "kegiatan"; other mixed tokens ("ke-2", "covid-19") are left alone.
 fn reduplicated(word: &str) -> Option<Cow<'_, str>> {
     let (left, right) = word.split_once('-')?;

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{is_protected, lexicon, stem, words};
+use super::{is_protected, lexicon, stem};
 
 /// (word, expected stem), grouped by rule.
 const CASES: &[(&str, &str)] = &[
@@ -287,34 +287,4 @@ fn protection_covers_domain_words_only_when_listed() {
     assert!(is_protected("pemerintah"));
     assert!(!is_protected("pemerintahan"));
     assert!(!is_protected("pelayanan"));
-}
-
-#[test]
-fn words_splits_with_offsets_and_inner_hyphens() {
-    let text = "Anak-anak SD ke-2, Jum'at (COVID-19) -- Ibu Kota.";
-    let got: Vec<(usize, usize, String)> = words(text).collect();
-    let want = [
-        (0, 9, "anak-anak"),
-        (10, 12, "sd"),
-        (13, 17, "ke-2"),
-        (19, 22, "jum"),
-        (23, 25, "at"),
-        (27, 35, "covid-19"),
-        (40, 43, "ibu"),
-        (44, 48, "kota"),
-    ];
-    assert_eq!(got.len(), want.len(), "{got:?}");
-    for (g, w) in got.iter().zip(want) {
-        assert_eq!((g.0, g.1, g.2.as_str()), w);
-    }
-    let span = &got[0];
-    assert_eq!(&text[span.0..span.1], "Anak-anak");
-}
-
-#[test]
-fn words_lowercases_non_ascii_and_handles_empty_text() {
-    let got: Vec<String> = words("ÉLAN  ").map(|t| t.2).collect();
-    assert_eq!(got, ["élan"]);
-    assert_eq!(words("").count(), 0);
-    assert_eq!(words(" -- ").count(), 0);
 }

@@ -165,7 +165,8 @@ pub async fn map_alias(
     let (Some(unit), true) = (unit, known) else {
         return Err(WebError::BadRequest(staff.lang.t("news.article.map_invalid").to_owned()));
     };
-    let alias = bare_alias(&form.name);
+    // The alias is the name without the Pemda's region ("Dinkop UKM Tangsel" → "Dinkop UKM").
+    let alias = text::regions::without_region(&form.name).to_owned();
     let mut draft = unit.draft.clone();
     if !draft.aliases.iter().any(|it| domain::org::alias_key(it) == domain::org::alias_key(&alias)) {
         draft.aliases.push(alias);
@@ -180,16 +181,6 @@ pub async fn map_alias(
     }
     super::ingest::relink(&cx).await?;
     Ok(Redirect::to(&format!("/berita/{id}?notice=saved")).into_response())
-}
-
-/// The agency name without the Pemda's region ("Dinkop UKM Tangsel" → "Dinkop UKM"), as the register's alias.
-fn bare_alias(name: &str) -> String {
-    let mut bare = name.to_owned();
-    if let Some(first) = text::regions::find(name).into_iter().find(|it| it.start > 0) {
-        bare.truncate(first.start);
-    }
-    let bare = bare.trim_end().trim_end_matches(" Kota").trim_end_matches(" Kabupaten").trim();
-    if bare.is_empty() { name.to_owned() } else { bare.to_owned() }
 }
 
 /// `POST /berita/{id}/telaah`: opens a preliminary review assigned to the inspectorate.
