@@ -11,7 +11,8 @@ use super::rules::{Level, Rules};
 use crate::calendar::Calendar;
 
 /// A step someone takes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Step {
     /// A summons sent on `sent` for an examination on `examination`.
     Summons {
@@ -29,6 +30,16 @@ pub enum Step {
     },
     /// The examination team was formed.
     TeamFormed,
+    /// The employee was relieved of duty until the decision (a heavy sanction is likely).
+    Relieved {
+        /// From.
+        on: Date,
+    },
+    /// The case stops without a sanction (the breach is not proven).
+    Dropped {
+        /// Date.
+        on: Date,
+    },
     /// A mediation or reconciliation (islah): recorded, the disciplinary question stays open.
     Islah {
         /// Date.
@@ -43,10 +54,42 @@ pub enum Step {
         /// Heaviest level the deciding official may impose on this employee.
         authority: Level,
     },
-    /// The employee received the decision.
+    /// The employee did not come to receive the decision.
+    AbsentAtDelivery {
+        /// Date of the failed handover.
+        on: Date,
+    },
+    /// The employee received the decision (in person, or the day it was sent after a failed handover).
     Delivered {
         /// Date of receipt.
         on: Date,
+    },
+    /// The employee filed a keberatan or banding administratif.
+    Objection {
+        /// Filed on.
+        on: Date,
+    },
+    /// The outcome of the objection or appeal.
+    Reviewed {
+        /// Date.
+        on: Date,
+        /// Confirmed, annulled, or changed to another sanction.
+        outcome: Outcome,
+    },
+}
+
+/// What the objection or appeal decided.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum Outcome {
+    /// The decision stands.
+    Confirmed,
+    /// The decision is annulled.
+    Annulled,
+    /// Replaced by another sanction.
+    Changed {
+        /// The sanction now in force.
+        sanction: String,
     },
 }
 
@@ -98,6 +141,21 @@ pub enum Refusal {
         /// Latest date.
         latest: Date,
     },
+    /// Relief from duty only while a heavy case is open.
+    #[error("relief from duty is for a heavy case between summons and decision")]
+    ReliefNotAllowed,
+    /// The case is closed (dropped, or decided where the step needs it open).
+    #[error("the case is closed")]
+    Closed,
+    /// Objection before receipt or after its window, or twice.
+    #[error("an objection is filed once, between receipt and {latest}")]
+    ObjectionOutOfTime {
+        /// Latest date.
+        latest: Date,
+    },
+    /// A date before the step it follows.
+    #[error("the date is before the step it follows")]
+    BeforePrevious,
 }
 
 /// The state of a case.
@@ -119,6 +177,16 @@ pub struct Case {
     pub decision: Option<(Date, String)>,
     /// Received on, and the effective date.
     pub delivered: Option<(Date, Date)>,
+    /// Relieved of duty from.
+    pub relieved: Option<Date>,
+    /// Stopped without a sanction on.
+    pub dropped: Option<Date>,
+    /// Failed handover of the decision.
+    pub delivery_attempt: Option<Date>,
+    /// Objection filed on.
+    pub objection: Option<Date>,
+    /// Outcome of the objection.
+    pub review: Option<(Date, Outcome)>,
 }
 
 impl Case {
@@ -132,6 +200,10 @@ impl Case {
         let mut next = self.clone();
         // Rules::parse guarantees every deadline of the procedure; a missing one would count no days.
         let at = |code: &str, from: Date| super::deadlines::due(rules, calendar, code, from).map_or(from, |it| it.date);
+        let closing = matches!(step, Step::Objection { .. } | Step::Reviewed { .. });
+        if self.dropped.is_some() || (self.review.is_some() && closing) {
+            return Err(Refusal::Closed);
+        }
         match step {
             Step::Summons { sent, examination } => {
                 match (self.summonses.len(), self.missed) {
@@ -166,14 +238,61 @@ impl Case {
             }
             Step::TeamFormed => next.team = true,
             Step::Islah { on } => next.islah.push(*on),
+            Step::Relieved { on } => {
+                // Source: PP 94/2021 (pembebasan sementara dari tugas jabatan when berat is likely) [article unconfirmed].
+                let open = !self.summonses.is_empty() && self.decision.is_none() && self.relieved.is_none();
+                if self.level != Some(Level::Berat) || !open {
+                    return Err(Refusal::ReliefNotAllowed);
+                }
+                next.relieved = Some(*on);
+            }
+            Step::Dropped { on } => {
+                if self.decision.is_some() {
+                    return Err(Refusal::AlreadyDecided);
+                }
+                next.dropped = Some(*on);
+            }
+            Step::AbsentAtDelivery { on } => {
+                let Some((decided, _)) = &self.decision else { return Err(Refusal::NothingDue) };
+                let latest = at("delivery", *decided);
+                if self.delivered.is_some() || self.delivery_attempt.is_some() || on < decided || *on > latest {
+                    return Err(Refusal::DeliveryOutOfTime { latest });
+                }
+                next.delivery_attempt = Some(*on);
+            }
+            Step::Objection { on } => {
+                let Some((received, _)) = self.delivered else { return Err(Refusal::NothingDue) };
+                // Source: PP 79/2021 Pasal 11 ayat (3): within 14 working days after receipt.
+                let latest = at("objection", received);
+                if self.objection.is_some() || *on < received || *on > latest {
+                    return Err(Refusal::ObjectionOutOfTime { latest });
+                }
+                next.objection = Some(*on);
+            }
+            Step::Reviewed { on, outcome } => {
+                let Some(filed) = self.objection else { return Err(Refusal::NothingDue) };
+                if *on < filed {
+                    return Err(Refusal::BeforePrevious);
+                }
+                if let Outcome::Changed { sanction } = outcome
+                    && rules.sanction(sanction).is_none()
+                {
+                    return Err(Refusal::UnknownSanction(sanction.clone()));
+                }
+                next.review = Some((*on, outcome.clone()));
+            }
             Step::Decided { on, sanctions, authority } => {
                 next.decision = Some((*on, self.decide(rules, sanctions, *authority)?))
             }
             Step::Delivered { on } => {
                 let Some((decided, _)) = &self.decision else { return Err(Refusal::NothingDue) };
-                // Source: PP 94/2021 Pasal 37 ayat (3): delivered within 14 working days of the decision.
-                let latest = at("delivery", *decided);
-                if on < decided || *on > latest {
+                // Source: PP 94/2021 Pasal 37 ayat (3): delivered within 14 working days of the decision;
+                // PerBKN 6/2022 Pasal 49 ayat (8): sent within 3 working days after a failed handover.
+                let latest = match self.delivery_attempt {
+                    Some(attempt) => at("send_if_absent", attempt),
+                    None => at("delivery", *decided),
+                };
+                if self.delivered.is_some() || on < decided || *on > latest {
                     return Err(Refusal::DeliveryOutOfTime { latest });
                 }
                 // Source: PerBKN 6/2022 Pasal 50 ayat (1): effective on the 15th working day after receipt.
@@ -181,6 +300,15 @@ impl Case {
             }
         }
         Ok(next)
+    }
+
+    /// The sanction in force at the end: the decision's, unless an objection annulled or changed it.
+    pub fn sanction(&self) -> Option<&str> {
+        match &self.review {
+            Some((_, Outcome::Annulled)) => None,
+            Some((_, Outcome::Changed { sanction })) => Some(sanction),
+            _ => self.decision.as_ref().map(|(_, code)| code.as_str()),
+        }
     }
 
     fn decide(&self, rules: &Rules, sanctions: &[String], authority: Level) -> Result<String, Refusal> {

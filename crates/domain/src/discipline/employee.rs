@@ -61,6 +61,12 @@ impl PositionType {
             PositionType::Pelaksana => "pelaksana",
         }
     }
+
+    /// Parses a code.
+    pub fn parse(raw: &str) -> Option<PositionType> {
+        let key = raw.trim().to_lowercase();
+        PositionType::ALL.into_iter().find(|it| it.code() == key)
+    }
 }
 
 /// A row as typed.
@@ -188,8 +194,7 @@ impl RawEmployee {
         });
         let name = required_text(&mut problems, "name", &self.name, 200);
         let position = required_text(&mut problems, "position", &self.position, 200);
-        let position_type =
-            PositionType::ALL.into_iter().find(|it| it.code() == self.position_type.trim().to_lowercase());
+        let position_type = PositionType::parse(&self.position_type);
         if position_type.is_none() {
             problems.add("position_type", Problem::UnknownCode { given: self.position_type.trim().to_owned() });
         }

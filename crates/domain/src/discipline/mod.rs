@@ -3,13 +3,17 @@
 //! correct them without a release; and the pure computations on them. No I/O: the caller passes the calendar.
 
 mod absence;
+mod agenda;
 pub mod attendance;
 mod case;
+pub mod catalogue;
 mod deadlines;
 pub mod employee;
 mod rules;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_agenda;
 #[cfg(test)]
 mod tests_attendance;
 #[cfg(test)]
@@ -18,6 +22,8 @@ mod tests_case;
 mod tests_employee;
 
 pub use absence::{AbsenceProposal, longest_run, propose};
-pub use case::{Case, Refusal, Step, heaviest};
+pub use agenda::Due;
+pub use case::{Case, Outcome, Refusal, Step, heaviest};
+pub use catalogue::{Authority, Impact, Item};
 pub use deadlines::{Deadline, due};
 pub use rules::{AbsenceRow, DeadlineRule, Level, Rules, RulesError, Sanction, shipped};

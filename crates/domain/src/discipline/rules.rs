@@ -6,6 +6,9 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 use thiserror::Error;
 
+use super::catalogue::{Authority, Item};
+use super::employee::PositionType;
+
 /// Level of a disciplinary sanction.
 // Source: PP 94/2021 Pasal 8 ayat (1) (hukuman disiplin ringan, sedang, berat).
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -41,6 +44,17 @@ pub struct Sanction {
     pub name: String,
     /// Regulation, article.
     pub source: String,
+    /// `banding` when challenged by banding administratif; keberatan otherwise.
+    #[serde(default)]
+    pub appeal: Option<String>,
+}
+
+impl Sanction {
+    /// How the sanction is challenged.
+    // Source: PP 79/2021 (banding administratif against dismissal; keberatan against other decisions).
+    pub fn appeal_kind(&self) -> &str {
+        self.appeal.as_deref().unwrap_or("keberatan")
+    }
 }
 
 /// One row of the absence table: from `from` to `to` days (open-ended without `to`).
@@ -88,6 +102,8 @@ struct File {
     sanctions: Vec<Sanction>,
     absence: Absence,
     deadlines: Vec<DeadlineRule>,
+    catalogue: Vec<Item>,
+    authority: Vec<Authority>,
 }
 
 /// A rules file that cannot be used.
@@ -105,6 +121,9 @@ pub enum RulesError {
     /// A deadline the procedure needs is missing.
     #[error("discipline rules: deadline {0:?} missing")]
     MissingDeadline(String),
+    /// A catalogue item or authority row is unusable (duplicate code, no level, unknown position type).
+    #[error("discipline rules: {0}")]
+    Entry(String),
 }
 
 /// The discipline rules.
@@ -150,6 +169,7 @@ impl Rules {
                 return Err(RulesError::MissingDeadline(code.to_owned()));
             }
         }
+        check_entries(&file)?;
         Ok(Rules { file })
     }
 
@@ -183,4 +203,56 @@ impl Rules {
     pub fn deadline(&self, code: &str) -> Option<&DeadlineRule> {
         self.file.deadlines.iter().find(|it| it.code == code)
     }
+
+    /// The obligations and prohibitions.
+    pub fn catalogue(&self) -> &[Item] {
+        &self.file.catalogue
+    }
+
+    /// The catalogue item with this code.
+    pub fn item(&self, code: &str) -> Option<&Item> {
+        self.file.catalogue.iter().find(|it| it.code == code)
+    }
+
+    /// The authority matrix.
+    pub fn authorities(&self) -> &[Authority] {
+        &self.file.authority
+    }
+
+    /// The authority row with this code.
+    pub fn authority(&self, code: &str) -> Option<&Authority> {
+        self.file.authority.iter().find(|it| it.code == code)
+    }
+}
+
+fn check_entries(file: &File) -> Result<(), RulesError> {
+    let mut seen = std::collections::HashSet::new();
+    for item in &file.catalogue {
+        if !seen.insert(item.code.as_str()) {
+            return Err(RulesError::Entry(format!("catalogue code {:?} twice", item.code)));
+        }
+        let levels = &item.levels;
+        if levels.unit.is_none() && levels.instansi.is_none() && levels.negara.is_none() {
+            return Err(RulesError::Entry(format!("catalogue item {:?} has no level", item.code)));
+        }
+        if item.kind != "kewajiban" && item.kind != "larangan" {
+            return Err(RulesError::Entry(format!(
+                "catalogue item {:?}: kind must be kewajiban or larangan",
+                item.code
+            )));
+        }
+    }
+    seen.clear();
+    for row in &file.authority {
+        if !seen.insert(row.code.as_str()) {
+            return Err(RulesError::Entry(format!("authority code {:?} twice", row.code)));
+        }
+        if let Some(bad) = row.positions.iter().find(|it| PositionType::parse(it).is_none()) {
+            return Err(RulesError::Entry(format!("authority {:?}: unknown position type {bad:?}", row.code)));
+        }
+    }
+    if file.catalogue.is_empty() || file.authority.is_empty() {
+        return Err(RulesError::Entry("the catalogue and the authority matrix may not be empty".to_owned()));
+    }
+    Ok(())
 }
