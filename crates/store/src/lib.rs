@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod complaints;
 pub mod db;
 pub mod demo;
+pub mod discipline;
 pub mod error;
 pub mod news;
 pub mod org;

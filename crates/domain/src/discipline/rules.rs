@@ -44,6 +44,12 @@ pub struct Sanction {
     pub name: String,
     /// Regulation, article.
     pub source: String,
+    /// Months it runs from the effective date; none for a reprimand or a dismissal.
+    #[serde(default)]
+    pub months: Option<u32>,
+    /// What it blocks or causes while it runs (`kgb_ditunda`, `kenaikan_pangkat_ditunda`, `diberhentikan`).
+    #[serde(default)]
+    pub consequences: Vec<String>,
     /// `banding` when challenged by banding administratif; keberatan otherwise.
     #[serde(default)]
     pub appeal: Option<String>,
@@ -222,6 +228,12 @@ impl Rules {
     /// The authority row with this code.
     pub fn authority(&self, code: &str) -> Option<&Authority> {
         self.file.authority.iter().find(|it| it.code == code)
+    }
+
+    /// The heaviest level the office `code` may impose on an employee of this position type; none when it may not
+    /// sanction them at all.
+    pub fn authority_over(&self, code: &str, position: PositionType) -> Option<Level> {
+        self.authority(code).filter(|it| it.covers(position)).map(|it| it.max_level)
     }
 }
 

@@ -58,8 +58,8 @@ impl Chain {
     /// with `queries::insert_entries`) before [`Chain::close`].
     pub fn next(&mut self, cx: &ActionCx<'_>, change: Change) -> Entry {
         // Every change to tenants, units, calendars, settings and keys is audited, so this is where the read cache
-        // learns that its copy is out of date; it holds no complaints.
-        if change.entity_type != "complaint" {
+        // learns that its copy is out of date; it holds no complaints, employees or cases.
+        if !matches!(change.entity_type, "complaint" | "employee" | "attendance_batch" | "discipline_case") {
             cx.db.cache().clear();
         }
         // serde_json's default map is ordered by key, so the documents are canonical and their digests stable.
