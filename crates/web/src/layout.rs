@@ -104,11 +104,14 @@ impl FromRequestParts<App> for Layout {
 
 /// The entries a user's roles open, in a fixed order.
 pub fn navigation(access: &Access, path: &str) -> Vec<NavItem> {
-    let entries: [(&'static str, &'static str, bool); 9] = [
+    let entries: [(&'static str, &'static str, bool); 11] = [
         ("/beranda", "common.nav.dashboard", true),
         ("/pengaduan", "common.nav.complaints", access.has(Permission::ViewComplaints)),
         ("/skm", "common.nav.surveys", access.has(Permission::ViewSurveys)),
         ("/berita", "common.nav.news", access.has(Permission::ViewNews)),
+        // Everyone signed in: an employee reads their own cases there; others see the cases they may handle.
+        ("/disiplin", "common.nav.discipline", true),
+        ("/pegawai", "common.nav.employees", access.has(Permission::ViewEmployees)),
         ("/unit", "common.nav.units", access.has(Permission::ViewUnits)),
         ("/pengguna", "common.nav.users", access.has(Permission::ViewUsers)),
         ("/kalender", "common.nav.calendar", access.has(Permission::ViewCalendar)),

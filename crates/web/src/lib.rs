@@ -13,6 +13,7 @@ mod calendar;
 mod complaints;
 mod config;
 mod dashboard;
+mod discipline;
 mod error;
 mod files;
 mod forms;
@@ -37,6 +38,7 @@ pub use config::WebConfig;
 pub use forms::message as problem_message;
 pub use i18n::Lang;
 pub use ids::RandomIds;
+pub use discipline::files as discipline_files;
 pub use org::transfer as units_file;
 
 #[cfg(test)]

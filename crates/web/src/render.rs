@@ -61,6 +61,14 @@ templates!(
     "news/reviews.html",
     "news/search.html",
     "news/notices.html",
+    "discipline/employees.html",
+    "discipline/employees_import.html",
+    "discipline/attendance.html",
+    "discipline/cases.html",
+    "discipline/new_case.html",
+    "discipline/case.html",
+    "discipline/register.html",
+    "discipline/rules.html",
 );
 
 /// Every template with its source, for the tests.

@@ -26,4 +26,4 @@ pub use agenda::Due;
 pub use case::{Case, Outcome, Refusal, Step, heaviest};
 pub use catalogue::{Authority, Impact, Item};
 pub use deadlines::{Deadline, due};
-pub use rules::{AbsenceRow, DeadlineRule, Level, Rules, RulesError, Sanction, shipped};
+pub use rules::{AbsenceRow, DEADLINES, DeadlineRule, Level, Rules, RulesError, Sanction, shipped};

@@ -74,6 +74,7 @@ impl Role {
                 CollectSurveys,
                 ManageSurveys,
                 ViewNews,
+                ViewEmployees,
             ],
             Role::Inspector => &[
                 ViewUnits,
@@ -85,12 +86,27 @@ impl Role {
                 ViewNews,
                 ManageNews,
                 ReviewNews,
+                ViewEmployees,
+                HandleDiscipline,
             ],
-            Role::PersonnelOfficer => &[ViewUnits, ViewCalendar, ViewUsers, ViewNews],
+            Role::PersonnelOfficer => {
+                &[ViewUnits, ViewCalendar, ViewUsers, ViewNews, ViewEmployees, ManageEmployees, HandleDiscipline]
+            }
             Role::Leader => {
-                &[ViewUnits, ViewCalendar, ViewUsers, ViewAudit, ViewComplaints, ViewSurveys, ViewNews, ReviewNews]
+                &[
+                    ViewUnits,
+                    ViewCalendar,
+                    ViewUsers,
+                    ViewAudit,
+                    ViewComplaints,
+                    ViewSurveys,
+                    ViewNews,
+                    ReviewNews,
+                    ViewEmployees,
+                ]
             }
             Role::Administrator => &[
+                ManageDisciplineRules,
                 ViewNews,
                 ManageNews,
                 ReviewNews,
@@ -155,6 +171,15 @@ pub enum Permission {
     ManageNews,
     /// Open and close preliminary reviews (telaah awal) of articles.
     ReviewNews,
+    /// Read the employee register of the units in scope.
+    ViewEmployees,
+    /// Import the employee register and attendance files.
+    ManageEmployees,
+    /// Open discipline cases about employees of the units in scope, walk them, read them (personnel unit and
+    /// inspectorate); others read a case only as its team, its official or its employee.
+    HandleDiscipline,
+    /// Edit the discipline rules file (catalogue, sanctions, absence table, deadlines, authority matrix).
+    ManageDisciplineRules,
 }
 
 impl Permission {
@@ -168,6 +193,8 @@ impl Permission {
                 | Permission::ManageComplaints
                 | Permission::ManageNews
                 | Permission::ReviewNews
+                | Permission::ManageEmployees
+                | Permission::ManageDisciplineRules
         )
     }
 }

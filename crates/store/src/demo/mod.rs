@@ -3,6 +3,7 @@
 //!
 //! All people and account names are invented; the unit names follow the usual Perangkat Daerah of a kota.
 
+mod discipline;
 mod surveys;
 pub mod units;
 
@@ -84,6 +85,7 @@ pub async fn load_if_empty(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Resul
     load_accounts(&cx).await?;
     load_calendar(&cx).await?;
     surveys::load(&cx).await?;
+    discipline::load(&cx).await?;
     Ok(true)
 }
 

@@ -8,7 +8,7 @@ pub mod employees;
 pub mod members;
 pub mod record;
 pub mod rules;
-mod steps;
+pub mod steps;
 
 use std::collections::HashMap;
 

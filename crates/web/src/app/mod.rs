@@ -174,6 +174,7 @@ pub fn router(app: App) -> Router {
         .merge(crate::complaints::routes())
         .merge(crate::surveys::routes())
         .merge(crate::news::routes())
+        .merge(crate::discipline::routes())
         .merge(crate::api::routes())
         .merge(crate::files::routes())
         .merge(crate::ops::routes())

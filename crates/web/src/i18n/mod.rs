@@ -84,7 +84,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
 }
 
 /// (area, Indonesian file, English file).
-const FILES: [(&str, &str, &str); 12] = [
+const FILES: [(&str, &str, &str); 13] = [
     ("common", include_str!("../../locales/id/common.toml"), include_str!("../../locales/en/common.toml")),
     ("home", include_str!("../../locales/id/home.toml"), include_str!("../../locales/en/home.toml")),
     ("dashboard", include_str!("../../locales/id/dashboard.toml"), include_str!("../../locales/en/dashboard.toml")),
@@ -97,6 +97,11 @@ const FILES: [(&str, &str, &str); 12] = [
     ("surveys", include_str!("../../locales/id/surveys.toml"), include_str!("../../locales/en/surveys.toml")),
     ("errors", include_str!("../../locales/id/errors.toml"), include_str!("../../locales/en/errors.toml")),
     ("news", include_str!("../../locales/id/news.toml"), include_str!("../../locales/en/news.toml")),
+    (
+        "discipline",
+        include_str!("../../locales/id/discipline.toml"),
+        include_str!("../../locales/en/discipline.toml"),
+    ),
 ];
 
 static ID: LazyLock<HashMap<String, String>> = LazyLock::new(|| load(|(_, id, _)| id));

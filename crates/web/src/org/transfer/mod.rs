@@ -224,7 +224,7 @@ fn row_message(lang: Lang, problem: &RowProblem) -> String {
     lang.tf("org.import.row_problem", &[("row", &row), ("column", column), ("reason", &reason)])
 }
 
-fn file_message(lang: Lang, problem: &FileProblem) -> String {
+pub(crate) fn file_message(lang: Lang, problem: &FileProblem) -> String {
     match problem {
         FileProblem::Unreadable => lang.t("org.import.unreadable").to_owned(),
         FileProblem::MissingColumn(column) => lang.tf("org.import.missing_column", &[("column", column)]),

@@ -1,0 +1,209 @@
+//! The case file: the employee, the breaches, what is due and late, the steps with their letters, the members and
+//! the views; the step forms for those who act; the record export for an appeal. Every opening is logged.
+
+use axum::Form;
+use axum::extract::Path;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::discipline::employee::PositionType;
+use domain::discipline::{Level, Rules};
+use serde::Serialize;
+use serde_json::json;
+use store::StoreError;
+use store::discipline::cases::{self, CaseFile};
+use store::discipline::{members, record};
+
+use super::{Reach, letters, step_form};
+use crate::error::WebError;
+use crate::layout::Layout;
+use crate::render::render_status;
+use crate::staff::Staff;
+
+#[derive(Serialize)]
+struct Page {
+    #[serde(flatten)]
+    layout: Layout,
+    case: serde_json::Value,
+    employee: serde_json::Value,
+    breaches: Vec<serde_json::Value>,
+    due: Vec<serde_json::Value>,
+    steps: Vec<serde_json::Value>,
+    members: Vec<serde_json::Value>,
+    views: Vec<serde_json::Value>,
+    acts: bool,
+    handler: bool,
+    offered: Vec<&'static str>,
+    sanctions: Vec<serde_json::Value>,
+    officials: Vec<serde_json::Value>,
+    error: Option<String>,
+}
+
+async fn load(staff: &Staff, id: &str) -> Result<(Rules, CaseFile, Reach), WebError> {
+    let rules = super::rules_of(staff).await?;
+    let mut conn = staff.app.db().conn().await?;
+    let file = cases::load(&mut conn, &staff.tenant.0.id, &rules, id).await?;
+    drop(conn);
+    let reach = super::reach(staff, &file).await?;
+    Ok((rules, file, reach))
+}
+
+/// Steps worth offering in this state; the guards still decide.
+fn offered(file: &CaseFile) -> Vec<&'static str> {
+    let case = &file.case;
+    if case.dropped.is_some() || case.review.is_some() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut offer = |kind: &'static str, when: bool| {
+        if when {
+            out.push(kind);
+        }
+    };
+    let open = case.decision.is_none();
+    let heard = case.examined.is_some() || case.missed >= 2;
+    offer("summons", open && !heard && (case.summonses.is_empty() || (case.summonses.len() == 1 && case.missed == 1)));
+    offer("absent", open && case.examined.is_none() && !case.summonses.is_empty() && case.summonses.len() > case.missed);
+    offer("examined", open && case.examined.is_none() && case.summonses.len() > case.missed);
+    offer("team_formed", open && !case.team && case.level >= Some(Level::Sedang));
+    offer("relieved", open && case.level == Some(Level::Berat) && !case.summonses.is_empty() && case.relieved.is_none());
+    offer("decided", open && heard);
+    offer("dropped", open);
+    offer("absent_at_delivery", !open && case.delivered.is_none() && case.delivery_attempt.is_none());
+    offer("delivered", !open && case.delivered.is_none());
+    offer("objection", case.delivered.is_some() && case.objection.is_none());
+    offer("reviewed", case.objection.is_some());
+    offer("islah", true);
+    out
+}
+
+async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>) -> Result<Response, WebError> {
+    let (rules, file, reach) = load(&staff, id).await?;
+    let tenant = &staff.tenant.0.id;
+    let user_id = staff.user.user.id.as_str().to_owned();
+    record::log_view(staff.app.db(), tenant, id, &user_id, "berkas", staff.app.now().as_millisecond()).await?;
+    let data = staff.app.db().tenant_data(tenant).await?;
+    let mut conn = staff.app.db().conn().await?;
+    let calendars = store::discipline::calendars(&mut conn, tenant).await?;
+    let today = staff.app.now().to_zoned(staff.tenant.0.zone.time_zone()).date();
+    let lang = staff.lang;
+    let date = |it: jiff::civil::Date| letters::long_date(lang, it);
+    let due = calendars
+        .get(&file.employee.unit_id)
+        .map(|cal| file.case.agenda(&rules, cal, today))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|it| json!({ "code": it.code, "date": it.date.map(date), "late": it.late, "source": it.source }))
+        .collect();
+    let users = store::people::queries::list_users(&mut conn, tenant).await?;
+    let name_of = |id: &str| users.iter().find(|u| u.id.as_str() == id).map_or(id.to_owned(), |u| u.display_name.clone());
+    let views = if reach == Reach::Handler {
+        record::views(&mut conn, tenant, id).await?.into_iter().take(50).map(|it| {
+            json!({ "who": it.display_name, "what": it.what, "at": crate::complaints::views::local_time(it.at_ms, staff.tenant.0.zone) })
+        }).collect()
+    } else {
+        Vec::new()
+    };
+    let unit = data.units.iter().find(|u| u.id.as_str() == file.employee.unit_id);
+    let position = PositionType::parse(&file.employee.position_type).unwrap_or(PositionType::Pelaksana);
+    let row = &file.row;
+    let page = Page {
+        case: json!({ "id": row.id, "number": row.number, "origin": row.origin, "origin_ref": row.origin_ref,
+            "level": row.level, "state": row.state, "facts": row.facts, "evidence": row.evidence,
+            "sanction": row.sanction.as_deref().map(|code| rules.sanction(code).map_or(code.to_owned(), |it| it.name.clone())),
+            "effective_on": row.effective_on.as_deref().and_then(|it| it.parse().ok()).map(date),
+            "ends_on": row.ends_on.as_deref().and_then(|it| it.parse().ok()).map(date),
+            "relieved": file.case.relieved.map(date), "islah": file.case.islah.iter().map(|it| date(*it)).collect::<Vec<_>>() }),
+        employee: json!({ "name": file.employee.name, "nip": file.employee.nip, "grade": file.employee.grade,
+            "position": file.employee.position, "position_type": file.employee.position_type, "status": file.employee.status,
+            "unit": unit.map(|u| u.draft.name.clone()) }),
+        breaches: file.breaches.iter().map(|it| {
+            let item = rules.item(&it.code);
+            json!({ "code": it.code, "impact": it.impact, "level": it.level.code(),
+                "article": item.map(|i| i.article.clone()), "text": item.map(|i| i.text.clone()) })
+        }).collect(),
+        due,
+        steps: file.steps.iter().map(|it| {
+            let step: serde_json::Value = serde_json::from_str(&it.step_json).unwrap_or_default();
+            json!({ "seq": it.seq, "kind": step["kind"], "step": step, "details": it.details,
+                "by": it.by_user.as_deref().map(name_of), "at": crate::complaints::views::local_time(it.at_ms, staff.tenant.0.zone),
+                "letter": letters::letter_of(&step) })
+        }).collect(),
+        members: file.members.iter().map(|(id, role)| json!({ "name": name_of(id), "role": role })).collect(),
+        views,
+        acts: reach.acts(),
+        handler: reach == Reach::Handler,
+        offered: if reach.acts() { offered(&file) } else { Vec::new() },
+        sanctions: rules.sanctions().iter().filter(|it| Some(it.level) <= file.case.level.or(Some(Level::Berat)))
+            .map(|it| json!({ "code": it.code, "name": it.name, "level": it.level.code() })).collect(),
+        officials: rules.authorities().iter().filter(|it| it.covers(position))
+            .map(|it| json!({ "code": it.code, "name": it.name, "max_level": it.max_level.code() })).collect(),
+        error,
+        layout: staff.layout,
+    };
+    render_status(status, "discipline/case.html", &page)
+}
+
+/// `GET /disiplin/kasus/{id}`.
+pub async fn show(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
+    page(staff, &id, StatusCode::OK, None).await
+}
+
+/// `POST /disiplin/kasus/{id}/langkah`.
+pub async fn add_step(staff: Staff, Path(id): Path<String>, Form(form): Form<Vec<(String, String)>>) -> Result<Response, WebError> {
+    let (rules, file, reach) = load(&staff, &id).await?;
+    if !reach.acts() {
+        return Err(WebError::Forbidden);
+    }
+    let position = PositionType::parse(&file.employee.position_type).unwrap_or(PositionType::Pelaksana);
+    let (step, details) = match step_form::read(staff.lang, &rules, position, &form) {
+        Ok(read) => read,
+        Err(message) => return page(staff, &id, StatusCode::UNPROCESSABLE_ENTITY, Some(message)).await,
+    };
+    match cases::add_step(&staff.action_cx(), &rules, &id, step, details).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/disiplin/kasus/{id}")).into_response()),
+        Err(refusal) => {
+            let message = step_form::refusal(staff.lang, &refusal);
+            page(staff, &id, StatusCode::UNPROCESSABLE_ENTITY, Some(message)).await
+        }
+    }
+}
+
+/// `POST /disiplin/kasus/{id}/anggota`: `username`, `role` (`team` or `official`).
+pub async fn add_member(staff: Staff, Path(id): Path<String>, Form(form): Form<Vec<(String, String)>>) -> Result<Response, WebError> {
+    let (_, _, reach) = load(&staff, &id).await?;
+    if reach != Reach::Handler {
+        return Err(WebError::Forbidden);
+    }
+    let get = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    match members::add_member(&staff.action_cx(), &id, &get("username"), &get("role")).await {
+        Ok(()) => Ok(Redirect::to(&format!("/disiplin/kasus/{id}")).into_response()),
+        Err(StoreError::Invalid(problems)) => {
+            let message = problems.iter().map(|it| crate::forms::message(staff.lang, &it.problem)).collect::<Vec<_>>().join(" ");
+            page(staff, &id, StatusCode::UNPROCESSABLE_ENTITY, Some(message)).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `GET /disiplin/kasus/{id}/rekam.json`: the case, its steps and the audit entries about it with their chain
+/// digest, for an appeal.
+pub async fn record(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
+    let (_, file, reach) = load(&staff, &id).await?;
+    if !reach.acts() {
+        return Err(WebError::Forbidden);
+    }
+    let tenant = &staff.tenant.0.id;
+    let user_id = staff.user.user.id.as_str().to_owned();
+    record::log_view(staff.app.db(), tenant, &id, &user_id, "rekam", staff.app.now().as_millisecond()).await?;
+    let mut conn = staff.app.db().conn().await?;
+    let trail = record::audit_trail(&mut conn, tenant, &id).await?;
+    let steps: Vec<_> = file.steps.iter().map(|it| {
+        json!({ "seq": it.seq, "step": serde_json::from_str::<serde_json::Value>(&it.step_json).unwrap_or_default(),
+            "details": it.details, "by_user": it.by_user, "at_ms": it.at_ms })
+    }).collect();
+    let body = json!({ "tenant": tenant.as_str(), "case": file.row, "employee": file.employee, "breaches": file.breaches,
+        "steps": steps, "audit": trail, "exported_at_ms": staff.app.now().as_millisecond() });
+    let disposition = format!("attachment; filename=\"rekam-{}.json\"", file.row.number);
+    let text = serde_json::to_string_pretty(&body).map_err(|err| WebError::Internal(err.to_string()))?;
+    Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, disposition)], text).into_response())
+}

@@ -1,0 +1,190 @@
+//! The letters of a case as PDF: summons I and II, the examination record (BAP) and the decision, in Indonesian
+//! whatever the reader's language (they are official documents), from the step and the fields stored with it.
+//! Every download is logged as a view of the case.
+
+use axum::extract::Path;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use jiff::civil::Date;
+use store::discipline::cases::CaseFile;
+use store::discipline::steps::StoredStep;
+
+use super::pdf::Letter;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::staff::Staff;
+
+/// `14 Juli 2026`.
+pub fn long_date(lang: Lang, date: Date) -> String {
+    format!("{} {} {}", date.day(), lang.t(&format!("common.months.m{}", date.month())), date.year())
+}
+
+fn weekday_date(lang: Lang, date: Date) -> String {
+    let day = date.weekday().to_monday_one_offset();
+    format!("{}, {}", lang.t(&format!("discipline.letters.weekday.w{day}")), long_date(lang, date))
+}
+
+/// The letter a step produces, as named in its download path.
+pub fn letter_of(step: &serde_json::Value) -> Option<&'static str> {
+    match step["kind"].as_str()? {
+        "summons" => Some("panggilan"),
+        "examined" => Some("bap"),
+        "decided" => Some("keputusan"),
+        _ => None,
+    }
+}
+
+/// `GET /disiplin/kasus/{id}/surat/{kind}-{seq}.pdf`.
+pub async fn download(staff: Staff, Path((id, name)): Path<(String, String)>) -> Result<Response, WebError> {
+    let (kind, seq) = name
+        .strip_suffix(".pdf")
+        .and_then(|it| it.rsplit_once('-'))
+        .and_then(|(kind, seq)| Some((kind.to_owned(), seq.parse::<i64>().ok()?)))
+        .ok_or(WebError::NotFound)?;
+    let rules = super::rules_of(&staff).await?;
+    let tenant = &staff.tenant.0.id;
+    let mut conn = staff.app.db().conn().await?;
+    let file = store::discipline::cases::load(&mut conn, tenant, &rules, &id).await?;
+    drop(conn);
+    super::reach(&staff, &file).await?;
+    let step = file.steps.iter().find(|it| it.seq == seq).ok_or(WebError::NotFound)?;
+    let json: serde_json::Value = serde_json::from_str(&step.step_json).unwrap_or_default();
+    if letter_of(&json) != Some(kind.as_str()) {
+        return Err(WebError::NotFound);
+    }
+    let data = staff.app.db().tenant_data(tenant).await?;
+    let unit = data.units.iter().find(|u| u.id.as_str() == file.employee.unit_id).map(|u| u.draft.name.clone()).unwrap_or_default();
+    let context = Context { lang: Lang::Id, government: data.tenant.name.clone(), unit, rules: &rules, file: &file };
+    let bytes = match kind.as_str() {
+        "panggilan" => context.summons(step, &json),
+        "bap" => context.record(step, &json),
+        _ => context.decision(step, &json),
+    };
+    let user_id = staff.user.user.id.as_str().to_owned();
+    let what = format!("surat:{kind}-{seq}");
+    store::discipline::record::log_view(staff.app.db(), tenant, &id, &user_id, &what, staff.app.now().as_millisecond()).await?;
+    let disposition = format!("attachment; filename=\"{kind}-{}-{seq}.pdf\"", file.row.number);
+    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response())
+}
+
+struct Context<'a> {
+    lang: Lang,
+    government: String,
+    unit: String,
+    rules: &'a domain::discipline::Rules,
+    file: &'a CaseFile,
+}
+
+impl Context<'_> {
+    fn t(&self, key: &str) -> String {
+        self.lang.t(&format!("discipline.letters.{key}")).to_owned()
+    }
+
+    fn letter(&self) -> Letter {
+        Letter::new(&self.government, &self.unit, "")
+    }
+
+    fn employee_rows(&self) -> Vec<(String, String)> {
+        let it = &self.file.employee;
+        vec![
+            (self.t("name"), it.name.clone()),
+            (self.t("nip"), it.nip.clone()),
+            (self.t("grade"), it.grade.clone().unwrap_or_else(|| "-".to_owned())),
+            (self.t("position"), it.position.clone()),
+            (self.t("unit"), self.unit.clone()),
+        ]
+    }
+
+    fn articles(&self) -> String {
+        let items: Vec<String> = self
+            .file
+            .breaches
+            .iter()
+            .filter_map(|it| self.rules.item(&it.code))
+            .map(|it| format!("{} ({})", it.article, it.text))
+            .collect();
+        items.join("; ")
+    }
+
+    fn date(&self, step: &serde_json::Value, field: &str) -> Option<Date> {
+        step[field].as_str()?.parse().ok()
+    }
+
+    fn detail<'s>(step: &'s StoredStep, name: &str) -> &'s str {
+        step.details.get(name).map_or("", String::as_str)
+    }
+
+    fn summons(&self, stored: &StoredStep, step: &serde_json::Value) -> Vec<u8> {
+        let lang = self.lang;
+        let ordinal = self.file.steps.iter().filter(|it| it.seq <= stored.seq && it.step_json.contains("\"summons\"")).count();
+        let mut letter = self.letter();
+        letter.centred(true, 12.0, &self.t(if ordinal > 1 { "summons_title_2" } else { "summons_title_1" }));
+        letter.centred(false, 11.0, &format!("{} {}", self.t("number"), Self::detail(stored, "letter_number")));
+        letter.gap(10.0);
+        letter.paragraph(&self.t("summons_intro"));
+        letter.rows(&self.employee_rows());
+        letter.paragraph(&self.t("summons_to_appear"));
+        let examination = self.date(step, "examination").map(|it| weekday_date(lang, it)).unwrap_or_default();
+        letter.rows(&[
+            (self.t("day_date"), examination),
+            (self.t("time"), Self::detail(stored, "time").to_owned()),
+            (self.t("place"), Self::detail(stored, "place").to_owned()),
+            (self.t("examiner"), Self::detail(stored, "examiner").to_owned()),
+        ]);
+        letter.paragraph(&self.lang.tf("discipline.letters.summons_reason", &[("articles", &self.articles())]));
+        letter.paragraph(&self.t("summons_closing"));
+        let sent = self.date(step, "sent").map(|it| long_date(lang, it)).unwrap_or_default();
+        letter.signature(&sent, &self.t("superior"), Self::detail(stored, "examiner"), "");
+        letter.finish()
+    }
+
+    fn record(&self, stored: &StoredStep, step: &serde_json::Value) -> Vec<u8> {
+        let on = self.date(step, "on").map(|it| weekday_date(self.lang, it)).unwrap_or_default();
+        let mut letter = self.letter();
+        letter.centred(true, 12.0, &self.t("record_title"));
+        letter.gap(10.0);
+        let examiner = Self::detail(stored, "examiner");
+        letter.paragraph(&self.lang.tf("discipline.letters.record_intro", &[("date", &on), ("examiner", examiner)]));
+        letter.rows(&self.employee_rows());
+        letter.paragraph(&self.lang.tf("discipline.letters.record_reason", &[("articles", &self.articles())]));
+        letter.line(true, &self.t("record_result"));
+        letter.paragraph(Self::detail(stored, "record"));
+        letter.paragraph(&self.t("record_closing"));
+        letter.two_signatures((&self.t("examinee"), &self.file.employee.name), (&self.t("examiner_sign"), examiner));
+        letter.finish()
+    }
+
+    fn decision(&self, stored: &StoredStep, step: &serde_json::Value) -> Vec<u8> {
+        let lang = self.lang;
+        let code = step["sanctions"][0].as_str().unwrap_or_default();
+        let sanction = self.rules.sanction(code);
+        let official = self.rules.authority(Self::detail(stored, "official"));
+        let office = official.map_or(String::new(), |it| it.name.clone());
+        let level = sanction.map_or("", |it| it.level.code());
+        let mut letter = self.letter();
+        letter.centred(true, 12.0, &format!("{} {}", self.t("decision_title"), office.to_uppercase()));
+        letter.centred(false, 11.0, &format!("{} {}", self.t("number"), Self::detail(stored, "letter_number")));
+        letter.centred(true, 11.0, &self.t("about"));
+        letter.centred(true, 11.0, &lang.tf("discipline.letters.decision_subject", &[("level", &level.to_uppercase())]));
+        letter.gap(8.0);
+        letter.line(true, &self.t("considering"));
+        letter.paragraph(&self.t("considering_text"));
+        letter.rows(&self.employee_rows());
+        letter.paragraph(&lang.tf("discipline.letters.proven", &[("articles", &self.articles())]));
+        letter.line(true, &self.t("recalling"));
+        letter.paragraph(&self.t("recalling_text"));
+        letter.centred(true, 11.0, &self.t("deciding"));
+        let name = sanction.map_or(code.to_owned(), |it| it.name.clone());
+        letter.paragraph(&lang.tf("discipline.letters.first", &[("level", level), ("sanction", &name)]));
+        let effective = self.rules.deadline("effective").map_or(15, |it| it.workdays).to_string();
+        letter.paragraph(&lang.tf("discipline.letters.second", &[("days", &effective)]));
+        let appeal = sanction.map_or("keberatan", |it| it.appeal_kind());
+        let window = self.rules.deadline("objection").map_or(14, |it| it.workdays).to_string();
+        let appeal_name = self.t(&format!("appeal_{appeal}"));
+        letter.paragraph(&lang.tf("discipline.letters.third", &[("appeal", &appeal_name), ("days", &window)]));
+        let on = self.date(step, "on").map(|it| long_date(lang, it)).unwrap_or_default();
+        let place = Self::detail(stored, "place");
+        letter.signature(&lang.tf("discipline.letters.set_at", &[("place", place), ("date", &on)]), &office, Self::detail(stored, "official_name"), "");
+        letter.finish()
+    }
+}

@@ -1,0 +1,98 @@
+//! Civil-servant discipline on the web: the employee register and its files, attendance imports and the
+//! proposals they give, case files walked step by step with their letters, the sanction register and the rules.
+//! A case is read only by the personnel unit and inspectorate (within their scope), its team and officials, and
+//! the employee concerned; every reading is logged.
+
+mod attendance;
+mod case_file;
+mod cases;
+mod employees;
+pub mod files;
+mod letters;
+mod pdf;
+mod register;
+mod rules;
+mod step_form;
+
+use axum::Router;
+use axum::routing::{get, post};
+use domain::people::Permission;
+use store::discipline::cases::CaseFile;
+
+use crate::app::App;
+use crate::error::WebError;
+use crate::staff::Staff;
+
+/// Page routes.
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/disiplin", get(cases::list))
+        .route("/disiplin/kasus", post(cases::open))
+        .route("/disiplin/kasus/baru", get(cases::new_form))
+        .route("/disiplin/kasus/{id}", get(case_file::show))
+        .route("/disiplin/kasus/{id}/langkah", post(case_file::add_step))
+        .route("/disiplin/kasus/{id}/anggota", post(case_file::add_member))
+        .route("/disiplin/kasus/{id}/rekam.json", get(case_file::record))
+        .route("/disiplin/kasus/{id}/surat/{kind}", get(letters::download))
+        .route("/disiplin/kehadiran", get(attendance::page).post(attendance::upload))
+        .route("/disiplin/sanksi", get(register::page))
+        .route("/disiplin/sanksi.csv", get(register::csv))
+        .route("/disiplin/aturan", get(rules::page).post(rules::save))
+        .route("/disiplin/aturan.toml", get(rules::download))
+        .route("/pegawai", get(employees::list))
+        .route("/pegawai/impor", get(employees::import_form).post(employees::import))
+        .route("/pegawai/ekspor.csv", get(employees::export_csv))
+        .route("/pegawai/ekspor.xlsx", get(employees::export_xlsx))
+        .route("/pegawai/templat.csv", get(employees::template_csv))
+}
+
+/// How far the signed-in user may go with a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Personnel unit or inspectorate with the employee's unit in scope: reads and records steps.
+    Handler,
+    /// Authorised official: reads and records steps.
+    Official,
+    /// Examination team: reads.
+    Team,
+    /// The employee concerned: reads.
+    Own,
+}
+
+impl Reach {
+    /// Whether steps may be recorded.
+    pub(crate) fn acts(self) -> bool {
+        matches!(self, Reach::Handler | Reach::Official)
+    }
+}
+
+/// The user's reach on a case, or `NotFound` (a case's existence is itself confidential).
+pub(crate) async fn reach(staff: &Staff, file: &CaseFile) -> Result<Reach, WebError> {
+    let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
+    let tree = crate::org::tree_of(&data.units);
+    let unit = domain::ids::UnitId::new(file.employee.unit_id.clone());
+    let user_id = staff.user.user.id.as_str();
+    if staff.user.access.can_unit(Permission::HandleDiscipline, &unit, &tree) {
+        return Ok(Reach::Handler);
+    }
+    let member = |role: &str| file.members.iter().any(|(id, it)| id == user_id && it == role);
+    if member("official") {
+        return Ok(Reach::Official);
+    }
+    if member("team") {
+        return Ok(Reach::Team);
+    }
+    if file.employee.user_id.as_deref() == Some(user_id) {
+        return Ok(Reach::Own);
+    }
+    Err(WebError::NotFound)
+}
+
+/// The tenant's rules, as the pages use them.
+pub(crate) async fn rules_of(staff: &Staff) -> Result<domain::discipline::Rules, WebError> {
+    let mut conn = staff.app.db().conn().await?;
+    Ok(store::discipline::rules::load(&mut conn, &staff.tenant.0.id).await?)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Discipline pages on both engines.
