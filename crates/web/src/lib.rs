@@ -35,10 +35,10 @@ mod tenant;
 pub use app::{App, router, serve};
 pub use audit::break_message;
 pub use config::WebConfig;
+pub use discipline::files as discipline_files;
 pub use forms::message as problem_message;
 pub use i18n::Lang;
 pub use ids::RandomIds;
-pub use discipline::files as discipline_files;
 pub use org::transfer as units_file;
 
 #[cfg(test)]

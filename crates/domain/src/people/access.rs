@@ -92,19 +92,17 @@ impl Role {
             Role::PersonnelOfficer => {
                 &[ViewUnits, ViewCalendar, ViewUsers, ViewNews, ViewEmployees, ManageEmployees, HandleDiscipline]
             }
-            Role::Leader => {
-                &[
-                    ViewUnits,
-                    ViewCalendar,
-                    ViewUsers,
-                    ViewAudit,
-                    ViewComplaints,
-                    ViewSurveys,
-                    ViewNews,
-                    ReviewNews,
-                    ViewEmployees,
-                ]
-            }
+            Role::Leader => &[
+                ViewUnits,
+                ViewCalendar,
+                ViewUsers,
+                ViewAudit,
+                ViewComplaints,
+                ViewSurveys,
+                ViewNews,
+                ReviewNews,
+                ViewEmployees,
+            ],
             Role::Administrator => &[
                 ManageDisciplineRules,
                 ViewNews,

@@ -152,7 +152,13 @@ fn plan(refs: &Refs, rows: Vec<ImportRow>) -> Result<Vec<Employee>, Vec<RowProbl
         let draft: EmployeeDraft = match row.raw.parse() {
             Ok(draft) => draft,
             Err(found) => {
+                // The unit is checked too, so one pass reports every problem of the row.
+                let unit = row.raw.unit_code.trim();
+                let unit_known = unit.is_empty() || refs.units.contains_key(&unit.to_lowercase());
                 found.into_iter().for_each(|it| fail(row.row, it.field, it.problem));
+                if !unit_known {
+                    fail(row.row, "unit_code", Problem::NotFound { given: unit.to_owned() });
+                }
                 continue;
             }
         };

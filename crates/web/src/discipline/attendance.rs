@@ -66,8 +66,18 @@ async fn render_page(
             staff.user.access.can_unit(Permission::HandleDiscipline, &unit, &tree)
         })
         .map(|it| ProposalView {
-            unit: data.units.iter().find(|unit| unit.id.as_str() == it.unit_id).map(|u| u.draft.name.clone()).unwrap_or_default(),
-            sanction_name: it.sanction.as_deref().and_then(|code| rules.sanction(code)).map(|s| s.name.clone()).unwrap_or_default(),
+            unit: data
+                .units
+                .iter()
+                .find(|unit| unit.id.as_str() == it.unit_id)
+                .map(|u| u.draft.name.clone())
+                .unwrap_or_default(),
+            sanction_name: it
+                .sanction
+                .as_deref()
+                .and_then(|code| rules.sanction(code))
+                .map(|s| s.name.clone())
+                .unwrap_or_default(),
             proposal: it,
         })
         .collect();

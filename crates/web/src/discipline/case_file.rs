@@ -62,10 +62,16 @@ fn offered(file: &CaseFile) -> Vec<&'static str> {
     let open = case.decision.is_none();
     let heard = case.examined.is_some() || case.missed >= 2;
     offer("summons", open && !heard && (case.summonses.is_empty() || (case.summonses.len() == 1 && case.missed == 1)));
-    offer("absent", open && case.examined.is_none() && !case.summonses.is_empty() && case.summonses.len() > case.missed);
+    offer(
+        "absent",
+        open && case.examined.is_none() && !case.summonses.is_empty() && case.summonses.len() > case.missed,
+    );
     offer("examined", open && case.examined.is_none() && case.summonses.len() > case.missed);
     offer("team_formed", open && !case.team && case.level >= Some(Level::Sedang));
-    offer("relieved", open && case.level == Some(Level::Berat) && !case.summonses.is_empty() && case.relieved.is_none());
+    offer(
+        "relieved",
+        open && case.level == Some(Level::Berat) && !case.summonses.is_empty() && case.relieved.is_none(),
+    );
     offer("decided", open && heard);
     offer("dropped", open);
     offer("absent_at_delivery", !open && case.delivered.is_none() && case.delivery_attempt.is_none());
@@ -95,7 +101,8 @@ async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>)
         .map(|it| json!({ "code": it.code, "date": it.date.map(date), "late": it.late, "source": it.source }))
         .collect();
     let users = store::people::queries::list_users(&mut conn, tenant).await?;
-    let name_of = |id: &str| users.iter().find(|u| u.id.as_str() == id).map_or(id.to_owned(), |u| u.display_name.clone());
+    let name_of =
+        |id: &str| users.iter().find(|u| u.id.as_str() == id).map_or(id.to_owned(), |u| u.display_name.clone());
     let views = if reach == Reach::Handler {
         record::views(&mut conn, tenant, id).await?.into_iter().take(50).map(|it| {
             json!({ "who": it.display_name, "what": it.what, "at": crate::complaints::views::local_time(it.at_ms, staff.tenant.0.zone) })
@@ -149,7 +156,11 @@ pub async fn show(staff: Staff, Path(id): Path<String>) -> Result<Response, WebE
 }
 
 /// `POST /disiplin/kasus/{id}/langkah`.
-pub async fn add_step(staff: Staff, Path(id): Path<String>, Form(form): Form<Vec<(String, String)>>) -> Result<Response, WebError> {
+pub async fn add_step(
+    staff: Staff,
+    Path(id): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
     let (rules, file, reach) = load(&staff, &id).await?;
     if !reach.acts() {
         return Err(WebError::Forbidden);
@@ -169,7 +180,11 @@ pub async fn add_step(staff: Staff, Path(id): Path<String>, Form(form): Form<Vec
 }
 
 /// `POST /disiplin/kasus/{id}/anggota`: `username`, `role` (`team` or `official`).
-pub async fn add_member(staff: Staff, Path(id): Path<String>, Form(form): Form<Vec<(String, String)>>) -> Result<Response, WebError> {
+pub async fn add_member(
+    staff: Staff,
+    Path(id): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
     let (_, _, reach) = load(&staff, &id).await?;
     if reach != Reach::Handler {
         return Err(WebError::Forbidden);
@@ -178,7 +193,8 @@ pub async fn add_member(staff: Staff, Path(id): Path<String>, Form(form): Form<V
     match members::add_member(&staff.action_cx(), &id, &get("username"), &get("role")).await {
         Ok(()) => Ok(Redirect::to(&format!("/disiplin/kasus/{id}")).into_response()),
         Err(StoreError::Invalid(problems)) => {
-            let message = problems.iter().map(|it| crate::forms::message(staff.lang, &it.problem)).collect::<Vec<_>>().join(" ");
+            let message =
+                problems.iter().map(|it| crate::forms::message(staff.lang, &it.problem)).collect::<Vec<_>>().join(" ");
             page(staff, &id, StatusCode::UNPROCESSABLE_ENTITY, Some(message)).await
         }
         Err(other) => Err(other.into()),
@@ -197,13 +213,18 @@ pub async fn record(staff: Staff, Path(id): Path<String>) -> Result<Response, We
     record::log_view(staff.app.db(), tenant, &id, &user_id, "rekam", staff.app.now().as_millisecond()).await?;
     let mut conn = staff.app.db().conn().await?;
     let trail = record::audit_trail(&mut conn, tenant, &id).await?;
-    let steps: Vec<_> = file.steps.iter().map(|it| {
-        json!({ "seq": it.seq, "step": serde_json::from_str::<serde_json::Value>(&it.step_json).unwrap_or_default(),
+    let steps: Vec<_> = file
+        .steps
+        .iter()
+        .map(|it| {
+            json!({ "seq": it.seq, "step": serde_json::from_str::<serde_json::Value>(&it.step_json).unwrap_or_default(),
             "details": it.details, "by_user": it.by_user, "at_ms": it.at_ms })
-    }).collect();
+        })
+        .collect();
     let body = json!({ "tenant": tenant.as_str(), "case": file.row, "employee": file.employee, "breaches": file.breaches,
         "steps": steps, "audit": trail, "exported_at_ms": staff.app.now().as_millisecond() });
     let disposition = format!("attachment; filename=\"rekam-{}.json\"", file.row.number);
     let text = serde_json::to_string_pretty(&body).map_err(|err| WebError::Internal(err.to_string()))?;
-    Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, disposition)], text).into_response())
+    Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, disposition)], text)
+        .into_response())
 }

@@ -54,14 +54,20 @@ pub async fn list(staff: Staff) -> Result<Response, WebError> {
         if super::reach(&staff, &file).await.is_err() {
             continue;
         }
-        let due = calendars.get(&file.employee.unit_id).map(|cal| file.case.agenda(&rules, cal, today)).unwrap_or_default();
+        let due =
+            calendars.get(&file.employee.unit_id).map(|cal| file.case.agenda(&rules, cal, today)).unwrap_or_default();
         let first = due.first();
         rows.push(Row {
             id: row.id,
             number: row.number,
             employee: file.employee.name.clone(),
             nip: file.employee.nip.clone(),
-            unit: data.units.iter().find(|u| u.id.as_str() == file.employee.unit_id).map(|u| u.draft.name.clone()).unwrap_or_default(),
+            unit: data
+                .units
+                .iter()
+                .find(|u| u.id.as_str() == file.employee.unit_id)
+                .map(|u| u.draft.name.clone())
+                .unwrap_or_default(),
             level: row.level,
             state: row.state,
             due: first.map(|it| it.code.to_owned()),
@@ -104,7 +110,13 @@ struct NewPage {
     errors: FieldErrors,
 }
 
-async fn new_page(staff: Staff, status: StatusCode, form: NewQuery, rest: (String, String, Vec<(String, String)>), errors: FieldErrors) -> Result<Response, WebError> {
+async fn new_page(
+    staff: Staff,
+    status: StatusCode,
+    form: NewQuery,
+    rest: (String, String, Vec<(String, String)>),
+    errors: FieldErrors,
+) -> Result<Response, WebError> {
     let rules = super::rules_of(&staff).await?;
     let tenant = &staff.tenant.0.id;
     let data = staff.app.db().tenant_data(tenant).await?;
@@ -113,7 +125,13 @@ async fn new_page(staff: Staff, status: StatusCode, form: NewQuery, rest: (Strin
     let employees = store::discipline::employees::list(&mut conn, tenant)
         .await?
         .into_iter()
-        .filter(|it| staff.user.access.can_unit(Permission::HandleDiscipline, &domain::ids::UnitId::new(it.unit_id.clone()), &tree))
+        .filter(|it| {
+            staff.user.access.can_unit(
+                Permission::HandleDiscipline,
+                &domain::ids::UnitId::new(it.unit_id.clone()),
+                &tree,
+            )
+        })
         .map(|it| (it.id, format!("{} — {}", it.name, it.nip)))
         .collect();
     let catalogue = rules
@@ -128,7 +146,17 @@ async fn new_page(staff: Staff, status: StatusCode, form: NewQuery, rest: (Strin
         })
         .collect();
     let (facts, evidence, chosen) = rest;
-    let page = NewPage { layout: staff.layout, form, facts, evidence, chosen, employees, origins: cases::ORIGINS.to_vec(), catalogue, errors };
+    let page = NewPage {
+        layout: staff.layout,
+        form,
+        facts,
+        evidence,
+        chosen,
+        employees,
+        origins: cases::ORIGINS.to_vec(),
+        catalogue,
+        errors,
+    };
     render_status(status, "discipline/new_case.html", &page)
 }
 
@@ -164,7 +192,11 @@ pub async fn open(staff: Staff, Form(form): Form<Vec<(String, String)>>) -> Resu
     let in_scope = employee.as_ref().is_some_and(|it| {
         staff.user.access.can_unit(Permission::HandleDiscipline, &domain::ids::UnitId::new(it.unit_id.clone()), &tree)
     });
-    let outcome = if in_scope || employee.is_none() { cases::open(&staff.action_cx(), &rules, &new).await } else { Err(StoreError::NotFound) };
+    let outcome = if in_scope || employee.is_none() {
+        cases::open(&staff.action_cx(), &rules, &new).await
+    } else {
+        Err(StoreError::NotFound)
+    };
     match outcome {
         Ok(row) => Ok(Redirect::to(&format!("/disiplin/kasus/{}", row.id)).into_response()),
         Err(StoreError::Invalid(problems)) => {

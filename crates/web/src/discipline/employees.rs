@@ -115,7 +115,12 @@ struct ImportPage {
 /// `GET /pegawai/impor`.
 pub async fn import_form(staff: Staff) -> Result<Response, WebError> {
     staff.user.require_tenant(Permission::ManageEmployees)?;
-    let page = ImportPage { layout: staff.layout, problems: Vec::new(), outcome: None, columns: files::EMPLOYEE_COLUMNS.to_vec() };
+    let page = ImportPage {
+        layout: staff.layout,
+        problems: Vec::new(),
+        outcome: None,
+        columns: files::EMPLOYEE_COLUMNS.to_vec(),
+    };
     Ok(render("discipline/employees_import.html", &page)?.into_response())
 }
 
@@ -129,7 +134,12 @@ pub async fn import(staff: Staff, multipart: Multipart) -> Result<Response, WebE
             .map_err(|problems| files::employee_messages(staff.lang, &problems)),
         Err(problem) => Err(files::file_messages(staff.lang, &problem)),
     };
-    let mut page = ImportPage { layout: staff.layout, problems: Vec::new(), outcome: None, columns: files::EMPLOYEE_COLUMNS.to_vec() };
+    let mut page = ImportPage {
+        layout: staff.layout,
+        problems: Vec::new(),
+        outcome: None,
+        columns: files::EMPLOYEE_COLUMNS.to_vec(),
+    };
     match result {
         Ok(ImportOutcome { n_created, n_updated, n_unchanged }) => {
             page.outcome = Some((n_created, n_updated, n_unchanged));
@@ -219,8 +229,15 @@ pub async fn export_xlsx(staff: Staff) -> Result<Response, WebError> {
 pub async fn template_csv(staff: Staff) -> Result<Response, WebError> {
     staff.user.require_any(Permission::ViewEmployees)?;
     let example = [
-        "198703152010011002", "Rahmat Hidayat", "pns", "III/b", "Pengadministrasi Perizinan", "pelaksana", "DPMPTSP",
-        "197905102005012001", "",
+        "198703152010011002",
+        "Rahmat Hidayat",
+        "pns",
+        "III/b",
+        "Pengadministrasi Perizinan",
+        "pelaksana",
+        "DPMPTSP",
+        "197905102005012001",
+        "",
     ]
     .map(str::to_owned);
     let body = crate::discipline::register::csv_bytes(&files::EMPLOYEE_COLUMNS, &[example])?;

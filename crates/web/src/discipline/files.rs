@@ -106,7 +106,10 @@ pub fn employee_messages(lang: Lang, problems: &[RowProblem]) -> Vec<String> {
         .map(|it| {
             let reason = message(lang, &it.problem.problem);
             let row = it.row.to_string();
-            lang.tf("org.import.row_problem", &[("row", &row), ("column", employee_column(it.problem.field)), ("reason", &reason)])
+            lang.tf(
+                "org.import.row_problem",
+                &[("row", &row), ("column", employee_column(it.problem.field)), ("reason", &reason)],
+            )
         })
         .collect()
 }

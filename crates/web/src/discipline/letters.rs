@@ -53,7 +53,12 @@ pub async fn download(staff: Staff, Path((id, name)): Path<(String, String)>) ->
         return Err(WebError::NotFound);
     }
     let data = staff.app.db().tenant_data(tenant).await?;
-    let unit = data.units.iter().find(|u| u.id.as_str() == file.employee.unit_id).map(|u| u.draft.name.clone()).unwrap_or_default();
+    let unit = data
+        .units
+        .iter()
+        .find(|u| u.id.as_str() == file.employee.unit_id)
+        .map(|u| u.draft.name.clone())
+        .unwrap_or_default();
     let context = Context { lang: Lang::Id, government: data.tenant.name.clone(), unit, rules: &rules, file: &file };
     let bytes = match kind.as_str() {
         "panggilan" => context.summons(step, &json),
@@ -62,9 +67,11 @@ pub async fn download(staff: Staff, Path((id, name)): Path<(String, String)>) ->
     };
     let user_id = staff.user.user.id.as_str().to_owned();
     let what = format!("surat:{kind}-{seq}");
-    store::discipline::record::log_view(staff.app.db(), tenant, &id, &user_id, &what, staff.app.now().as_millisecond()).await?;
+    store::discipline::record::log_view(staff.app.db(), tenant, &id, &user_id, &what, staff.app.now().as_millisecond())
+        .await?;
     let disposition = format!("attachment; filename=\"{kind}-{}-{seq}.pdf\"", file.row.number);
-    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response())
+    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
+        .into_response())
 }
 
 struct Context<'a> {
@@ -116,7 +123,8 @@ impl Context<'_> {
 
     fn summons(&self, stored: &StoredStep, step: &serde_json::Value) -> Vec<u8> {
         let lang = self.lang;
-        let ordinal = self.file.steps.iter().filter(|it| it.seq <= stored.seq && it.step_json.contains("\"summons\"")).count();
+        let ordinal =
+            self.file.steps.iter().filter(|it| it.seq <= stored.seq && it.step_json.contains("\"summons\"")).count();
         let mut letter = self.letter();
         letter.centred(true, 12.0, &self.t(if ordinal > 1 { "summons_title_2" } else { "summons_title_1" }));
         letter.centred(false, 11.0, &format!("{} {}", self.t("number"), Self::detail(stored, "letter_number")));
@@ -165,7 +173,11 @@ impl Context<'_> {
         letter.centred(true, 12.0, &format!("{} {}", self.t("decision_title"), office.to_uppercase()));
         letter.centred(false, 11.0, &format!("{} {}", self.t("number"), Self::detail(stored, "letter_number")));
         letter.centred(true, 11.0, &self.t("about"));
-        letter.centred(true, 11.0, &lang.tf("discipline.letters.decision_subject", &[("level", &level.to_uppercase())]));
+        letter.centred(
+            true,
+            11.0,
+            &lang.tf("discipline.letters.decision_subject", &[("level", &level.to_uppercase())]),
+        );
         letter.gap(8.0);
         letter.line(true, &self.t("considering"));
         letter.paragraph(&self.t("considering_text"));
@@ -184,7 +196,12 @@ impl Context<'_> {
         letter.paragraph(&lang.tf("discipline.letters.third", &[("appeal", &appeal_name), ("days", &window)]));
         let on = self.date(step, "on").map(|it| long_date(lang, it)).unwrap_or_default();
         let place = Self::detail(stored, "place");
-        letter.signature(&lang.tf("discipline.letters.set_at", &[("place", place), ("date", &on)]), &office, Self::detail(stored, "official_name"), "");
+        letter.signature(
+            &lang.tf("discipline.letters.set_at", &[("place", place), ("date", &on)]),
+            &office,
+            Self::detail(stored, "official_name"),
+            "",
+        );
         letter.finish()
     }
 }

@@ -54,7 +54,9 @@ async fn rows(staff: &Staff, filter: &Filter) -> Result<(Vec<Row>, Vec<(String, 
         staff.user.access.can_unit(Permission::HandleDiscipline, &domain::ids::UnitId::new(unit.to_owned()), &tree)
     };
     let within = |unit: &str| {
-        filter.unit.is_empty() || tree.is_within(&domain::ids::UnitId::new(unit.to_owned()), &domain::ids::UnitId::new(filter.unit.clone()))
+        filter.unit.is_empty()
+            || tree
+                .is_within(&domain::ids::UnitId::new(unit.to_owned()), &domain::ids::UnitId::new(filter.unit.clone()))
     };
     let out = record::register(&mut conn, tenant)
         .await?
@@ -65,7 +67,12 @@ async fn rows(staff: &Staff, filter: &Filter) -> Result<(Vec<Row>, Vec<(String, 
             let sanction = rules.sanction(&it.sanction);
             let active = it.effective_on <= today && it.ends_on.as_ref().is_none_or(|end| *end > today);
             Row {
-                unit: data.units.iter().find(|u| u.id.as_str() == it.unit_id).map(|u| u.draft.name.clone()).unwrap_or_default(),
+                unit: data
+                    .units
+                    .iter()
+                    .find(|u| u.id.as_str() == it.unit_id)
+                    .map(|u| u.draft.name.clone())
+                    .unwrap_or_default(),
                 sanction_name: sanction.map(|s| s.name.clone()).unwrap_or_else(|| it.sanction.clone()),
                 level: sanction.map(|s| s.level.code().to_owned()).unwrap_or_default(),
                 consequences: sanction.map(|s| s.consequences.clone()).unwrap_or_default(),
@@ -93,7 +100,8 @@ pub async fn page(staff: Staff, Query(filter): Query<Filter>) -> Result<Response
 /// `GET /disiplin/sanksi.csv` with the page's filters.
 pub async fn csv(staff: Staff, Query(filter): Query<Filter>) -> Result<Response, WebError> {
     let (rows, _) = rows(&staff, &filter).await?;
-    let columns = ["nomor_kasus", "nip", "nama", "unit", "hukuman", "tingkat", "berlaku", "berakhir", "aktif", "akibat"];
+    let columns =
+        ["nomor_kasus", "nip", "nama", "unit", "hukuman", "tingkat", "berlaku", "berakhir", "aktif", "akibat"];
     let records: Vec<[String; 10]> = rows
         .iter()
         .map(|it| {
@@ -113,7 +121,10 @@ pub async fn csv(staff: Staff, Query(filter): Query<Filter>) -> Result<Response,
         .collect();
     let body = csv_bytes(&columns, &records)?;
     let disposition = "attachment; filename=\"register-hukuman-disiplin.csv\"".to_owned();
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
+    Ok((
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+        body,
+    )
         .into_response())
 }
 

@@ -44,8 +44,10 @@ fn tables(rules: &Rules) -> [Vec<serde_json::Value>; 4] {
     let sanctions = rules
         .sanctions()
         .iter()
-        .map(|it| json!({ "code": it.code, "level": it.level.code(), "name": it.name, "source": it.source,
-            "months": it.months, "appeal": it.appeal_kind() }))
+        .map(|it| {
+            json!({ "code": it.code, "level": it.level.code(), "name": it.name, "source": it.source,
+            "months": it.months, "appeal": it.appeal_kind() })
+        })
         .collect();
     let deadlines = domain::discipline::DEADLINES
         .iter()
@@ -55,13 +57,21 @@ fn tables(rules: &Rules) -> [Vec<serde_json::Value>; 4] {
     let authorities = rules
         .authorities()
         .iter()
-        .map(|it| json!({ "code": it.code, "name": it.name, "max_level": it.max_level.code(),
-            "positions": it.positions.join(", "), "source": it.source }))
+        .map(|it| {
+            json!({ "code": it.code, "name": it.name, "max_level": it.max_level.code(),
+            "positions": it.positions.join(", "), "source": it.source })
+        })
         .collect();
     [catalogue, sanctions, deadlines, authorities]
 }
 
-async fn show(staff: Staff, status: StatusCode, draft: Option<String>, error: Option<String>, saved: bool) -> Result<Response, WebError> {
+async fn show(
+    staff: Staff,
+    status: StatusCode,
+    draft: Option<String>,
+    error: Option<String>,
+    saved: bool,
+) -> Result<Response, WebError> {
     let mut conn = staff.app.db().conn().await?;
     let (body, edited) = store::discipline::rules::text(&mut conn, &staff.tenant.0.id).await?;
     let rules = store::discipline::rules::load(&mut conn, &staff.tenant.0.id).await?;
@@ -123,6 +133,12 @@ pub async fn download(staff: Staff) -> Result<Response, WebError> {
     let mut conn = staff.app.db().conn().await?;
     let (body, _) = store::discipline::rules::text(&mut conn, &staff.tenant.0.id).await?;
     let disposition = "attachment; filename=\"discipline.toml\"".to_owned();
-    Ok(([(header::CONTENT_TYPE, "application/toml; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/toml; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
         .into_response())
 }

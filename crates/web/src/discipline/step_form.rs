@@ -15,11 +15,18 @@ const DETAILS: [&str; 10] =
     ["letter_number", "place", "time", "examiner", "record", "note", "team", "official", "official_name", "signed_at"];
 
 /// Reads a submitted step form; the message of the first problem otherwise.
-pub fn read(lang: Lang, rules: &Rules, position: PositionType, form: &[(String, String)]) -> Result<(Step, Details), String> {
+pub fn read(
+    lang: Lang,
+    rules: &Rules,
+    position: PositionType,
+    form: &[(String, String)],
+) -> Result<(Step, Details), String> {
     let fields: HashMap<&str, &str> = form.iter().map(|(k, v)| (k.as_str(), v.trim())).collect();
     let get = |name: &str| fields.get(name).copied().unwrap_or("");
     let date = |name: &'static str| -> Result<Date, String> {
-        get(name).parse::<Date>().map_err(|_| lang.tf("discipline.step.bad_date", &[("field", lang.t(&format!("discipline.step.field.{name}")))]))
+        get(name).parse::<Date>().map_err(|_| {
+            lang.tf("discipline.step.bad_date", &[("field", lang.t(&format!("discipline.step.field.{name}")))])
+        })
     };
     let step = match get("kind") {
         "summons" => Step::Summons { sent: date("sent")?, examination: date("examination")? },
@@ -66,7 +73,14 @@ pub fn read(lang: Lang, rules: &Rules, position: PositionType, form: &[(String, 
     Ok((step, details))
 }
 
-fn decided(lang: Lang, rules: &Rules, position: PositionType, sanction: &str, official: &str, on: Date) -> Result<Step, String> {
+fn decided(
+    lang: Lang,
+    rules: &Rules,
+    position: PositionType,
+    sanction: &str,
+    official: &str,
+    on: Date,
+) -> Result<Step, String> {
     if rules.sanction(sanction).is_none() {
         return Err(lang.t("discipline.step.sanction_required").to_owned());
     }

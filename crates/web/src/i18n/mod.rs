@@ -97,11 +97,7 @@ const FILES: [(&str, &str, &str); 13] = [
     ("surveys", include_str!("../../locales/id/surveys.toml"), include_str!("../../locales/en/surveys.toml")),
     ("errors", include_str!("../../locales/id/errors.toml"), include_str!("../../locales/en/errors.toml")),
     ("news", include_str!("../../locales/id/news.toml"), include_str!("../../locales/en/news.toml")),
-    (
-        "discipline",
-        include_str!("../../locales/id/discipline.toml"),
-        include_str!("../../locales/en/discipline.toml"),
-    ),
+    ("discipline", include_str!("../../locales/id/discipline.toml"), include_str!("../../locales/en/discipline.toml")),
 ];
 
 static ID: LazyLock<HashMap<String, String>> = LazyLock::new(|| load(|(_, id, _)| id));
