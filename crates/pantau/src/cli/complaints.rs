@@ -124,4 +124,22 @@ pub enum BenchCommand {
         #[arg(long)]
         skip_baseline: bool,
     },
+    /// Attendance: a synthetic register and a year of daily attendance imported through the same all-or-nothing
+    /// action as the page (checks, writes, yearly totals and proposals), reported as rows per second.
+    Attendance {
+        /// Database to measure; a scratch SQLite file in a temporary folder when absent. Use a scratch database:
+        /// the demo Pemda is loaded when it is empty, and the employees and attendance stay in it.
+        #[arg(long)]
+        database_url: Option<String>,
+        /// Employees.
+        #[arg(long, default_value_t = 10_000)]
+        employees: usize,
+        /// Working days per employee (the first working days of the year).
+        #[arg(long, default_value_t = 250)]
+        days: usize,
+        /// Employees per attendance file: the year is imported as several files, one per group of employees, as
+        /// agencies send them.
+        #[arg(long, default_value_t = 1_000)]
+        per_file: usize,
+    },
 }

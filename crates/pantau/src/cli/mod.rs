@@ -292,6 +292,33 @@ pub enum ImportWhat {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Imports the employee register from CSV or XLSX (columns nip, nama, status, golongan, jabatan,
+    /// jenis_jabatan, kode_unit, nip_atasan, akun); all rows or none.
+    Employees {
+        /// The file; `.xlsx` is read as a workbook, anything else as CSV.
+        file: PathBuf,
+        /// Tenant to import into (default: the only tenant).
+        #[arg(long)]
+        tenant: Option<String>,
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Imports a year's attendance (columns nip, tanggal, status); all rows or none, then prints the employees
+    /// whose unexcused working days cross a PP 94/2021 threshold.
+    Attendance {
+        /// The file; `.xlsx` is read as a workbook, anything else as CSV.
+        file: PathBuf,
+        /// The calendar year every date must fall in.
+        #[arg(long)]
+        year: i16,
+        /// Tenant to import into (default: the only tenant).
+        #[arg(long)]
+        tenant: Option<String>,
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+    },
 }
 
 /// `pantau export …`.

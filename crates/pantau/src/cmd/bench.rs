@@ -31,6 +31,10 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
             let plan = super::bench_skm::Plan { responses, units, periods, samples };
             return super::bench_skm::run(database_url, plan).await;
         }
+        BenchCommand::Attendance { database_url, employees, days, per_file } => {
+            let plan = super::bench_attendance::Plan { employees, days, per_file };
+            return super::bench_attendance::run(database_url, plan).await;
+        }
         BenchCommand::News { articles, subset, skip_baseline } => {
             return tokio::task::spawn_blocking(move || super::bench_news::run(articles, subset, skip_baseline))
                 .await?;

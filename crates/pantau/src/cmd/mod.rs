@@ -2,10 +2,12 @@
 
 pub mod audit;
 pub mod bench;
+pub mod bench_attendance;
 pub mod bench_news;
 pub mod bench_skm;
 pub mod calendar;
 pub mod demo;
+pub mod discipline;
 pub mod migrate;
 pub mod news;
 pub mod news_files;

@@ -12,7 +12,10 @@ use crate::settings::ConfigError;
 /// Imports every row or none; prints every bad row and exits 1 when any is wrong.
 #[allow(clippy::print_stdout)] // The outcome is the command's output.
 pub async fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
-    let ImportWhat::Units { file, tenant, db } = args.what;
+    let (file, tenant, db) = match args.what {
+        ImportWhat::Units { file, tenant, db } => (file, tenant, db),
+        other => return super::discipline::import(other).await,
+    };
     let bytes = std::fs::read(&file).map_err(|err| ConfigError(format!("cannot read {}: {err}", file.display())))?;
     let db = super::open_migrated(&db.database_url).await?;
     let tenant = super::pick_tenant(&db, tenant.as_deref()).await?;
