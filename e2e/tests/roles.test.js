@@ -8,14 +8,14 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
 const expected = {
-  admin: ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Unit Kerja', 'Pengguna', 'Kalender Kerja', 'Jejak Audit',
+  admin: ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Unit Kerja', 'Pengguna', 'Kalender Kerja', 'Jejak Audit',
     'Pengaturan Pemda'],
-  sekda: ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Unit Kerja', 'Pengguna', 'Kalender Kerja', 'Jejak Audit'],
-  inspektur: ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Unit Kerja', 'Pengguna', 'Kalender Kerja',
+  sekda: ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja', 'Jejak Audit'],
+  inspektur: ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja',
     'Jejak Audit'],
-  bkpsdm: ['Beranda', 'Berita', 'Unit Kerja', 'Pengguna', 'Kalender Kerja'],
-  'kadis.dpmptsp': ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Unit Kerja', 'Pengguna', 'Kalender Kerja'],
-  'operator.dpmptsp': ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Unit Kerja', 'Kalender Kerja'],
+  bkpsdm: ['Beranda', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja'],
+  'kadis.dpmptsp': ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja'],
+  'operator.dpmptsp': ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Disiplin', 'Unit Kerja', 'Kalender Kerja'],
 };
 
 for (const [username, links] of Object.entries(expected)) {

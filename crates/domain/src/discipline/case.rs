@@ -231,12 +231,22 @@ impl Case {
                 next.missed += 1;
             }
             Step::Examined { on } => {
-                if self.summonses.is_empty() || self.decision.is_some() {
+                // One examination, answering a summons the employee has not already missed.
+                let answered = self.summonses.len() > self.missed;
+                if !answered || self.examined.is_some() || self.decision.is_some() {
                     return Err(Refusal::NothingDue);
+                }
+                if self.summonses.last().is_some_and(|(sent, _)| on < sent) {
+                    return Err(Refusal::BeforePrevious);
                 }
                 next.examined = Some(*on);
             }
-            Step::TeamFormed => next.team = true,
+            Step::TeamFormed => {
+                if self.team || self.decision.is_some() {
+                    return Err(Refusal::NothingDue);
+                }
+                next.team = true;
+            }
             Step::Islah { on } => next.islah.push(*on),
             Step::Relieved { on } => {
                 // Source: PP 94/2021 (pembebasan sementara dari tugas jabatan when berat is likely) [article unconfirmed].
@@ -282,7 +292,11 @@ impl Case {
                 next.review = Some((*on, outcome.clone()));
             }
             Step::Decided { on, sanctions, authority } => {
-                next.decision = Some((*on, self.decide(rules, sanctions, *authority)?))
+                let heard = self.examined.or(self.summonses.last().map(|it| it.1));
+                if heard.is_some_and(|it| *on < it) {
+                    return Err(Refusal::BeforePrevious);
+                }
+                next.decision = Some((*on, self.decide(rules, sanctions, *authority)?));
             }
             Step::Delivered { on } => {
                 let Some((decided, _)) = &self.decision else { return Err(Refusal::NothingDue) };

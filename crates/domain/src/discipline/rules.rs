@@ -121,7 +121,7 @@ pub enum RulesError {
     /// Refers to a sanction that is not listed.
     #[error("discipline rules: unknown sanction {0:?}")]
     UnknownSanction(String),
-    /// Absence rows must rise from 1 day upward without gaps or overlaps, the last one open-ended.
+    /// Absence rows must rise without gaps or overlaps from their first row, the last one open-ended.
     #[error("discipline rules: absence rows must follow each other without gaps ({0})")]
     AbsenceRows(String),
     /// A deadline the procedure needs is missing.
@@ -239,6 +239,28 @@ impl Rules {
 
 fn check_entries(file: &File) -> Result<(), RulesError> {
     let mut seen = std::collections::HashSet::new();
+    // `propose` and `heaviest` rank sanctions by their place in the file: lightest first, each code once.
+    for pair in file.sanctions.windows(2) {
+        if pair[1].level < pair[0].level {
+            return Err(RulesError::Entry(format!("sanction {:?} is listed after a heavier level", pair[1].code)));
+        }
+    }
+    for sanction in &file.sanctions {
+        if !seen.insert(sanction.code.as_str()) {
+            return Err(RulesError::Entry(format!("sanction code {:?} twice", sanction.code)));
+        }
+        if let Some(appeal) = sanction.appeal.as_deref().filter(|it| !matches!(*it, "keberatan" | "banding")) {
+            return Err(RulesError::Entry(format!(
+                "sanction {:?}: appeal must be keberatan or banding, not {appeal:?}",
+                sanction.code
+            )));
+        }
+        let known = ["kgb_ditunda", "kenaikan_pangkat_ditunda", "diberhentikan"];
+        if let Some(bad) = sanction.consequences.iter().find(|it| !known.contains(&it.as_str())) {
+            return Err(RulesError::Entry(format!("sanction {:?}: unknown consequence {bad:?}", sanction.code)));
+        }
+    }
+    seen.clear();
     for item in &file.catalogue {
         if !seen.insert(item.code.as_str()) {
             return Err(RulesError::Entry(format!("catalogue code {:?} twice", item.code)));

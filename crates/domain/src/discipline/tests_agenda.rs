@@ -90,3 +90,26 @@ fn the_catalogue_and_the_authority_matrix_are_checked() {
     let no_level = text.replace("levels = { negara = \"berat\" }", "levels = {}");
     assert!(matches!(Rules::parse(&no_level), Err(RulesError::Entry(_))));
 }
+
+#[test]
+fn one_examination_one_team_and_no_date_before_the_step_it_follows() -> Result<(), Refusal> {
+    let (rules, cal) = (shipped(), calendar());
+    let case = Case::new(Level::Sedang);
+    let case = case.apply(rules, &cal, &Step::Summons { sent: date(2026, 7, 1), examination: date(2026, 7, 13) })?;
+    assert_eq!(case.apply(rules, &cal, &Step::Examined { on: date(2026, 6, 30) }), Err(Refusal::BeforePrevious));
+    let missed = case.apply(rules, &cal, &Step::Absent)?;
+    assert_eq!(missed.apply(rules, &cal, &Step::Examined { on: date(2026, 7, 13) }), Err(Refusal::NothingDue));
+    let case = case.apply(rules, &cal, &Step::Examined { on: date(2026, 7, 13) })?;
+    assert_eq!(case.apply(rules, &cal, &Step::Examined { on: date(2026, 7, 14) }), Err(Refusal::NothingDue));
+    let case = case.apply(rules, &cal, &Step::TeamFormed)?;
+    assert_eq!(case.apply(rules, &cal, &Step::TeamFormed), Err(Refusal::NothingDue));
+    let early =
+        Step::Decided { on: date(2026, 7, 10), sanctions: vec!["potong_tukin_6".into()], authority: Level::Sedang };
+    assert_eq!(case.apply(rules, &cal, &early), Err(Refusal::BeforePrevious));
+    let text = include_str!("../../data/discipline.toml");
+    let swapped = text.replacen("level = \"ringan\"", "level = \"berat\"", 1);
+    assert!(matches!(Rules::parse(&swapped), Err(RulesError::Entry(_))), "sanctions lightest first");
+    let bad_appeal = text.replace("appeal = \"banding\"", "appeal = \"kasasi\"");
+    assert!(matches!(Rules::parse(&bad_appeal), Err(RulesError::Entry(_))));
+    Ok(())
+}

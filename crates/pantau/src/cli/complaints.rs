@@ -134,7 +134,8 @@ pub enum BenchCommand {
         /// Employees.
         #[arg(long, default_value_t = 10_000)]
         employees: usize,
-        /// Working days per employee (the first working days of the year).
+        /// Weekdays per employee (the first Monday-to-Friday dates of 2025; holidays among them are recorded too, as
+        /// attendance systems do, and do not count as working days).
         #[arg(long, default_value_t = 250)]
         days: usize,
         /// Employees per attendance file: the year is imported as several files, one per group of employees, as

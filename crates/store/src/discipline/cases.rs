@@ -213,6 +213,10 @@ async fn check_origin(
         "attendance" => {
             let year = origin_ref.parse::<i64>().unwrap_or(0);
             let found = super::attendance::proposal_of(conn, tenant, &new.employee_id, year).await?;
+            // One proposal opens one case.
+            if found.as_ref().is_some_and(|it| it.case_id.is_some()) {
+                problems.add("origin_ref", Problem::Taken { given: origin_ref.to_owned() });
+            }
             let level = found.and_then(|it| it.level).and_then(|it| level_of(&it).ok());
             if level.is_none() {
                 problems.add("origin_ref", Problem::NotFound { given: origin_ref.to_owned() });

@@ -39,12 +39,18 @@ fn digest(text: &str) -> String {
 
 /// Saves an edited rules file after checking it; `None` goes back to the shipped file.
 pub async fn save(cx: &ActionCx<'_>, body: Option<&str>) -> Result<Result<(), RulesError>, StoreError> {
-    if let Some(body) = body
-        && let Err(err) = Rules::parse(body)
-    {
-        return Ok(Err(err));
-    }
+    let rules = match body.map(Rules::parse) {
+        Some(Err(err)) => return Ok(Err(err)),
+        Some(Ok(rules)) => rules,
+        None => domain::discipline::shipped().clone(),
+    };
     let mut tx = cx.db.begin_write().await?;
+    // Every case must still replay under the new rules, or its file could no longer be read.
+    for case in super::cases::list(&mut tx, cx.tenant).await? {
+        if let Err(err) = super::cases::load(&mut tx, cx.tenant, &rules, &case.id).await {
+            return Ok(Err(RulesError::Entry(format!("case {} no longer fits these rules: {err}", case.number))));
+        }
+    }
     let (before, _) = text(&mut tx, cx.tenant).await?;
     sqlx::query("DELETE FROM discipline_rules WHERE tenant_id = $1").bind(cx.tenant.as_str()).execute(&mut *tx).await?;
     if let Some(body) = body {

@@ -147,6 +147,7 @@ struct ItemPage {
     units: Vec<Choice>,
     outcomes: Vec<Choice>,
     is_admin: bool,
+    open_case: bool,
     errors: FieldErrors,
     form: StepForm,
 }
@@ -215,6 +216,7 @@ async fn item_page(staff: Staff, id: &str, form: StepForm, errors: FieldErrors) 
         units: unit_choices(&units),
         outcomes,
         is_admin: party == Some(Party::Administrator),
+        open_case: staff.user.access.has(domain::people::Permission::HandleDiscipline),
         errors,
         form,
     };

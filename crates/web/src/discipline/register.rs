@@ -65,7 +65,8 @@ async fn rows(staff: &Staff, filter: &Filter) -> Result<(Vec<Row>, Vec<(String, 
         .filter(|it| filter.tahun.is_empty() || it.effective_on.starts_with(&filter.tahun))
         .map(|it| {
             let sanction = rules.sanction(&it.sanction);
-            let active = it.effective_on <= today && it.ends_on.as_ref().is_none_or(|end| *end > today);
+            // Running means within its months; a reprimand has none, and a dismissal is recorded, not running.
+            let active = it.effective_on <= today && it.ends_on.as_ref().is_some_and(|end| *end > today);
             Row {
                 unit: data
                     .units

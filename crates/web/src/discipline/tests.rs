@@ -111,6 +111,10 @@ async fn a_heavy_case_runs_from_the_proposal_to_the_delivered_decision_within_th
         .await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text("main"));
     let case = opened.location();
+    let again = officer
+        .post("/disiplin/kasus", &[("employee", &irfan), ("origin", "attendance"), ("ref", "2026"), ("facts", facts)])
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "one proposal opens one case");
     let page = officer.get(&case).await;
     assert!(page.text("#summary").contains("Berat"), "the proposal's level: {}", page.text("#summary"));
     assert!(page.text("#due").contains("Surat panggilan I"));
@@ -280,6 +284,19 @@ async fn rules_edits_are_checked_before_they_are_stored(db: TestDb) -> anyhow::R
     assert!(reset.text("main").contains("aturan bawaan Pantau"));
     let mut officer = TestApp::new(&db);
     officer.login("bkpsdm").await;
+    let agus = employee_id(&db, "198811032014021001").await?;
+    let facts = "Empat hari kerja tanpa keterangan menurut rekap kehadiran.";
+    let opened = officer
+        .post("/disiplin/kasus", &[("employee", &agus), ("origin", "attendance"), ("ref", "2026"), ("facts", facts)])
+        .await;
+    let summons = [("kind", "summons"), ("sent", "2026-04-06"), ("examination", "2026-04-20")];
+    assert_eq!(step(&mut officer, &opened.location(), &summons).await.status, StatusCode::SEE_OTHER);
+    let stricter =
+        shipped.replace("code = \"summons_notice\"\nworkdays = 7", "code = \"summons_notice\"\nworkdays = 20");
+    let breaks = admin.post("/disiplin/aturan", &[("body", &stricter)]).await;
+    assert_eq!(breaks.status, StatusCode::UNPROCESSABLE_ENTITY, "a running case no longer fits");
+    assert!(breaks.text("#rules-error").contains("HD-2026-0001"), "{}", breaks.text("#rules-error"));
+    assert_eq!(officer.get(&opened.location()).await.status, StatusCode::OK, "the case still reads");
     assert_eq!(officer.get("/disiplin/aturan").await.status, StatusCode::OK);
     assert_eq!(officer.post("/disiplin/aturan", &[("body", shipped)]).await.status, StatusCode::FORBIDDEN);
     let audit = admin.get("/audit").await;

@@ -215,6 +215,7 @@ struct ReviewsPage {
     layout: crate::layout::Layout,
     reviews: Vec<ReviewRow>,
     close: bool,
+    open_case: bool,
 }
 
 /// `GET /berita/telaah`.
@@ -244,7 +245,9 @@ pub async fn reviews(staff: Staff) -> Result<Response, WebError> {
         })
         .collect();
     let close = staff.user.access.has(Permission::ReviewNews);
-    render_status(StatusCode::OK, "news/reviews.html", &ReviewsPage { layout: staff.layout, reviews: rows, close })
+    let open_case = staff.user.access.has(Permission::HandleDiscipline);
+    let page = ReviewsPage { layout: staff.layout, reviews: rows, close, open_case };
+    render_status(StatusCode::OK, "news/reviews.html", &page)
 }
 
 #[derive(Deserialize)]
