@@ -59,7 +59,8 @@ impl Case {
 
     fn after_delivery(&self, rules: &Rules, calendar: &Calendar, today: Date, received: Date) -> Vec<Due> {
         let mut due = Vec::new();
-        if let Some((_, effective)) = self.delivered {
+        // The effective date is shown until it has come.
+        if let Some((_, effective)) = self.delivered.filter(|(_, effective)| today <= *effective) {
             let source = rules.deadline("effective").map(|it| it.source.clone());
             due.push(Due { code: "effective", date: Some(effective), late: false, source });
         }

@@ -198,30 +198,13 @@ impl Case {
     /// Applies a step, or says why not; `calendar` is the employee's unit's.
     pub fn apply(&self, rules: &Rules, calendar: &Calendar, step: &Step) -> Result<Case, Refusal> {
         let mut next = self.clone();
-        // Rules::parse guarantees every deadline of the procedure; a missing one would count no days.
-        let at = |code: &str, from: Date| super::deadlines::due(rules, calendar, code, from).map_or(from, |it| it.date);
         let closing = matches!(step, Step::Objection { .. } | Step::Reviewed { .. });
         if self.dropped.is_some() || (self.review.is_some() && closing) {
             return Err(Refusal::Closed);
         }
         match step {
             Step::Summons { sent, examination } => {
-                match (self.summonses.len(), self.missed) {
-                    (0, _) => {}
-                    (1, 1) => {
-                        // Source: PP 94/2021 Pasal 26 ayat (3): summons II within 7 working days of the missed date.
-                        let latest = at("second_summons", self.summonses[0].1);
-                        if *sent > latest {
-                            return Err(Refusal::SecondSummonsLate { latest });
-                        }
-                    }
-                    _ => return Err(Refusal::SummonsOutOfOrder),
-                }
-                // Source: PP 94/2021 Pasal 26 ayat (2): at least 7 working days between summons and examination.
-                let earliest = at("summons_notice", *sent);
-                if *examination < earliest {
-                    return Err(Refusal::SummonsTooShort { earliest });
-                }
+                self.check_summons(rules, calendar, sent, examination)?;
                 next.summonses.push((*sent, *examination));
             }
             Step::Absent => {
@@ -262,6 +245,52 @@ impl Case {
                 }
                 next.dropped = Some(*on);
             }
+            Step::AbsentAtDelivery { .. } | Step::Delivered { .. } | Step::Objection { .. } | Step::Reviewed { .. } => {
+                self.after_decision(rules, calendar, step, &mut next)?;
+            }
+            Step::Decided { on, sanctions, authority } => {
+                let heard = self.examined.or(self.summonses.last().map(|it| it.1));
+                if heard.is_some_and(|it| *on < it) {
+                    return Err(Refusal::BeforePrevious);
+                }
+                next.decision = Some((*on, self.decide(rules, sanctions, *authority)?));
+            }
+        }
+        Ok(next)
+    }
+
+    /// Checks a summons against the one before it and the notice it must give.
+    fn check_summons(
+        &self,
+        rules: &Rules,
+        calendar: &Calendar,
+        sent: &Date,
+        examination: &Date,
+    ) -> Result<(), Refusal> {
+        let at = |code: &str, from: Date| super::deadlines::due(rules, calendar, code, from).map_or(from, |it| it.date);
+        match (self.summonses.len(), self.missed) {
+            (0, _) => {}
+            (1, 1) => {
+                // Source: PP 94/2021 Pasal 26 ayat (3): summons II within 7 working days of the missed date.
+                let latest = at("second_summons", self.summonses[0].1);
+                if *sent > latest {
+                    return Err(Refusal::SecondSummonsLate { latest });
+                }
+            }
+            _ => return Err(Refusal::SummonsOutOfOrder),
+        }
+        // Source: PP 94/2021 Pasal 26 ayat (2): at least 7 working days between summons and examination.
+        let earliest = at("summons_notice", *sent);
+        if *examination < earliest {
+            return Err(Refusal::SummonsTooShort { earliest });
+        }
+        Ok(())
+    }
+
+    /// The steps after the decision: handover, receipt with the effective date, objection and its outcome.
+    fn after_decision(&self, rules: &Rules, calendar: &Calendar, step: &Step, next: &mut Case) -> Result<(), Refusal> {
+        let at = |code: &str, from: Date| super::deadlines::due(rules, calendar, code, from).map_or(from, |it| it.date);
+        match step {
             Step::AbsentAtDelivery { on } => {
                 let Some((decided, _)) = &self.decision else { return Err(Refusal::NothingDue) };
                 let latest = at("delivery", *decided);
@@ -291,13 +320,6 @@ impl Case {
                 }
                 next.review = Some((*on, outcome.clone()));
             }
-            Step::Decided { on, sanctions, authority } => {
-                let heard = self.examined.or(self.summonses.last().map(|it| it.1));
-                if heard.is_some_and(|it| *on < it) {
-                    return Err(Refusal::BeforePrevious);
-                }
-                next.decision = Some((*on, self.decide(rules, sanctions, *authority)?));
-            }
             Step::Delivered { on } => {
                 let Some((decided, _)) = &self.decision else { return Err(Refusal::NothingDue) };
                 // Source: PP 94/2021 Pasal 37 ayat (3): delivered within 14 working days of the decision;
@@ -312,8 +334,9 @@ impl Case {
                 // Source: PerBKN 6/2022 Pasal 50 ayat (1): effective on the 15th working day after receipt.
                 next.delivered = Some((*on, at("effective", *on)));
             }
+            _ => {}
         }
-        Ok(next)
+        Ok(())
     }
 
     /// The sanction in force at the end: the decision's, unless an objection annulled or changed it.

@@ -51,82 +51,105 @@ impl Role {
 
     /// The permissions the role carries, within its scope.
     pub fn permissions(self) -> &'static [Permission] {
-        use Permission::*;
         match self {
-            Role::Operator => &[
-                ViewUnits,
-                ViewCalendar,
-                ViewComplaints,
-                HandleComplaints,
-                RegisterComplaints,
-                ViewSurveys,
-                CollectSurveys,
-            ],
-            Role::UnitHead => &[
-                ViewUnits,
-                ViewCalendar,
-                ViewUsers,
-                ManageServicePoints,
-                ViewComplaints,
-                HandleComplaints,
-                RegisterComplaints,
-                ViewSurveys,
-                CollectSurveys,
-                ManageSurveys,
-                ViewNews,
-                ViewEmployees,
-            ],
-            Role::Inspector => &[
-                ViewUnits,
-                ViewCalendar,
-                ViewUsers,
-                ViewAudit,
-                ViewComplaints,
-                ViewSurveys,
-                ViewNews,
-                ManageNews,
-                ReviewNews,
-                ViewEmployees,
-                HandleDiscipline,
-            ],
-            Role::PersonnelOfficer => {
-                &[ViewUnits, ViewCalendar, ViewUsers, ViewNews, ViewEmployees, ManageEmployees, HandleDiscipline]
-            }
-            Role::Leader => &[
-                ViewUnits,
-                ViewCalendar,
-                ViewUsers,
-                ViewAudit,
-                ViewComplaints,
-                ViewSurveys,
-                ViewNews,
-                ReviewNews,
-                ViewEmployees,
-            ],
-            Role::Administrator => &[
-                ManageDisciplineRules,
-                ViewNews,
-                ManageNews,
-                ReviewNews,
-                ViewSurveys,
-                CollectSurveys,
-                ManageSurveys,
-                ViewComplaints,
-                RegisterComplaints,
-                ManageComplaints,
-                ViewUnits,
-                ViewCalendar,
-                ViewUsers,
-                ViewAudit,
-                ManageUnits,
-                ManageServicePoints,
-                ManageUsers,
-                ManageCalendar,
-                ManageTenant,
-            ],
+            Role::Operator => OPERATOR,
+            Role::UnitHead => UNIT_HEAD,
+            Role::Inspector => INSPECTOR,
+            Role::PersonnelOfficer => PERSONNEL_OFFICER,
+            Role::Leader => LEADER,
+            Role::Administrator => ADMINISTRATOR,
         }
     }
 }
+
+/// What an operator may do (the scope is the grant's).
+const OPERATOR: &[Permission] = &[
+    Permission::ViewUnits,
+    Permission::ViewCalendar,
+    Permission::ViewComplaints,
+    Permission::HandleComplaints,
+    Permission::RegisterComplaints,
+    Permission::ViewSurveys,
+    Permission::CollectSurveys,
+];
+
+/// What a unit head may do (the scope is the grant's).
+const UNIT_HEAD: &[Permission] = &[
+    Permission::ViewUnits,
+    Permission::ViewCalendar,
+    Permission::ViewUsers,
+    Permission::ManageServicePoints,
+    Permission::ViewComplaints,
+    Permission::HandleComplaints,
+    Permission::RegisterComplaints,
+    Permission::ViewSurveys,
+    Permission::CollectSurveys,
+    Permission::ManageSurveys,
+    Permission::ViewNews,
+    Permission::ViewEmployees,
+];
+
+/// What an inspector may do (the scope is the grant's).
+const INSPECTOR: &[Permission] = &[
+    Permission::ViewUnits,
+    Permission::ViewCalendar,
+    Permission::ViewUsers,
+    Permission::ViewAudit,
+    Permission::ViewComplaints,
+    Permission::ViewSurveys,
+    Permission::ViewNews,
+    Permission::ManageNews,
+    Permission::ReviewNews,
+    Permission::ViewEmployees,
+    Permission::HandleDiscipline,
+];
+
+/// What a personnel officer may do (the scope is the grant's).
+const PERSONNEL_OFFICER: &[Permission] = &[
+    Permission::ViewUnits,
+    Permission::ViewCalendar,
+    Permission::ViewUsers,
+    Permission::ViewNews,
+    Permission::ViewEmployees,
+    Permission::ManageEmployees,
+    Permission::HandleDiscipline,
+];
+
+/// What a leader may do (the scope is the grant's).
+const LEADER: &[Permission] = &[
+    Permission::ViewUnits,
+    Permission::ViewCalendar,
+    Permission::ViewUsers,
+    Permission::ViewAudit,
+    Permission::ViewComplaints,
+    Permission::ViewSurveys,
+    Permission::ViewNews,
+    Permission::ReviewNews,
+    Permission::ViewEmployees,
+];
+
+/// What an administrator may do: everything about the installation, but no case file.
+const ADMINISTRATOR: &[Permission] = &[
+    Permission::ManageDisciplineRules,
+    Permission::ViewNews,
+    Permission::ManageNews,
+    Permission::ReviewNews,
+    Permission::ViewSurveys,
+    Permission::CollectSurveys,
+    Permission::ManageSurveys,
+    Permission::ViewComplaints,
+    Permission::RegisterComplaints,
+    Permission::ManageComplaints,
+    Permission::ViewUnits,
+    Permission::ViewCalendar,
+    Permission::ViewUsers,
+    Permission::ViewAudit,
+    Permission::ManageUnits,
+    Permission::ManageServicePoints,
+    Permission::ManageUsers,
+    Permission::ManageCalendar,
+    Permission::ManageTenant,
+];
 
 /// Something a user may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

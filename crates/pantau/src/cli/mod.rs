@@ -12,12 +12,14 @@ use crate::settings::ConfigFile;
 mod complaints;
 mod news;
 mod surveys;
+mod transfer;
 
 pub use complaints::{
     BenchArgs, BenchCommand, Open311Args, Open311Command, Open311KeyCommand, ReceiptArgs, ReceiptCommand,
 };
 pub use news::{NewsArgs, NewsCommand};
 pub use surveys::{SkmArgs, SkmCommand};
+pub use transfer::{ExportArgs, ExportWhat, FileFormat, ImportArgs, ImportWhat};
 
 /// Pantau: complaints, surveys, discipline and news monitoring for Indonesian regional governments.
 #[derive(Debug, Parser)]
@@ -268,94 +270,6 @@ pub enum RulesAction {
         #[command(flatten)]
         scope: CalendarScope,
     },
-}
-
-/// `pantau import …`.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// What to import.
-    #[command(subcommand)]
-    pub what: ImportWhat,
-}
-
-/// Import subcommands.
-#[derive(Debug, Subcommand)]
-pub enum ImportWhat {
-    /// Imports units from CSV or XLSX (columns as the export writes them); all rows or none.
-    Units {
-        /// The file; `.xlsx` is read as a workbook, anything else as CSV.
-        file: PathBuf,
-        /// Tenant to import into (default: the only tenant).
-        #[arg(long)]
-        tenant: Option<String>,
-        /// Database.
-        #[command(flatten)]
-        db: DbArgs,
-    },
-    /// Imports the employee register from CSV or XLSX (columns nip, nama, status, golongan, jabatan,
-    /// jenis_jabatan, kode_unit, nip_atasan, akun); all rows or none.
-    Employees {
-        /// The file; `.xlsx` is read as a workbook, anything else as CSV.
-        file: PathBuf,
-        /// Tenant to import into (default: the only tenant).
-        #[arg(long)]
-        tenant: Option<String>,
-        /// Database.
-        #[command(flatten)]
-        db: DbArgs,
-    },
-    /// Imports a year's attendance (columns nip, tanggal, status); all rows or none, then prints the employees
-    /// whose unexcused working days cross a PP 94/2021 threshold.
-    Attendance {
-        /// The file; `.xlsx` is read as a workbook, anything else as CSV.
-        file: PathBuf,
-        /// The calendar year every date must fall in.
-        #[arg(long)]
-        year: i16,
-        /// Tenant to import into (default: the only tenant).
-        #[arg(long)]
-        tenant: Option<String>,
-        /// Database.
-        #[command(flatten)]
-        db: DbArgs,
-    },
-}
-
-/// `pantau export …`.
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// What to export.
-    #[command(subcommand)]
-    pub what: ExportWhat,
-}
-
-/// Export subcommands.
-#[derive(Debug, Subcommand)]
-pub enum ExportWhat {
-    /// Exports the unit register.
-    Units {
-        /// File format.
-        #[arg(long, value_enum, default_value = "csv")]
-        format: FileFormat,
-        /// Output file; standard output when absent (CSV only).
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Tenant (default: the only tenant).
-        #[arg(long)]
-        tenant: Option<String>,
-        /// Database.
-        #[command(flatten)]
-        db: DbArgs,
-    },
-}
-
-/// A spreadsheet format.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum FileFormat {
-    /// Comma-separated values, UTF-8.
-    Csv,
-    /// An Excel workbook.
-    Xlsx,
 }
 
 /// Parses the command line; for `serve`, fills settings not given as a flag or variable from `--config`.

@@ -35,9 +35,9 @@ fn nip(n: usize) -> String {
 /// one day apart (a sedang proposal; no run of 10), every 7th takes two days of leave, the rest are present.
 fn status(n: usize, d: usize) -> &'static str {
     match (n % 50, n % 7, d) {
-        (0, _, 30..=52) if d % 2 == 0 => "tanpa keterangan",
+        (0, _, 30..=52) if d.is_multiple_of(2) => "tanpa keterangan",
         (_, 0, 60 | 61) => "cuti",
-        (_, _, 100) if n % 3 == 0 => "sakit",
+        (_, _, 100) if n.is_multiple_of(3) => "sakit",
         _ => "hadir",
     }
 }

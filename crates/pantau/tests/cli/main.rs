@@ -9,6 +9,7 @@ mod architecture;
 mod audit;
 mod calendar;
 mod config;
+mod discipline;
 mod news;
 mod open311;
 mod receipt;

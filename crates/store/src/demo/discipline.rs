@@ -7,7 +7,19 @@ use crate::discipline::employees::{self, ImportRow};
 use crate::{ActionCx, StoreError};
 
 /// NIP, name, status, grade, position, position type, unit code, superior's NIP, account.
-const EMPLOYEES: [(&str, &str, &str, &str, &str, &str, &str, &str, &str); 12] = [
+type DemoEmployee = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const EMPLOYEES: [DemoEmployee; 12] = [
     (
         "197205141998031002",
         "Bambang Suryadi, S.T., M.M.",

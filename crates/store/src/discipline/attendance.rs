@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use domain::discipline::Rules;
-use domain::discipline::attendance::{Attendance, RowProblem, check_rows, totals};
+use domain::discipline::attendance::{Attendance, RowProblem, YearTotal, check_rows, totals};
 use domain::ids::TenantId;
 use serde_json::json;
 
@@ -99,8 +99,31 @@ pub async fn import(
     let calendar_of = |nip: &str| units.get(nip).and_then(|unit| calendars.get(unit)).unwrap_or(&fallback);
     let found = totals(rules, &year_rows, calendar_of);
     let n_proposals = found.iter().filter(|it| it.proposal.is_some()).count();
-    let by_nip: HashMap<&str, _> = found.iter().map(|it| (it.nip.as_str(), it)).collect();
-    for nip in &nips {
+    let by_nip: HashMap<&str, &YearTotal> = found.iter().map(|it| (it.nip.as_str(), it)).collect();
+    store_totals(&mut tx, cx, year, &nips, &by_nip).await?;
+    let outcome = Outcome { n_rows: checked.len(), n_employees: nips.len(), n_proposals };
+    let change = Change {
+        action: "attendance.import",
+        entity_type: "attendance_batch",
+        entity_id: batch,
+        before: None,
+        after: Some(json!({ "year": year, "source": source, "rows": outcome.n_rows,
+            "employees": outcome.n_employees, "proposals": n_proposals })),
+    };
+    audit::append(&mut tx, cx, change).await?;
+    tx.commit().await?;
+    Ok(Ok(outcome))
+}
+
+/// Stores the year's total of every employee of the file (zero for those without unexcused days).
+async fn store_totals(
+    conn: &mut Conn,
+    cx: &ActionCx<'_>,
+    year: i16,
+    nips: &HashSet<&str>,
+    by_nip: &HashMap<&str, &YearTotal>,
+) -> Result<(), StoreError> {
+    for nip in nips {
         let total = by_nip.get(nip);
         let proposal = total.and_then(|it| it.proposal.as_ref());
         sqlx::query(
@@ -119,21 +142,10 @@ pub async fn import(
         .bind(proposal.map(|it| it.sanction.as_str()))
         .bind(proposal.map(|it| it.reason.as_str()))
         .bind(cx.now_ms())
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    let outcome = Outcome { n_rows: checked.len(), n_employees: nips.len(), n_proposals };
-    let change = Change {
-        action: "attendance.import",
-        entity_type: "attendance_batch",
-        entity_id: batch,
-        before: None,
-        after: Some(json!({ "year": year, "source": source, "rows": outcome.n_rows,
-            "employees": outcome.n_employees, "proposals": n_proposals })),
-    };
-    audit::append(&mut tx, cx, change).await?;
-    tx.commit().await?;
-    Ok(Ok(outcome))
+    Ok(())
 }
 
 async fn insert_days(conn: &mut Conn, cx: &ActionCx<'_>, batch: &str, rows: &[Attendance]) -> Result<(), StoreError> {

@@ -5,24 +5,17 @@ use domain::ids::TenantId;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use crate::{Conn, Db, StoreError};
+use crate::{Conn, StoreError};
 
-/// Logs that `user_id` opened the case file (or one of its letters: `what`).
-pub async fn log_view(
-    db: &Db,
-    tenant: &TenantId,
-    case_id: &str,
-    user_id: &str,
-    what: &str,
-    at_ms: i64,
-) -> Result<(), StoreError> {
-    let mut tx = db.begin_write().await?;
+/// Logs that the acting user opened the case file (or one of its letters: `what`).
+pub async fn log_view(cx: &crate::ActionCx<'_>, case_id: &str, what: &str) -> Result<(), StoreError> {
+    let mut tx = cx.db.begin_write().await?;
     sqlx::query("INSERT INTO discipline_view (tenant_id, case_id, user_id, what, at_ms) VALUES ($1, $2, $3, $4, $5)")
-        .bind(tenant.as_str())
+        .bind(cx.tenant.as_str())
         .bind(case_id)
-        .bind(user_id)
+        .bind(cx.actor.user_id().unwrap_or_else(|| cx.actor.audit_label()))
         .bind(what)
-        .bind(at_ms)
+        .bind(cx.now_ms())
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
@@ -55,10 +48,21 @@ pub async fn views(conn: &mut Conn, tenant: &TenantId, case_id: &str) -> Result<
     .await?)
 }
 
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    seq: i64,
+    at_ms: i64,
+    actor: String,
+    action: String,
+    after_doc: Option<String>,
+    prev_hash: String,
+    hash: String,
+}
+
 /// The audit entries about a case, in chain order, with a digest over their hashes and the chain head, so the
 /// record can be checked against a verified audit trail.
 pub async fn audit_trail(conn: &mut Conn, tenant: &TenantId, case_id: &str) -> Result<serde_json::Value, StoreError> {
-    let rows: Vec<(i64, i64, String, String, Option<String>, String, String)> = sqlx::query_as(
+    let rows: Vec<AuditRow> = sqlx::query_as(
         "SELECT seq, at_ms, actor, action, after_doc, prev_hash, hash FROM audit_log
          WHERE tenant_id = $1 AND entity_type = 'discipline_case' AND entity_id = $2 ORDER BY seq",
     )
@@ -69,7 +73,7 @@ pub async fn audit_trail(conn: &mut Conn, tenant: &TenantId, case_id: &str) -> R
     let mut digest = Sha256::new();
     let entries: Vec<_> = rows
         .into_iter()
-        .map(|(seq, at_ms, actor, action, after, prev_hash, hash)| {
+        .map(|AuditRow { seq, at_ms, actor, action, after_doc: after, prev_hash, hash }| {
             digest.update(hash.as_bytes());
             let after: serde_json::Value = after.and_then(|it| serde_json::from_str(&it).ok()).unwrap_or_default();
             json!({ "seq": seq, "at_ms": at_ms, "actor": actor, "action": action, "after": after,

@@ -5,6 +5,7 @@
 
 mod calendar;
 mod complaints;
+mod discipline;
 mod news;
 mod surveys;
 mod surveys_staff;
@@ -29,6 +30,7 @@ pub fn routes() -> Router<App> {
         .merge(surveys::routes())
         .merge(surveys_staff::routes())
         .merge(news::routes())
+        .merge(discipline::routes())
 }
 
 #[derive(OpenApi)]
@@ -61,6 +63,11 @@ pub fn routes() -> Router<App> {
         news::one,
         news::create,
         news::search,
+        discipline::list,
+        discipline::one,
+        discipline::add_step,
+        discipline::proposals,
+        discipline::employees,
         crate::complaints::open311::doc::discovery,
         crate::complaints::open311::doc::services,
         crate::complaints::open311::doc::definition,
@@ -89,6 +96,12 @@ pub fn routes() -> Router<App> {
         news::AddedOut,
         news::HitOut,
         news::SearchOut,
+        discipline::DueOut,
+        discipline::CaseOut,
+        discipline::CaseFileOut,
+        discipline::StepIn,
+        discipline::ProposalOut,
+        discipline::EmployeeOut,
         complaints::wire::AttachmentIn,
         complaints::wire::ReceiptOut,
         complaints::wire::TrackIn,

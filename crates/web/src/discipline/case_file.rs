@@ -85,8 +85,7 @@ fn offered(file: &CaseFile) -> Vec<&'static str> {
 async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>) -> Result<Response, WebError> {
     let (rules, file, reach) = load(&staff, id).await?;
     let tenant = &staff.tenant.0.id;
-    let user_id = staff.user.user.id.as_str().to_owned();
-    record::log_view(staff.app.db(), tenant, id, &user_id, "berkas", staff.app.now().as_millisecond()).await?;
+    record::log_view(&staff.action_cx(), id, "berkas").await?;
     let data = staff.app.db().tenant_data(tenant).await?;
     let mut conn = staff.app.db().conn().await?;
     let calendars = store::discipline::calendars(&mut conn, tenant).await?;
@@ -112,38 +111,29 @@ async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>)
     };
     let unit = data.units.iter().find(|u| u.id.as_str() == file.employee.unit_id);
     let position = PositionType::parse(&file.employee.position_type).unwrap_or(PositionType::Pelaksana);
-    let row = &file.row;
     let page = Page {
-        case: json!({ "id": row.id, "number": row.number, "origin": row.origin, "origin_ref": row.origin_ref,
-            "level": row.level, "state": row.state, "facts": row.facts, "evidence": row.evidence,
-            "sanction": row.sanction.as_deref().map(|code| rules.sanction(code).map_or(code.to_owned(), |it| it.name.clone())),
-            "effective_on": row.effective_on.as_deref().and_then(|it| it.parse().ok()).map(date),
-            "ends_on": row.ends_on.as_deref().and_then(|it| it.parse().ok()).map(date),
-            "relieved": file.case.relieved.map(date), "islah": file.case.islah.iter().map(|it| date(*it)).collect::<Vec<_>>() }),
-        employee: json!({ "name": file.employee.name, "nip": file.employee.nip, "grade": file.employee.grade,
-            "position": file.employee.position, "position_type": file.employee.position_type, "status": file.employee.status,
-            "unit": unit.map(|u| u.draft.name.clone()) }),
-        breaches: file.breaches.iter().map(|it| {
-            let item = rules.item(&it.code);
-            json!({ "code": it.code, "impact": it.impact, "level": it.level.code(),
-                "article": item.map(|i| i.article.clone()), "text": item.map(|i| i.text.clone()) })
-        }).collect(),
+        case: super::case_view::case(&rules, &file, lang),
+        employee: super::case_view::employee(&file, unit.map(|u| u.draft.name.clone())),
+        breaches: super::case_view::breaches(&rules, &file),
         due,
-        steps: file.steps.iter().map(|it| {
-            let step: serde_json::Value = serde_json::from_str(&it.step_json).unwrap_or_default();
-            json!({ "seq": it.seq, "kind": step["kind"], "step": step, "details": it.details,
-                "by": it.by_user.as_deref().map(name_of), "at": crate::complaints::views::local_time(it.at_ms, staff.tenant.0.zone),
-                "letter": letters::letter_of(&step) })
-        }).collect(),
+        steps: super::case_view::steps(&rules, &file, &name_of, staff.tenant.0.zone),
         members: file.members.iter().map(|(id, role)| json!({ "name": name_of(id), "role": role })).collect(),
         views,
         acts: reach.acts(),
         handler: reach == Reach::Handler,
         offered: if reach.acts() { offered(&file) } else { Vec::new() },
-        sanctions: rules.sanctions().iter().filter(|it| Some(it.level) <= file.case.level.or(Some(Level::Berat)))
-            .map(|it| json!({ "code": it.code, "name": it.name, "level": it.level.code() })).collect(),
-        officials: rules.authorities().iter().filter(|it| it.covers(position))
-            .map(|it| json!({ "code": it.code, "name": it.name, "max_level": it.max_level.code() })).collect(),
+        sanctions: rules
+            .sanctions()
+            .iter()
+            .filter(|it| Some(it.level) <= file.case.level.or(Some(Level::Berat)))
+            .map(|it| json!({ "code": it.code, "name": it.name, "level": it.level.code() }))
+            .collect(),
+        officials: rules
+            .authorities()
+            .iter()
+            .filter(|it| it.covers(position))
+            .map(|it| json!({ "code": it.code, "name": it.name, "max_level": it.max_level.code() }))
+            .collect(),
         error,
         layout: staff.layout,
     };
@@ -209,8 +199,7 @@ pub async fn record(staff: Staff, Path(id): Path<String>) -> Result<Response, We
         return Err(WebError::Forbidden);
     }
     let tenant = &staff.tenant.0.id;
-    let user_id = staff.user.user.id.as_str().to_owned();
-    record::log_view(staff.app.db(), tenant, &id, &user_id, "rekam", staff.app.now().as_millisecond()).await?;
+    record::log_view(&staff.action_cx(), &id, "rekam").await?;
     let mut conn = staff.app.db().conn().await?;
     let trail = record::audit_trail(&mut conn, tenant, &id).await?;
     let steps: Vec<_> = file

@@ -4,10 +4,11 @@ use axum::Form;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use domain::discipline::{Due, Rules};
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use store::StoreError;
-use store::discipline::cases::{self, NewCase};
+use store::discipline::cases::{self, CaseFile, NewCase};
 
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
@@ -39,37 +40,42 @@ struct ListPage {
     can_rules: bool,
 }
 
-/// `GET /disiplin`: every case the user may read (as handler, member or employee).
-pub async fn list(staff: Staff) -> Result<Response, WebError> {
-    let rules = super::rules_of(&staff).await?;
+/// Every case the user may read (as handler, member or employee), with what is due in each, newest first.
+pub(crate) async fn visible(staff: &Staff, rules: &Rules) -> Result<Vec<(CaseFile, Vec<Due>)>, WebError> {
     let tenant = &staff.tenant.0.id;
-    let data = staff.app.db().tenant_data(tenant).await?;
     let today = staff.app.now().to_zoned(staff.tenant.0.zone.time_zone()).date();
     let mut conn = staff.app.db().conn().await?;
     let all = cases::list(&mut conn, tenant).await?;
     let calendars = store::discipline::calendars(&mut conn, tenant).await?;
-    let mut rows = Vec::new();
+    let mut out = Vec::new();
     for row in all {
-        let file = cases::load(&mut conn, tenant, &rules, &row.id).await?;
-        if super::reach(&staff, &file).await.is_err() {
+        let file = cases::load(&mut conn, tenant, rules, &row.id).await?;
+        if super::reach(staff, &file).await.is_err() {
             continue;
         }
         let due =
-            calendars.get(&file.employee.unit_id).map(|cal| file.case.agenda(&rules, cal, today)).unwrap_or_default();
+            calendars.get(&file.employee.unit_id).map(|cal| file.case.agenda(rules, cal, today)).unwrap_or_default();
+        out.push((file, due));
+    }
+    Ok(out)
+}
+
+/// `GET /disiplin`: every case the user may read (as handler, member or employee).
+pub async fn list(staff: Staff) -> Result<Response, WebError> {
+    let rules = super::rules_of(&staff).await?;
+    let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
+    let mut rows = Vec::new();
+    for (file, due) in visible(&staff, &rules).await? {
         let first = due.first();
+        let unit = data.units.iter().find(|u| u.id.as_str() == file.employee.unit_id).map(|u| u.draft.name.clone());
         rows.push(Row {
-            id: row.id,
-            number: row.number,
-            employee: file.employee.name.clone(),
-            nip: file.employee.nip.clone(),
-            unit: data
-                .units
-                .iter()
-                .find(|u| u.id.as_str() == file.employee.unit_id)
-                .map(|u| u.draft.name.clone())
-                .unwrap_or_default(),
-            level: row.level,
-            state: row.state,
+            id: file.row.id,
+            number: file.row.number,
+            employee: file.employee.name,
+            nip: file.employee.nip,
+            unit: unit.unwrap_or_default(),
+            level: file.row.level,
+            state: file.row.state,
             due: first.map(|it| it.code.to_owned()),
             due_date: first.and_then(|it| it.date).map(|it| super::letters::long_date(staff.lang, it)),
             late: due.iter().any(|it| it.late),

@@ -65,10 +65,8 @@ pub async fn download(staff: Staff, Path((id, name)): Path<(String, String)>) ->
         "bap" => context.record(step, &json),
         _ => context.decision(step, &json),
     };
-    let user_id = staff.user.user.id.as_str().to_owned();
     let what = format!("surat:{kind}-{seq}");
-    store::discipline::record::log_view(staff.app.db(), tenant, &id, &user_id, &what, staff.app.now().as_millisecond())
-        .await?;
+    store::discipline::record::log_view(&staff.action_cx(), &id, &what).await?;
     let disposition = format!("attachment; filename=\"{kind}-{}-{seq}.pdf\"", file.row.number);
     Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
         .into_response())

@@ -5,14 +5,15 @@
 
 mod attendance;
 mod case_file;
-mod cases;
+mod case_view;
+pub(crate) mod cases;
 mod employees;
 pub mod files;
 mod letters;
 mod pdf;
 mod register;
 mod rules;
-mod step_form;
+pub(crate) mod step_form;
 
 use axum::Router;
 use axum::routing::{get, post};

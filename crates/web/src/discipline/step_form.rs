@@ -50,7 +50,7 @@ pub fn read(
         "relieved" => Step::Relieved { on: date("on")? },
         "islah" => Step::Islah { on: date("on")? },
         "dropped" => Step::Dropped { on: date("on")? },
-        "decided" => decided(lang, rules, position, get("sanction"), get("official"), date("on")?)?,
+        "decided" => decided(lang, rules, position, (get("sanction"), get("official")), date("on")?)?,
         "absent_at_delivery" => Step::AbsentAtDelivery { on: date("on")? },
         "delivered" => Step::Delivered { on: date("on")? },
         "objection" => Step::Objection { on: date("on")? },
@@ -77,8 +77,7 @@ fn decided(
     lang: Lang,
     rules: &Rules,
     position: PositionType,
-    sanction: &str,
-    official: &str,
+    (sanction, official): (&str, &str),
     on: Date,
 ) -> Result<Step, String> {
     if rules.sanction(sanction).is_none() {

@@ -96,6 +96,68 @@ async fn step(app: &mut TestApp, case: &str, fields: &[(&str, &str)]) -> crate::
     app.post(&format!("{case}/langkah"), fields).await
 }
 
+/// The effective date on the calendar, the letters, the record with its chain digest, the view log and the register.
+async fn what_a_delivered_case_leaves(officer: &mut TestApp, case: &str) -> anyhow::Result<()> {
+    let page = officer.get(case).await;
+    let calendar = domain::calendar::Calendar::new(
+        domain::calendar::shipped(),
+        &[],
+        domain::calendar::CalendarRules {
+            work_week: domain::calendar::WorkWeek::MONDAY_TO_FRIDAY,
+            observes_cuti_bersama: true,
+        },
+    );
+    let effective = calendar.add_workdays(jiff::civil::date(2026, 6, 9), 15);
+    assert_eq!(page.text("#case-effective"), super::letters::long_date(crate::i18n::Lang::Id, effective));
+    assert!(page.text("#case-sanction").contains("Pemberhentian"));
+    for letter in page.texts("a.letter") {
+        assert!(!letter.is_empty());
+    }
+    let links: Vec<String> = page
+        .html()
+        .select(&scraper::Selector::parse("a.letter").expect("selector"))
+        .filter_map(|it| it.value().attr("href").map(str::to_owned))
+        .collect();
+    assert_eq!(links.len(), 3, "two summonses and the decision: {links:?}");
+    for link in &links {
+        let pdf = officer.get(link).await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert!(pdf.body.starts_with("%PDF"), "{link}");
+    }
+    let record = officer.get(&format!("{case}/rekam.json")).await;
+    let json: serde_json::Value = serde_json::from_str(&record.body)?;
+    assert_eq!(json["steps"].as_array().map(Vec::len), Some(7));
+    assert_eq!(json["audit"]["entries"].as_array().map(Vec::len), Some(8), "opening and seven steps");
+    assert_eq!(json["audit"]["chain_digest"].as_str().map(str::len), Some(64));
+    let views = officer.get(case).await.texts("#views li");
+    assert!(
+        views.iter().any(|it| it.contains("surat:keputusan")) && views.iter().any(|it| it.contains("rekam")),
+        "{views:?}"
+    );
+    let register = officer.get("/disiplin/sanksi").await;
+    assert!(register.text("#register").contains("Irfan Maulana"));
+    assert!(officer.get("/disiplin/sanksi.csv").await.body.contains("199609142022031003"));
+    Ok(())
+}
+
+/// Opens a case from the 2026 attendance proposal of an employee; a second case from the same proposal is refused.
+async fn open_from_proposal(officer: &mut TestApp, irfan: &str) -> String {
+    let form = officer.get(&format!("/disiplin/kasus/baru?employee={irfan}&origin=attendance&ref=2026")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert_eq!(form.attr("#f-ref", "value").as_deref(), Some("2026"), "the proposal's year is carried into the form");
+    let facts = "Sepuluh hari kerja berturut-turut tanpa keterangan menurut rekap kehadiran.";
+    let opened = officer
+        .post("/disiplin/kasus", &[("employee", irfan), ("origin", "attendance"), ("ref", "2026"), ("facts", facts)])
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text("main"));
+    let case = opened.location();
+    let again = officer
+        .post("/disiplin/kasus", &[("employee", irfan), ("origin", "attendance"), ("ref", "2026"), ("facts", facts)])
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "one proposal opens one case");
+    case
+}
+
 async fn a_heavy_case_runs_from_the_proposal_to_the_delivered_decision_within_the_guards(
     db: TestDb,
 ) -> anyhow::Result<()> {
@@ -103,18 +165,7 @@ async fn a_heavy_case_runs_from_the_proposal_to_the_delivered_decision_within_th
     let irfan = employee_id(&db, "199609142022031003").await?;
     let mut officer = TestApp::new(&db);
     officer.login("bkpsdm").await;
-    let form = officer.get(&format!("/disiplin/kasus/baru?employee={irfan}&origin=attendance&ref=2026")).await;
-    assert_eq!(form.status, StatusCode::OK);
-    let facts = "Sepuluh hari kerja berturut-turut tanpa keterangan menurut rekap kehadiran.";
-    let opened = officer
-        .post("/disiplin/kasus", &[("employee", &irfan), ("origin", "attendance"), ("ref", "2026"), ("facts", facts)])
-        .await;
-    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text("main"));
-    let case = opened.location();
-    let again = officer
-        .post("/disiplin/kasus", &[("employee", &irfan), ("origin", "attendance"), ("ref", "2026"), ("facts", facts)])
-        .await;
-    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "one proposal opens one case");
+    let case = open_from_proposal(&mut officer, &irfan).await;
     let page = officer.get(&case).await;
     assert!(page.text("#summary").contains("Berat"), "the proposal's level: {}", page.text("#summary"));
     assert!(page.text("#due").contains("Surat panggilan I"));
@@ -161,46 +212,7 @@ async fn a_heavy_case_runs_from_the_proposal_to_the_delivered_decision_within_th
         step(&mut officer, &case, &[("kind", "delivered"), ("on", "2026-06-09")]).await.status,
         StatusCode::SEE_OTHER
     );
-    let page = officer.get(&case).await;
-    let calendar = domain::calendar::Calendar::new(
-        domain::calendar::shipped(),
-        &[],
-        domain::calendar::CalendarRules {
-            work_week: domain::calendar::WorkWeek::MONDAY_TO_FRIDAY,
-            observes_cuti_bersama: true,
-        },
-    );
-    let effective = calendar.add_workdays(jiff::civil::date(2026, 6, 9), 15);
-    assert_eq!(page.text("#case-effective"), super::letters::long_date(crate::i18n::Lang::Id, effective));
-    assert!(page.text("#case-sanction").contains("Pemberhentian"));
-    for letter in page.texts("a.letter") {
-        assert!(!letter.is_empty());
-    }
-    let links: Vec<String> = page
-        .html()
-        .select(&scraper::Selector::parse("a.letter").expect("selector"))
-        .filter_map(|it| it.value().attr("href").map(str::to_owned))
-        .collect();
-    assert_eq!(links.len(), 3, "two summonses and the decision: {links:?}");
-    for link in &links {
-        let pdf = officer.get(link).await;
-        assert_eq!(pdf.status, StatusCode::OK);
-        assert!(pdf.body.starts_with("%PDF"), "{link}");
-    }
-    let record = officer.get(&format!("{case}/rekam.json")).await;
-    let json: serde_json::Value = serde_json::from_str(&record.body)?;
-    assert_eq!(json["steps"].as_array().map(Vec::len), Some(7));
-    assert_eq!(json["audit"]["entries"].as_array().map(Vec::len), Some(8), "opening and seven steps");
-    assert_eq!(json["audit"]["chain_digest"].as_str().map(str::len), Some(64));
-    let views = officer.get(&case).await.texts("#views li");
-    assert!(
-        views.iter().any(|it| it.contains("surat:keputusan")) && views.iter().any(|it| it.contains("rekam")),
-        "{views:?}"
-    );
-    let register = officer.get("/disiplin/sanksi").await;
-    assert!(register.text("#register").contains("Irfan Maulana"));
-    assert!(officer.get("/disiplin/sanksi.csv").await.body.contains("199609142022031003"));
-    Ok(())
+    what_a_delivered_case_leaves(&mut officer, &case).await
 }
 db_test!(a_heavy_case_runs_from_the_proposal_to_the_delivered_decision_within_the_guards);
 
@@ -304,3 +316,46 @@ async fn rules_edits_are_checked_before_they_are_stored(db: TestDb) -> anyhow::R
     Ok(())
 }
 db_test!(rules_edits_are_checked_before_they_are_stored);
+
+async fn the_api_lists_reads_and_walks_cases_within_the_same_guards(db: TestDb) -> anyhow::Result<()> {
+    demo_db(&db).await?;
+    let yogi = employee_id(&db, "199512012020121004").await?;
+    let mut officer = TestApp::new(&db);
+    officer.login("bkpsdm").await;
+    let proposals: serde_json::Value =
+        serde_json::from_str(&officer.get("/api/v1/discipline/proposals?year=2026").await.body)?;
+    assert_eq!(proposals.as_array().map(Vec::len), Some(3), "{proposals}");
+    let facts = "Dua belas hari kerja tanpa keterangan menurut rekap kehadiran.";
+    let opened = officer
+        .post("/disiplin/kasus", &[("employee", &yogi), ("origin", "attendance"), ("ref", "2026"), ("facts", facts)])
+        .await;
+    let id = opened.location().trim_start_matches("/disiplin/kasus/").to_owned();
+    let list: serde_json::Value = serde_json::from_str(&officer.get("/api/v1/discipline/cases").await.body)?;
+    assert_eq!(list[0]["number"], "HD-2026-0001");
+    assert_eq!(list[0]["due"][0]["code"], "summons");
+    let path = format!("/api/v1/discipline/cases/{id}/steps");
+    let short = officer
+        .post_json(&path, &serde_json::json!({ "kind": "summons", "sent": "2026-04-06", "examination": "2026-04-07" }))
+        .await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.body.contains("paling cepat"), "{}", short.body);
+    let ok = officer
+        .post_json(&path, &serde_json::json!({ "kind": "summons", "sent": "2026-04-06", "examination": "2026-05-04" }))
+        .await;
+    assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.body);
+    let one: serde_json::Value =
+        serde_json::from_str(&officer.get(&format!("/api/v1/discipline/cases/{id}")).await.body)?;
+    assert_eq!(one["level"], "sedang");
+    assert_eq!(one["steps"][0]["step"]["examination"], "2026-05-04");
+    assert_eq!(one["due"][0]["code"], "examination");
+    let employees: serde_json::Value = serde_json::from_str(&officer.get("/api/v1/employees").await.body)?;
+    assert_eq!(employees.as_array().map(Vec::len), Some(12));
+    let mut operator = TestApp::new(&db);
+    operator.login("operator.dpmptsp").await;
+    assert_eq!(operator.get(&format!("/api/v1/discipline/cases/{id}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(operator.get("/api/v1/employees").await.status, StatusCode::FORBIDDEN);
+    let openapi = officer.get("/api/openapi.json").await;
+    assert!(openapi.body.contains("/api/v1/discipline/cases/{id}/steps"));
+    Ok(())
+}
+db_test!(the_api_lists_reads_and_walks_cases_within_the_same_guards);
