@@ -73,6 +73,10 @@ pub(crate) async fn reach(staff: &Staff, file: &CaseFile) -> Result<Reach, WebEr
     let tree = crate::org::tree_of(&data.units);
     let unit = domain::ids::UnitId::new(file.employee.unit_id.clone());
     let user_id = staff.user.user.id.as_str();
+    // Nobody handles their own case, whatever their role: they read it as the employee concerned.
+    if file.employee.user_id.as_deref() == Some(user_id) {
+        return Ok(Reach::Own);
+    }
     if staff.user.access.can_unit(Permission::HandleDiscipline, &unit, &tree) {
         return Ok(Reach::Handler);
     }
@@ -82,9 +86,6 @@ pub(crate) async fn reach(staff: &Staff, file: &CaseFile) -> Result<Reach, WebEr
     }
     if member("team") {
         return Ok(Reach::Team);
-    }
-    if file.employee.user_id.as_deref() == Some(user_id) {
-        return Ok(Reach::Own);
     }
     Err(WebError::NotFound)
 }

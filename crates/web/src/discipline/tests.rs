@@ -277,6 +277,24 @@ async fn a_case_is_read_only_by_handlers_members_and_the_employee(db: TestDb) ->
 }
 db_test!(a_case_is_read_only_by_handlers_members_and_the_employee);
 
+async fn nobody_handles_their_own_case(db: TestDb) -> anyhow::Result<()> {
+    demo_db(&db).await?;
+    let mut officer = TestApp::new(&db);
+    officer.login("bkpsdm").await;
+    let mut head = TestApp::new(&db);
+    head.login("kadis.dpmptsp").await;
+    let facts = "Tidak hadir pada apel pagi tiga kali tanpa keterangan, menurut laporan sekretaris dinas.";
+    let bambang = employee_id(&db, "197205141998031002").await?;
+    let fields = [("employee", bambang.as_str()), ("origin", "superior"), ("facts", facts), ("b_3e", "unit")];
+    let own_case = officer.post("/disiplin/kasus", &fields).await.location();
+    officer.post(&format!("{own_case}/anggota"), &[("username", "kadis.dpmptsp"), ("role", "official")]).await;
+    let own_page = head.get(&own_case).await;
+    assert_eq!(own_page.status, StatusCode::OK);
+    assert!(!own_page.body.contains("id=\"step-forms\""), "nobody handles their own case");
+    Ok(())
+}
+db_test!(nobody_handles_their_own_case);
+
 async fn rules_edits_are_checked_before_they_are_stored(db: TestDb) -> anyhow::Result<()> {
     demo_db(&db).await?;
     let mut admin = TestApp::new(&db);
