@@ -32,6 +32,7 @@ struct Page {
     views: Vec<serde_json::Value>,
     acts: bool,
     handler: bool,
+    own: bool,
     offered: Vec<&'static str>,
     sanctions: Vec<serde_json::Value>,
     officials: Vec<serde_json::Value>,
@@ -121,6 +122,7 @@ async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>)
         views,
         acts: reach.acts(),
         handler: reach == Reach::Handler,
+        own: reach == Reach::Own,
         offered: if reach.acts() { offered(&file) } else { Vec::new() },
         sanctions: rules
             .sanctions()
@@ -195,7 +197,8 @@ pub async fn add_member(
 /// digest, for an appeal.
 pub async fn record(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
     let (_, file, reach) = load(&staff, &id).await?;
-    if !reach.acts() {
+    // The employee needs the record for an objection or appeal as much as those who handle the case.
+    if !(reach.acts() || reach == Reach::Own) {
         return Err(WebError::Forbidden);
     }
     let tenant = &staff.tenant.0.id;

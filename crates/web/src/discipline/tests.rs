@@ -249,6 +249,7 @@ async fn a_case_is_read_only_by_handlers_members_and_the_employee(db: TestDb) ->
     assert_eq!(own.status, StatusCode::OK, "the employee reads their own case");
     assert!(own.body.contains("Ringan") && !own.body.contains("id=\"step-forms\""), "read only");
     assert!(operator.get("/disiplin").await.text("#cases").contains("Siti Nurhaliza"));
+    assert_eq!(operator.get(&format!("{case}/rekam.json")).await.status, StatusCode::OK, "for an objection");
     let summons = [("kind", "summons"), ("sent", "2026-04-06"), ("examination", "2026-05-04")];
     assert_eq!(step(&mut operator, &case, &summons).await.status, StatusCode::FORBIDDEN);
     let mut head = TestApp::new(&db);
