@@ -98,3 +98,40 @@ pub fn api_problems(lang: Lang, problems: &[FieldProblem]) -> Vec<ApiProblem> {
         })
         .collect()
 }
+
+/// An uploaded file with the form's other fields.
+pub struct Upload {
+    /// The file's name as sent.
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// The other fields, as text.
+    pub fields: Vec<(String, String)>,
+}
+
+impl Upload {
+    /// A text field of the form.
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.iter().find(|(it, _)| it == name).map_or("", |(_, value)| value.as_str())
+    }
+}
+
+/// The uploaded file and the other fields.
+pub async fn read_upload(mut multipart: axum::extract::Multipart) -> Result<Upload, crate::error::WebError> {
+    let mut found = None;
+    let mut fields = Vec::new();
+    while let Some(field) =
+        multipart.next_field().await.map_err(|err| crate::error::WebError::BadRequest(err.to_string()))?
+    {
+        let field_name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().unwrap_or_default().to_owned();
+        let bytes = field.bytes().await.map_err(|err| crate::error::WebError::BadRequest(err.to_string()))?;
+        if field_name == "file" {
+            found = Some((file_name, bytes.to_vec()));
+        } else {
+            fields.push((field_name, String::from_utf8_lossy(&bytes).into_owned()));
+        }
+    }
+    let (name, bytes) = found.ok_or_else(|| crate::error::WebError::BadRequest("no file field".to_owned()))?;
+    Ok(Upload { name, bytes, fields })
+}

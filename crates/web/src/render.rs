@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use minijinja::value::{Kwargs, Value};
 use minijinja::{Environment, State};
@@ -115,4 +116,16 @@ pub fn render(name: &str, page: &impl Serialize) -> Result<Html<String>, WebErro
 /// Renders a template with a status code (forms re-rendered with problems answer 422).
 pub fn render_status(status: axum::http::StatusCode, name: &str, page: &impl Serialize) -> Result<Response, WebError> {
     Ok((status, render(name, page)?).into_response())
+}
+
+/// A file download response.
+pub fn download(content_type: &'static str, file_name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
+        ],
+        bytes,
+    )
+        .into_response()
 }

@@ -8,9 +8,9 @@ use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use store::discipline::attendance::{self, Outcome, Proposal};
 
-use super::employees::read_upload;
 use super::files;
 use crate::error::WebError;
+use crate::forms::read_upload;
 use crate::layout::Layout;
 use crate::render::render_status;
 use crate::staff::Staff;

@@ -3,7 +3,7 @@
 
 use axum::Form;
 use axum::extract::Path;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::discipline::employee::PositionType;
 use domain::discipline::{Level, Rules};
@@ -215,8 +215,6 @@ pub async fn record(staff: Staff, Path(id): Path<String>) -> Result<Response, We
         .collect();
     let body = json!({ "tenant": tenant.as_str(), "case": file.row, "employee": file.employee, "breaches": file.breaches,
         "steps": steps, "audit": trail, "exported_at_ms": staff.app.now().as_millisecond() });
-    let disposition = format!("attachment; filename=\"rekam-{}.json\"", file.row.number);
     let text = serde_json::to_string_pretty(&body).map_err(|err| WebError::Internal(err.to_string()))?;
-    Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, disposition)], text)
-        .into_response())
+    Ok(crate::render::download("application/json", &format!("rekam-{}.json", file.row.number), text.into()))
 }

@@ -2,7 +2,7 @@
 //! listed) and the exports.
 
 use axum::extract::{Multipart, Query};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
@@ -11,8 +11,9 @@ use store::org::ImportOutcome;
 
 use super::files;
 use crate::error::WebError;
+use crate::forms::read_upload;
 use crate::layout::Layout;
-use crate::render::{render, render_status};
+use crate::render::{download, render, render_status};
 use crate::staff::Staff;
 
 #[derive(Serialize)]
@@ -150,44 +151,6 @@ pub async fn import(staff: Staff, multipart: Multipart) -> Result<Response, WebE
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "discipline/employees_import.html", &page)
         }
     }
-}
-
-/// An uploaded file with the form's other fields.
-pub(crate) struct Upload {
-    pub name: String,
-    pub bytes: Vec<u8>,
-    pub fields: Vec<(String, String)>,
-}
-
-impl Upload {
-    /// A text field of the form.
-    pub fn field(&self, name: &str) -> &str {
-        self.fields.iter().find(|(it, _)| it == name).map_or("", |(_, value)| value.as_str())
-    }
-}
-
-/// The uploaded file and the other fields.
-pub(crate) async fn read_upload(mut multipart: Multipart) -> Result<Upload, WebError> {
-    let mut found = None;
-    let mut fields = Vec::new();
-    while let Some(field) = multipart.next_field().await.map_err(|err| WebError::BadRequest(err.to_string()))? {
-        let field_name = field.name().unwrap_or_default().to_owned();
-        let file_name = field.file_name().unwrap_or_default().to_owned();
-        let bytes = field.bytes().await.map_err(|err| WebError::BadRequest(err.to_string()))?;
-        if field_name == "file" {
-            found = Some((file_name, bytes.to_vec()));
-        } else {
-            fields.push((field_name, String::from_utf8_lossy(&bytes).into_owned()));
-        }
-    }
-    let (name, bytes) = found.ok_or_else(|| WebError::BadRequest("no file field".to_owned()))?;
-    Ok(Upload { name, bytes, fields })
-}
-
-fn download(content_type: &'static str, filename: &'static str, body: Vec<u8>) -> Response {
-    let disposition = format!("attachment; filename=\"{filename}\"");
-    ([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
-        .into_response()
 }
 
 fn records(rows: &[(Employee, String, String, String)]) -> Vec<[String; 9]> {

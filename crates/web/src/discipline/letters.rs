@@ -3,8 +3,7 @@
 //! Every download is logged as a view of the case.
 
 use axum::extract::Path;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use jiff::civil::Date;
 use store::discipline::cases::CaseFile;
 use store::discipline::steps::StoredStep;
@@ -67,9 +66,7 @@ pub async fn download(staff: Staff, Path((id, name)): Path<(String, String)>) ->
     };
     let what = format!("surat:{kind}-{seq}");
     store::discipline::record::log_view(&staff.action_cx(), &id, &what).await?;
-    let disposition = format!("attachment; filename=\"{kind}-{}-{seq}.pdf\"", file.row.number);
-    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
-        .into_response())
+    Ok(crate::render::download("application/pdf", &format!("{kind}-{}-{seq}.pdf", file.row.number), bytes))
 }
 
 struct Context<'a> {

@@ -2,7 +2,6 @@
 //! unit and year, within the reader's scope; exportable as CSV.
 
 use axum::extract::Query;
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
@@ -121,12 +120,7 @@ pub async fn csv(staff: Staff, Query(filter): Query<Filter>) -> Result<Response,
         })
         .collect();
     let body = csv_bytes(&columns, &records)?;
-    let disposition = "attachment; filename=\"register-hukuman-disiplin.csv\"".to_owned();
-    Ok((
-        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
-        body,
-    )
-        .into_response())
+    Ok(crate::render::download("text/csv; charset=utf-8", "register-hukuman-disiplin.csv", body))
 }
 
 /// CSV with a byte-order mark (spreadsheets then open it as UTF-8).

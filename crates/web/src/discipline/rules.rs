@@ -3,8 +3,8 @@
 //! shipped one.
 
 use axum::Form;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use domain::discipline::Rules;
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
@@ -132,13 +132,5 @@ pub async fn download(staff: Staff) -> Result<Response, WebError> {
     may_read(&staff)?;
     let mut conn = staff.app.db().conn().await?;
     let (body, _) = store::discipline::rules::text(&mut conn, &staff.tenant.0.id).await?;
-    let disposition = "attachment; filename=\"discipline.toml\"".to_owned();
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/toml; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(crate::render::download("application/toml; charset=utf-8", "discipline.toml", body.into()))
 }

@@ -4,11 +4,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use super::import::download;
 use super::report_model::{ReportQuery, build};
 use crate::App;
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::render::download;
 use crate::tenant::Tenant;
 
 fn file_stem(query: &ReportQuery, period: Option<&(String, String)>) -> String {

@@ -1,8 +1,7 @@
 //! Paper questionnaires: the template to type them into (CSV or XLSX), and reading an uploaded file into checked
 //! responses, every bad row listed with its line, so a file is either stored whole or not at all.
 
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::surveys::paper::{self, COLUMNS, TableProblem};
 use domain::surveys::response::{Completeness, Response as SurveyResponse, check};
 use rust_xlsxwriter::{Format, Workbook};
@@ -11,6 +10,7 @@ use crate::error::WebError;
 use crate::forms::message;
 use crate::i18n::Lang;
 use crate::org::transfer::{FileProblem, csv_table, xlsx_table};
+use crate::render::download;
 
 /// Largest upload: 20 000 rows of a spreadsheet fit easily.
 pub const UPLOAD_LIMIT: usize = 8 * 1024 * 1024;
@@ -71,18 +71,6 @@ pub async fn template_xlsx(lang: Lang) -> Result<Response, WebError> {
     }
     let bytes = workbook.save_to_buffer().map_err(xlsx)?;
     Ok(download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "templat-skm.xlsx", bytes))
-}
-
-/// A file download response.
-pub fn download(content_type: &'static str, file_name: &str, bytes: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
-        ],
-        bytes,
-    )
-        .into_response()
 }
 
 /// Reads an uploaded file: the checked rows (respondent id, response), or every message to show.

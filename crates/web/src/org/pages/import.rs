@@ -1,7 +1,7 @@
 //! Importing units from CSV/XLSX (all rows or none) and exporting the register.
 
 use axum::extract::Multipart;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::people::Permission;
 use serde::Serialize;
@@ -12,7 +12,7 @@ use crate::error::WebError;
 use crate::layout::Layout;
 use crate::org::transfer::{self, Refusal};
 use crate::org::tree_of;
-use crate::render::{render, render_status};
+use crate::render::{download, render, render_status};
 use crate::staff::Staff;
 
 #[derive(Serialize, Default)]
@@ -39,8 +39,8 @@ pub async fn form(staff: Staff) -> Result<Response, WebError> {
 /// `POST /unit/impor`: validates every row; imports all of them, or none and lists every bad row.
 pub async fn upload(staff: Staff, multipart: Multipart) -> Result<Response, WebError> {
     staff.user.require_tenant(Permission::ManageUnits)?;
-    let (name, bytes) = read_upload(multipart).await?;
-    let outcome = match transfer::import_rows(&name, &bytes, &staff.tenant.0) {
+    let upload = crate::forms::read_upload(multipart).await?;
+    let outcome = match transfer::import_rows(&upload.name, &upload.bytes, &staff.tenant.0) {
         Ok(rows) => store::org::actions::import_units(&staff.action_cx(), rows).await?.map_err(Refusal::Rows),
         Err(refusal) => Err(refusal),
     };
@@ -57,17 +57,6 @@ pub async fn upload(staff: Staff, multipart: Multipart) -> Result<Response, WebE
     }
 }
 
-async fn read_upload(mut multipart: Multipart) -> Result<(String, Vec<u8>), WebError> {
-    while let Some(field) = multipart.next_field().await.map_err(|err| WebError::BadRequest(err.to_string()))? {
-        if field.name() == Some("file") {
-            let name = field.file_name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map_err(|err| WebError::BadRequest(err.to_string()))?;
-            return Ok((name, bytes.to_vec()));
-        }
-    }
-    Err(WebError::BadRequest("no file field".to_owned()))
-}
-
 async fn visible_units(staff: &Staff) -> Result<Vec<domain::org::Unit>, WebError> {
     let user = &staff.user;
     user.require_any(Permission::ViewUnits)?;
@@ -80,12 +69,6 @@ async fn visible_units(staff: &Staff) -> Result<Vec<domain::org::Unit>, WebError
         .filter(|(id, _)| user.access.can_unit(Permission::ViewUnits, id, &tree))
         .filter_map(|(id, _)| units.iter().find(|it| it.id == id).cloned())
         .collect())
-}
-
-fn download(content_type: &'static str, filename: &'static str, body: Vec<u8>) -> Response {
-    let disposition = format!("attachment; filename=\"{filename}\"");
-    ([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
-        .into_response()
 }
 
 /// `GET /unit/ekspor.csv`: the units the user may see, parents first.
