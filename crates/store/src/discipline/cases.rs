@@ -94,6 +94,8 @@ pub struct CaseFile {
     pub case: Case,
     /// (user id, role) of the team and the officials.
     pub members: Vec<(String, String)>,
+    /// The working-day calendar of the employee's unit, on which the case's dates are counted.
+    pub calendar: domain::calendar::Calendar,
 }
 
 /// Every case of the tenant, newest first.
@@ -119,8 +121,8 @@ pub async fn load(conn: &mut Conn, tenant: &TenantId, rules: &Rules, id: &str) -
         .into_iter()
         .map(|(seq, step, details, by, at)| steps::parse_row(seq, step, &details, by, at))
         .collect::<Result<Vec<_>, _>>()?;
-    let calendars = super::calendars(conn, tenant).await?;
-    let calendar = calendars.get(&employee.unit_id).cloned().unwrap_or_else(super::calendars_fallback);
+    let unit = domain::ids::UnitId::new(employee.unit_id.clone());
+    let calendar = crate::calendar::load_calendar(conn, tenant, Some(&unit)).await?;
     let level = level_of(&row.level)?;
     let case = steps::replay(rules, &calendar, level, &steps)?;
     let breaches = serde_json::from_str(&row.breaches)
@@ -130,7 +132,7 @@ pub async fn load(conn: &mut Conn, tenant: &TenantId, rules: &Rules, id: &str) -
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
-    Ok(CaseFile { row, employee, breaches, steps, case, members })
+    Ok(CaseFile { row, employee, breaches, steps, case, members, calendar })
 }
 
 fn level_of(code: &str) -> Result<Level, StoreError> {
@@ -302,9 +304,7 @@ pub async fn add_step(
 ) -> Result<Result<(), Refusal>, StoreError> {
     let mut tx = cx.db.begin_write().await?;
     let file = load(&mut tx, cx.tenant, rules, id).await?;
-    let calendars = super::calendars(&mut tx, cx.tenant).await?;
-    let calendar = calendars.get(&file.employee.unit_id).cloned().unwrap_or_else(super::calendars_fallback);
-    let next = match file.case.apply(rules, &calendar, &step) {
+    let next = match file.case.apply(rules, &file.calendar, &step) {
         Ok(next) => next,
         Err(refusal) => return Ok(Err(refusal)),
     };

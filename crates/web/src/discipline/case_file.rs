@@ -89,14 +89,12 @@ async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>)
     record::log_view(&staff.action_cx(), id, "berkas").await?;
     let data = staff.app.db().tenant_data(tenant).await?;
     let mut conn = staff.app.db().conn().await?;
-    let calendars = store::discipline::calendars(&mut conn, tenant).await?;
     let today = staff.app.now().to_zoned(staff.tenant.0.zone.time_zone()).date();
     let lang = staff.lang;
     let date = |it: jiff::civil::Date| letters::long_date(lang, it);
-    let due = calendars
-        .get(&file.employee.unit_id)
-        .map(|cal| file.case.agenda(&rules, cal, today))
-        .unwrap_or_default()
+    let due = file
+        .case
+        .agenda(&rules, &file.calendar, today)
         .into_iter()
         .map(|it| json!({ "code": it.code, "date": it.date.map(date), "late": it.late, "source": it.source }))
         .collect();

@@ -46,15 +46,13 @@ pub(crate) async fn visible(staff: &Staff, rules: &Rules) -> Result<Vec<(CaseFil
     let today = staff.app.now().to_zoned(staff.tenant.0.zone.time_zone()).date();
     let mut conn = staff.app.db().conn().await?;
     let all = cases::list(&mut conn, tenant).await?;
-    let calendars = store::discipline::calendars(&mut conn, tenant).await?;
     let mut out = Vec::new();
     for row in all {
         let file = cases::load(&mut conn, tenant, rules, &row.id).await?;
         if super::reach(staff, &file).await.is_err() {
             continue;
         }
-        let due =
-            calendars.get(&file.employee.unit_id).map(|cal| file.case.agenda(rules, cal, today)).unwrap_or_default();
+        let due = file.case.agenda(rules, &file.calendar, today);
         out.push((file, due));
     }
     Ok(out)
