@@ -64,6 +64,7 @@ templates!(
     "news/notices.html",
     "discipline/employees.html",
     "discipline/employees_import.html",
+    "discipline/employee_form.html",
     "discipline/attendance.html",
     "discipline/cases.html",
     "discipline/new_case.html",

@@ -7,6 +7,7 @@ mod attendance;
 mod case_file;
 mod case_view;
 pub(crate) mod cases;
+mod employee_form;
 mod employees;
 pub mod files;
 mod letters;
@@ -40,7 +41,9 @@ pub fn routes() -> Router<App> {
         .route("/disiplin/sanksi.csv", get(register::csv))
         .route("/disiplin/aturan", get(rules::page).post(rules::save))
         .route("/disiplin/aturan.toml", get(rules::download))
-        .route("/pegawai", get(employees::list))
+        .route("/pegawai", get(employees::list).post(employee_form::create))
+        .route("/pegawai/baru", get(employee_form::new_form))
+        .route("/pegawai/{id}", get(employee_form::edit_form).post(employee_form::update))
         .route("/pegawai/impor", get(employees::import_form).post(employees::import))
         .route("/pegawai/ekspor.csv", get(employees::export_csv))
         .route("/pegawai/ekspor.xlsx", get(employees::export_xlsx))
@@ -98,3 +101,5 @@ pub(crate) async fn rules_of(staff: &Staff) -> Result<domain::discipline::Rules,
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_api;
