@@ -124,6 +124,7 @@ impl Context<'_> {
         letter.centred(true, 12.0, &self.t(if ordinal > 1 { "summons_title_2" } else { "summons_title_1" }));
         letter.centred(false, 11.0, &format!("{} {}", self.t("number"), Self::detail(stored, "letter_number")));
         letter.gap(10.0);
+        letter.line(false, &lang.tf("discipline.letters.addressee", &[("name", &self.file.employee.name)]));
         letter.paragraph(&self.t("summons_intro"));
         letter.rows(&self.employee_rows());
         letter.paragraph(&self.t("summons_to_appear"));
@@ -197,6 +198,8 @@ impl Context<'_> {
             Self::detail(stored, "official_name"),
             "",
         );
+        letter.line(false, &self.t("copies"));
+        letter.paragraph(&self.t("copies_to"));
         letter.finish()
     }
 }
