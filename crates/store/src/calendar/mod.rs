@@ -18,6 +18,12 @@ pub async fn load_calendar(conn: &mut Conn, tenant: &TenantId, unit: Option<&Uni
         Some(unit) => crate::org::queries::load_unit(conn, tenant, unit).await?.draft.observes_cuti_bersama,
         None => true,
     };
+    Ok(assemble(&adjustments, observes_cuti_bersama))
+}
+
+/// The working-day calendar from the shipped national calendar, a tenant's adjustments and a unit's cuti bersama
+/// rule (Pemda offices work Monday to Friday).
+pub fn assemble(adjustments: &[domain::calendar::Adjustment], observes_cuti_bersama: bool) -> Calendar {
     let rules = CalendarRules { work_week: WorkWeek::MONDAY_TO_FRIDAY, observes_cuti_bersama };
-    Ok(Calendar::new(domain::calendar::shipped(), &adjustments, rules))
+    Calendar::new(domain::calendar::shipped(), adjustments, rules)
 }

@@ -12,7 +12,7 @@ pub mod steps;
 
 use std::collections::HashMap;
 
-use domain::calendar::{Calendar, CalendarRules, WorkWeek};
+use domain::calendar::Calendar;
 use domain::ids::TenantId;
 
 use crate::{Conn, StoreError};
@@ -22,11 +22,8 @@ use crate::{Conn, StoreError};
 pub async fn calendars(conn: &mut Conn, tenant: &TenantId) -> Result<HashMap<String, Calendar>, StoreError> {
     let entries = crate::calendar::queries::list_entries(conn, tenant).await?;
     let adjustments: Vec<_> = entries.iter().map(|it| it.adjustment.clone()).collect();
-    let make = |observes_cuti_bersama| {
-        let rules = CalendarRules { work_week: WorkWeek::MONDAY_TO_FRIDAY, observes_cuti_bersama };
-        Calendar::new(domain::calendar::shipped(), &adjustments, rules)
-    };
-    let (with, without) = (make(true), make(false));
+    let assemble = |observes| crate::calendar::assemble(&adjustments, observes);
+    let (with, without) = (assemble(true), assemble(false));
     let units = crate::org::queries::list_units(conn, tenant).await?;
     Ok(units
         .into_iter()
@@ -39,6 +36,5 @@ pub async fn calendars(conn: &mut Conn, tenant: &TenantId) -> Result<HashMap<Str
 
 /// The calendar of a unit that observes cuti bersama and has no entries, for an employee whose unit is gone.
 fn calendars_fallback() -> Calendar {
-    let rules = CalendarRules { work_week: WorkWeek::MONDAY_TO_FRIDAY, observes_cuti_bersama: true };
-    Calendar::new(domain::calendar::shipped(), &[], rules)
+    crate::calendar::assemble(&[], true)
 }
