@@ -28,6 +28,7 @@ pub mod outbox;
 mod people;
 mod render;
 mod security;
+mod sheets;
 mod staff;
 mod surveys;
 mod tenant;

@@ -55,3 +55,23 @@ fn xlsx_export_needs_an_output_file() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(std::fs::read(&file).unwrap().starts_with(b"PK"), "an XLSX is a zip file");
 }
+
+#[test]
+fn a_workbook_with_a_cell_far_away_is_refused_not_allocated() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_database(&dir);
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "kode").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let file = dir.path().join("jauh.xlsx");
+    std::fs::write(&file, workbook.save_to_buffer().unwrap()).unwrap();
+    for kind in ["units", "employees"] {
+        let output = pantau(&["import", kind, file.to_str().unwrap(), "--database-url", &url]);
+        assert_eq!(output.status.code(), Some(1), "{kind}: refused, not aborted: {}", stderr(&output));
+        let report = format!("{}{}", stdout(&output), stderr(&output));
+        assert!(report.contains("at most"), "{kind}: {report}");
+    }
+    let output = pantau(&["import", "attendance", file.to_str().unwrap(), "--year", "2026", "--database-url", &url]);
+    assert_eq!(output.status.code(), Some(1), "attendance: {}", stderr(&output));
+}

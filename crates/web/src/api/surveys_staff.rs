@@ -174,15 +174,16 @@ pub async fn import_paper(staff: Staff, Path(id): Path<String>, body: axum::body
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
     let survey = catalog::load(&mut *staff.app.db().conn().await?, &staff.tenant.0.id, &id).await?;
     require_unit(&staff, survey.unit_id.as_str(), Permission::CollectSurveys, &data.units)?;
-    let rows =
-        crate::surveys::import::read(staff.lang, "api.csv", &body, &survey.applicable()).map_err(|messages| {
-            WebError::Invalid(
-                messages
-                    .into_iter()
-                    .map(|message| ApiProblem { field: "file".into(), code: "row".into(), message })
-                    .collect(),
-            )
-        })?;
+    let (lang, applicable) = (staff.lang, survey.applicable());
+    let read = crate::sheets::off_thread(move || crate::surveys::import::read(lang, "api.csv", &body, &applicable));
+    let rows = read.await?.map_err(|messages| {
+        WebError::Invalid(
+            messages
+                .into_iter()
+                .map(|message| ApiProblem { field: "file".into(), code: "row".into(), message })
+                .collect(),
+        )
+    })?;
     let done = responses::import(&staff.action_cx(), &survey, "api.csv", &rows).await?;
     Ok((StatusCode::CREATED, Json(ImportedOut { count: done.count })).into_response())
 }

@@ -9,7 +9,7 @@ use axum::Router;
 use axum::extract::Request;
 use axum::http::HeaderName;
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use jiff::Timestamp;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
@@ -179,6 +179,10 @@ pub fn router(app: App) -> Router {
         .merge(crate::files::routes())
         .merge(crate::ops::routes())
         .layer(middleware::from_fn_with_state(app.clone(), crate::security::csrf))
+        // A panic in a handler answers this request with the error page; every other request goes on.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
+            crate::error::WebError::Internal("handler panicked".to_owned()).into_response()
+        }))
         // Outside the cross-site check so a flood is refused before any body is read, and inside the error
         // renderer so a refused request still gets a page or a problem document in the user's language.
         .layer(middleware::from_fn_with_state(app.clone(), crate::security::rate_limit))

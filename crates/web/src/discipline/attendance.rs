@@ -130,10 +130,12 @@ pub async fn upload(staff: Staff, multipart: Multipart) -> Result<Response, WebE
         let this = this_year(&staff);
         return render_page(staff, StatusCode::UNPROCESSABLE_ENTITY, this, problems, None).await;
     };
-    let result = match files::attendance_rows(&upload.name, &upload.bytes) {
+    let name = upload.name.clone();
+    let read = crate::sheets::off_thread(move || files::attendance_rows(&upload.name, &upload.bytes)).await?;
+    let result = match read {
         Ok(rows) => {
             let rules = super::rules_of(&staff).await?;
-            attendance::import(&staff.action_cx(), &rules, year, &upload.name, &rows)
+            attendance::import(&staff.action_cx(), &rules, year, &name, &rows)
                 .await?
                 .map_err(|problems| files::attendance_messages(staff.lang, &problems))
         }

@@ -129,7 +129,8 @@ pub async fn import_form(staff: Staff) -> Result<Response, WebError> {
 pub async fn import(staff: Staff, multipart: Multipart) -> Result<Response, WebError> {
     staff.user.require_tenant(Permission::ManageEmployees)?;
     let upload = read_upload(multipart).await?;
-    let result = match files::employee_rows(&upload.name, &upload.bytes) {
+    let read = crate::sheets::off_thread(move || files::employee_rows(&upload.name, &upload.bytes)).await?;
+    let result = match read {
         Ok(rows) => employees::import(&staff.action_cx(), rows)
             .await?
             .map_err(|problems| files::employee_messages(staff.lang, &problems)),

@@ -8,7 +8,8 @@ use store::org::RowProblem;
 
 use crate::forms::message;
 use crate::i18n::Lang;
-use crate::org::transfer::{FileProblem, csv_table, file_message, xlsx_table};
+use crate::org::transfer::{FileProblem, file_message};
+use crate::sheets::Limits;
 
 /// Register columns, written on export in this order.
 pub const EMPLOYEE_COLUMNS: [&str; 9] =
@@ -21,10 +22,11 @@ const ATTENDANCE_ENGLISH: [&str; 3] = ["nip", "date", "status"];
 
 /// Most rows of a register file.
 pub const MAX_EMPLOYEES: usize = 50_000;
+/// Most rows of an attendance file: a year of 4 000 employees; a larger Pemda imports one file per agency.
+pub const MAX_ATTENDANCE_ROWS: usize = 1_000_000;
 
-fn table(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, FileProblem> {
-    if file_name.to_lowercase().ends_with(".xlsx") { xlsx_table(bytes) } else { csv_table(bytes) }
-}
+const EMPLOYEE_LIMITS: Limits = Limits::rows(MAX_EMPLOYEES);
+const ATTENDANCE_LIMITS: Limits = Limits::rows(MAX_ATTENDANCE_ROWS).with_unzipped(256 << 20);
 
 /// Positions of the named columns in the header; `required` columns must be there.
 fn positions<const N: usize>(
@@ -52,7 +54,7 @@ fn positions<const N: usize>(
 
 /// Rows of a register file, each with its spreadsheet row number.
 pub fn employee_rows(file_name: &str, bytes: &[u8]) -> Result<Vec<ImportRow>, FileProblem> {
-    let mut lines = table(file_name, bytes)?.into_iter();
+    let mut lines = crate::org::transfer::table(file_name, bytes, EMPLOYEE_LIMITS)?.into_iter();
     let header = lines.next().ok_or(FileProblem::Empty)?;
     let at = positions(&header, EMPLOYEE_COLUMNS, EMPLOYEE_ENGLISH, &[0, 1, 2, 4, 5, 6])?;
     let mut rows = Vec::new();
@@ -82,7 +84,7 @@ pub fn employee_rows(file_name: &str, bytes: &[u8]) -> Result<Vec<ImportRow>, Fi
 
 /// Rows of an attendance file as (NIP, date, status); the domain numbers problems from row 2, as here.
 pub fn attendance_rows(file_name: &str, bytes: &[u8]) -> Result<Vec<[String; 3]>, FileProblem> {
-    let mut lines = table(file_name, bytes)?.into_iter();
+    let mut lines = crate::org::transfer::table(file_name, bytes, ATTENDANCE_LIMITS)?.into_iter();
     let header = lines.next().ok_or(FileProblem::Empty)?;
     let at = positions(&header, ATTENDANCE_COLUMNS, ATTENDANCE_ENGLISH, &[0, 1, 2])?;
     // Blank lines keep their place so row numbers stay those of the spreadsheet; they are reported as bad dates.

@@ -123,13 +123,7 @@ pub async fn csv(staff: Staff, Query(filter): Query<Filter>) -> Result<Response,
     Ok(crate::render::download("text/csv; charset=utf-8", "register-hukuman-disiplin.csv", body))
 }
 
-/// CSV with a byte-order mark (spreadsheets then open it as UTF-8).
+/// CSV with a byte-order mark and formulas neutralised (see [`crate::sheets::write_csv`]).
 pub(crate) fn csv_bytes<const N: usize>(columns: &[&str; N], rows: &[[String; N]]) -> Result<Vec<u8>, WebError> {
-    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let fail = |err: csv::Error| WebError::Internal(err.to_string());
-    writer.write_record(columns).map_err(fail)?;
-    for row in rows {
-        writer.write_record(row).map_err(fail)?;
-    }
-    writer.into_inner().map_err(|err| WebError::Internal(err.to_string()))
+    crate::sheets::write_csv(columns, rows).map_err(|err| WebError::Internal(err.to_string()))
 }

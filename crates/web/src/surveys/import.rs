@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Format, Workbook};
 use crate::error::WebError;
 use crate::forms::message;
 use crate::i18n::Lang;
-use crate::org::transfer::{FileProblem, csv_table, xlsx_table};
+use crate::org::transfer::FileProblem;
 use crate::render::download;
 
 /// Largest upload: 20 000 rows of a spreadsheet fit easily.
@@ -17,9 +17,8 @@ pub const UPLOAD_LIMIT: usize = 8 * 1024 * 1024;
 
 /// `GET /skm/templat.csv`: the header row only, so nothing but real forms is ever imported.
 pub async fn template_csv() -> Result<Response, WebError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(COLUMNS).map_err(|err| WebError::Internal(err.to_string()))?;
-    let bytes = writer.into_inner().map_err(|err| WebError::Internal(err.to_string()))?;
+    let bytes = crate::sheets::write_csv(&COLUMNS, std::iter::empty::<[&str; 0]>())
+        .map_err(|err| WebError::Internal(err.to_string()))?;
     Ok(download("text/csv; charset=utf-8", "templat-skm.csv", bytes))
 }
 
@@ -80,8 +79,8 @@ pub fn read(
     bytes: &[u8],
     applicable: &[bool; 9],
 ) -> Result<Vec<(String, SurveyResponse)>, Vec<String>> {
-    let is_xlsx = file_name.to_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK");
-    let table = if is_xlsx { xlsx_table(bytes) } else { csv_table(bytes) };
+    let limits = crate::sheets::Limits::rows(paper::MAX_ROWS);
+    let table = crate::org::transfer::table(file_name, bytes, limits);
     let table = table.map_err(|problem| vec![file_message(lang, &problem)])?;
     let rows = paper::rows(&table).map_err(|problem| vec![table_message(lang, &problem)])?;
     let mut good = Vec::new();
@@ -124,6 +123,7 @@ fn column(field: &str) -> &str {
 fn file_message(lang: Lang, problem: &FileProblem) -> String {
     match problem {
         FileProblem::Empty => lang.t("surveys.import.empty").to_owned(),
+        FileProblem::Sheet(problem) => crate::sheets::message(lang, problem),
         _ => lang.t("surveys.import.unreadable").to_owned(),
     }
 }

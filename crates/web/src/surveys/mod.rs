@@ -49,6 +49,6 @@ pub fn routes() -> Router<App> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod tests_staff;

@@ -255,7 +255,9 @@ pub async fn import(
     let Some((name, bytes)) = file.filter(|(_, bytes)| !bytes.is_empty()) else {
         return page(staff, &headers, survey, refused(vec![lang.t("surveys.import.no_file").to_owned()])).await;
     };
-    let rows = match super::import::read(lang, &name, &bytes, &survey.applicable()) {
+    let (applicable, file_name) = (survey.applicable(), name.clone());
+    let read = crate::sheets::off_thread(move || super::import::read(lang, &file_name, &bytes, &applicable)).await?;
+    let rows = match read {
         Ok(rows) => rows,
         Err(messages) => return page(staff, &headers, survey, refused(messages)).await,
     };

@@ -11,7 +11,7 @@ pub(super) fn answers(values: [&'static str; 9]) -> Vec<(&'static str, &'static 
 }
 
 /// Signs in the DPMPTSP head, defines a service and opens a survey for 2026-T2; returns (head, survey path, code).
-pub(super) async fn open_survey(db: &TestDb) -> anyhow::Result<(TestApp, String, String)> {
+pub(crate) async fn open_survey(db: &TestDb) -> anyhow::Result<(TestApp, String, String)> {
     demo_db(db).await?;
     let mut head = TestApp::new(db);
     head.login("kadis.dpmptsp").await;

@@ -40,7 +40,9 @@ pub async fn form(staff: Staff) -> Result<Response, WebError> {
 pub async fn upload(staff: Staff, multipart: Multipart) -> Result<Response, WebError> {
     staff.user.require_tenant(Permission::ManageUnits)?;
     let upload = crate::forms::read_upload(multipart).await?;
-    let outcome = match transfer::import_rows(&upload.name, &upload.bytes, &staff.tenant.0) {
+    let tenant = staff.tenant.0.clone();
+    let read = crate::sheets::off_thread(move || transfer::import_rows(&upload.name, &upload.bytes, &tenant)).await?;
+    let outcome = match read {
         Ok(rows) => store::org::actions::import_units(&staff.action_cx(), rows).await?.map_err(Refusal::Rows),
         Err(refusal) => Err(refusal),
     };

@@ -4,9 +4,6 @@
 //! zona_waktu, libur_cuti_bersama, aktif`; the English names `code, parent_code, kind, name, short_name, aliases,
 //! time_zone, closed_on_cuti_bersama, active` are accepted too.
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
 use domain::org::{RawUnit, Tenant, Unit};
 use store::org::RowProblem;
 use store::org::actions::ImportRow;
@@ -36,6 +33,8 @@ pub enum FileProblem {
     Empty,
     /// More rows than one import takes.
     TooManyRows(usize),
+    /// The file is beyond a reading limit or malformed as CSV.
+    Sheet(crate::sheets::SheetProblem),
 }
 
 /// Most rows in one file; a Pemda has hundreds of units, not tens of thousands.
@@ -93,48 +92,25 @@ fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<(usize, RawUnit)>, Fil
     }
 }
 
-/// The cells of a CSV file; the separator is `;` when the header uses it (spreadsheets with Indonesian settings
-/// write that), else `,`.
-pub fn csv_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileProblem> {
-    let text = std::str::from_utf8(bytes).map_err(|_| FileProblem::Unreadable)?;
-    let first_line = text.lines().next().unwrap_or_default();
-    let separator = if first_line.contains(';') && !first_line.contains(',') { b';' } else { b',' };
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(separator).from_reader(text.as_bytes());
-    let mut table = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|_| FileProblem::Unreadable)?;
-        table.push(record.iter().map(str::to_owned).collect());
-    }
-    Ok(table)
+/// The cells of a file within the limits of an import of `max_rows` rows (see [`crate::sheets::read`]).
+pub fn table(file_name: &str, bytes: &[u8], limits: crate::sheets::Limits) -> Result<Vec<Vec<String>>, FileProblem> {
+    crate::sheets::read(file_name, bytes, limits).map_err(|problem| match problem {
+        crate::sheets::SheetProblem::Unreadable => FileProblem::Unreadable,
+        other => FileProblem::Sheet(other),
+    })
 }
 
-/// The cells of the first sheet of an XLSX workbook.
-pub fn xlsx_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, FileProblem> {
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|_| FileProblem::Unreadable)?;
-    let range = workbook.worksheet_range_at(0).ok_or(FileProblem::Empty)?.map_err(|_| FileProblem::Unreadable)?;
-    Ok(range
-        .rows()
-        .map(|row| {
-            row.iter()
-                .map(|cell| match cell {
-                    Data::Empty => String::new(),
-                    Data::Float(it) if it.fract() == 0.0 => format!("{it:.0}"),
-                    other => other.to_string(),
-                })
-                .collect()
-        })
-        .collect())
-}
+/// What one unit file may hold.
+const LIMITS: crate::sheets::Limits = crate::sheets::Limits::rows(MAX_ROWS);
 
 /// Reads a CSV file of units.
 pub fn read_csv(bytes: &[u8]) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
-    rows_from_table(csv_table(bytes)?)
+    rows_from_table(table("unit.csv", bytes, LIMITS)?)
 }
 
 /// Reads the first sheet of an XLSX workbook of units.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<(usize, RawUnit)>, FileProblem> {
-    rows_from_table(xlsx_table(bytes)?)
+    rows_from_table(table("unit.xlsx", bytes, LIMITS)?)
 }
 
 fn record(unit: &Unit) -> [String; 9] {
@@ -152,14 +128,9 @@ fn record(unit: &Unit) -> [String; 9] {
     ]
 }
 
-/// Writes units as CSV (UTF-8 with a byte-order mark, so spreadsheets open it with the right encoding).
+/// Writes units as CSV (formulas neutralised, see [`crate::sheets::write_csv`]).
 pub fn write_csv(units: &[Unit]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    writer.write_record(COLUMNS)?;
-    for unit in units {
-        writer.write_record(record(unit))?;
-    }
-    writer.into_inner().map_err(|err| csv::Error::from(err.into_error()))
+    crate::sheets::write_csv(&COLUMNS, units.iter().map(record))
 }
 
 /// Writes units as an XLSX workbook with one sheet.
@@ -233,6 +204,7 @@ pub(crate) fn file_message(lang: Lang, problem: &FileProblem) -> String {
         FileProblem::TooManyRows(n) => {
             lang.tf("org.import.too_many_rows", &[("n", &n.to_string()), ("max", &MAX_ROWS.to_string())])
         }
+        FileProblem::Sheet(problem) => crate::sheets::message(lang, problem),
     }
 }
 
