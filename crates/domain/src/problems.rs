@@ -54,6 +54,27 @@ pub enum Problem {
     NotAllowedForLevel,
     /// A password or username rule.
     Credential(crate::people::CredentialError),
+    /// A control character (NUL and the like) or a character that reverses the direction of the text around it.
+    UnsafeCharacter {
+        /// The character, as `U+0000`.
+        code: String,
+    },
+}
+
+/// The first character no text field may hold: C0 controls other than tab, line feed and carriage return, DEL,
+/// and the Unicode bidirectional embeddings, overrides and isolates, which make a file name or a title read
+/// otherwise than it is stored (`invoice\u{202e}fdp.exe`).
+// Source: Unicode Technical Report 36, "Unicode Security Considerations", 2.3 Bidirectional Text Spoofing.
+pub fn unsafe_character(text: &str) -> Option<char> {
+    text.chars().find(|it| {
+        matches!(it, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}')
+            || matches!(it, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// The problem of a text holding an unsafe character, if it does.
+pub fn unsafe_text(text: &str) -> Option<Problem> {
+    unsafe_character(text).map(|it| Problem::UnsafeCharacter { code: format!("U+{:04X}", u32::from(it)) })
 }
 
 /// A problem tied to a field name of the form, file or API body.
@@ -94,7 +115,9 @@ impl Problems {
 /// Trims a required text field and checks its length.
 pub fn required_text(problems: &mut Problems, field: &'static str, raw: &str, max: usize) -> String {
     let text = raw.trim().to_owned();
-    if text.is_empty() {
+    if let Some(problem) = unsafe_text(&text) {
+        problems.add(field, problem);
+    } else if text.is_empty() {
         problems.add(field, Problem::Required);
     } else if text.chars().count() > max {
         problems.add(field, Problem::TooLong { max });
@@ -105,7 +128,9 @@ pub fn required_text(problems: &mut Problems, field: &'static str, raw: &str, ma
 /// Trims an optional text field and checks its length; empty becomes `None`.
 pub fn optional_text(problems: &mut Problems, field: &'static str, raw: &str, max: usize) -> Option<String> {
     let text = raw.trim();
-    if text.chars().count() > max {
+    if let Some(problem) = unsafe_text(text) {
+        problems.add(field, problem);
+    } else if text.chars().count() > max {
         problems.add(field, Problem::TooLong { max });
     }
     (!text.is_empty()).then(|| text.to_owned())

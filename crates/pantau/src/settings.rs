@@ -43,6 +43,22 @@ pub struct ConfigFile {
     pub smtp_url: Option<String>,
     /// As `--smtp-from`.
     pub smtp_from: Option<String>,
+    /// As `--search-dir`.
+    pub search_dir: Option<std::path::PathBuf>,
+    /// As `--no-feed-polling`.
+    pub no_feed_polling: Option<bool>,
+    /// As `--feeds-private-network`.
+    pub feeds_private_network: Option<bool>,
+    /// As `--metrics-token`.
+    pub metrics_token: Option<String>,
+    /// As `--metrics-listen`.
+    pub metrics_listen: Option<String>,
+    /// As `--header-timeout-seconds`.
+    pub header_timeout_seconds: Option<u32>,
+    /// As `--request-timeout-seconds`.
+    pub request_timeout_seconds: Option<u32>,
+    /// As `--max-connections-per-address`.
+    pub max_connections_per_address: Option<u32>,
 }
 
 impl ConfigFile {
@@ -116,6 +132,7 @@ pub fn web_config(args: &ServeArgs) -> Result<web::WebConfig, ConfigError> {
             args.public_rate_per_minute
         )));
     }
+    let (connections, request_timeout, metrics_token) = connection_settings(args)?;
     Ok(web::WebConfig {
         listen,
         public_url,
@@ -126,7 +143,46 @@ pub fn web_config(args: &ServeArgs) -> Result<web::WebConfig, ConfigError> {
         default_tenant: args.default_tenant.clone().filter(|it| !it.trim().is_empty()),
         general_rate_per_second: 30,
         search_dir: Some(search_dir(args)),
+        connections,
+        request_timeout,
+        metrics_token,
+        feeds_private_network: args.feeds_private_network,
     })
+}
+
+/// Connection deadlines and caps, and the metrics token.
+fn connection_settings(args: &ServeArgs) -> Result<(web::ConnectionLimits, Duration, Option<String>), ConfigError> {
+    let seconds = |value: u32, name: &str, low: u32, high: u32| {
+        if low <= value && value <= high {
+            Ok(Duration::from_secs(u64::from(value)))
+        } else {
+            Err(ConfigError(format!("{name} must be between {low} and {high} seconds, got {value}")))
+        }
+    };
+    let header_timeout = seconds(args.header_timeout_seconds, "--header-timeout-seconds", 1, 300)?;
+    let request_timeout = seconds(args.request_timeout_seconds, "--request-timeout-seconds", 5, 3600)?;
+    let metrics_token = match args.metrics_token.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(token) if token.len() >= 16 && token.bytes().all(|it| it.is_ascii_graphic()) => Some(token.to_owned()),
+        Some(_) => {
+            return Err(ConfigError(
+                "PANTAU_METRICS_TOKEN / --metrics-token must be at least 16 printable characters without spaces"
+                    .to_owned(),
+            ));
+        }
+    };
+    let per_address = usize::try_from(args.max_connections_per_address).unwrap_or(usize::MAX);
+    Ok((web::ConnectionLimits { header_timeout, per_address }, request_timeout, metrics_token))
+}
+
+/// The separate metrics address, when one is set.
+pub fn metrics_listen(args: &ServeArgs) -> Result<Option<SocketAddr>, ConfigError> {
+    match args.metrics_listen.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| {
+            ConfigError(format!("PANTAU_METRICS_LISTEN / --metrics-listen must be host:port, got {text:?}"))
+        }),
+    }
 }
 
 /// The search index folder: as set, else beside an SQLite file (`pantau.db` → `pantau-search`), else

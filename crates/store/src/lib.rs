@@ -17,6 +17,7 @@ pub mod error;
 pub mod news;
 pub mod org;
 pub mod people;
+pub mod secrets;
 pub mod surveys;
 
 pub use action::{ActionCx, Actor, IdSource};

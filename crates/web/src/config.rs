@@ -24,6 +24,15 @@ pub struct WebConfig {
     pub general_rate_per_second: u32,
     /// Folder of the full-text search index (a cache rebuilt from the database); `None` keeps it in memory.
     pub search_dir: Option<std::path::PathBuf>,
+    /// Deadline for request headers and the cap of open connections per address.
+    pub connections: crate::app::ConnectionLimits,
+    /// Longest time one request may take, reading its body included.
+    pub request_timeout: Duration,
+    /// The bearer token that opens `/metrics` on the main address; without it `/metrics` is not found there.
+    pub metrics_token: Option<String>,
+    /// Whether feeds and the pages they link to may be fetched from loopback and private addresses (a Pemda's
+    /// own intranet); off by default so that a feed address cannot reach inside the server's network.
+    pub feeds_private_network: bool,
 }
 
 impl WebConfig {
@@ -44,6 +53,10 @@ impl WebConfig {
             default_tenant: None,
             general_rate_per_second: 30,
             search_dir: None,
+            connections: crate::app::ConnectionLimits::default(),
+            request_timeout: Duration::from_secs(120),
+            metrics_token: None,
+            feeds_private_network: false,
         }
     }
 }

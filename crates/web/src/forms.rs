@@ -30,6 +30,7 @@ pub fn message(lang: Lang, problem: &Problem) -> String {
         Problem::File(refusal) => file_message(lang, refusal),
         Problem::NotAllowedForLevel => lang.t("errors.field.not_allowed").to_owned(),
         Problem::Credential(err) => lang.t(credential_key(*err)).to_owned(),
+        Problem::UnsafeCharacter { code } => lang.tf("errors.field.unsafe_character", &[("code", code)]),
     }
 }
 
@@ -50,6 +51,7 @@ pub fn code(problem: &Problem) -> &'static str {
         Problem::File(_) => "file",
         Problem::NotAllowedForLevel => "not_allowed",
         Problem::Credential(_) => "credential",
+        Problem::UnsafeCharacter { .. } => "unsafe_character",
     }
 }
 

@@ -33,13 +33,14 @@ mod staff;
 mod surveys;
 mod tenant;
 
-pub use app::{App, router, serve};
+pub use app::{App, ConnectionLimits, router, serve, serve_router};
 pub use audit::break_message;
 pub use config::WebConfig;
 pub use discipline::files as discipline_files;
 pub use forms::message as problem_message;
 pub use i18n::Lang;
 pub use ids::RandomIds;
+pub use ops::metrics_router;
 pub use org::transfer as units_file;
 
 #[cfg(test)]

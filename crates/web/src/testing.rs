@@ -103,6 +103,16 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// `GET path` with extra headers.
+    pub async fn get_with(&mut self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request =
+            Request::get(path).header(header::HOST, "localhost").header(header::COOKIE, self.cookie_header());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::empty()).expect("valid request")).await
+    }
+
     /// The cross-site token, fetching a page first if no cookie is held yet.
     pub async fn csrf(&mut self) -> String {
         if !self.cookies.contains_key("pantau_csrf") {

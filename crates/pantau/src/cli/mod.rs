@@ -3,14 +3,13 @@
 //! Settings of `serve` may also come from a TOML file (`--config`); a flag or an environment variable wins over the
 //! file, the file wins over the built-in default.
 
-use std::path::PathBuf;
-
-use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::settings::ConfigFile;
 
 mod complaints;
 mod news;
+mod serve;
 mod surveys;
 mod transfer;
 
@@ -18,6 +17,7 @@ pub use complaints::{
     BenchArgs, BenchCommand, Open311Args, Open311Command, Open311KeyCommand, ReceiptArgs, ReceiptCommand,
 };
 pub use news::{NewsArgs, NewsCommand};
+pub use serve::ServeArgs;
 pub use surveys::{SkmArgs, SkmCommand};
 pub use transfer::{ExportArgs, ExportWhat, FileFormat, ImportArgs, ImportWhat};
 
@@ -84,56 +84,6 @@ pub struct DbArgs {
     /// Database URL: `sqlite://FILE` (created on first use) or `postgres://USER@HOST/DB`.
     #[arg(long, env = "PANTAU_DATABASE_URL", default_value = "sqlite://pantau.db")]
     pub database_url: String,
-}
-
-/// Settings of `pantau serve`.
-#[derive(Clone, Debug, Args)]
-pub struct ServeArgs {
-    /// Database URL: `sqlite://FILE` (created on first use) or `postgres://USER@HOST/DB`.
-    #[arg(long, env = "PANTAU_DATABASE_URL", default_value = "sqlite://pantau.db")]
-    pub database_url: String,
-    /// Address to listen on, `host:port`.
-    #[arg(long, env = "PANTAU_LISTEN", default_value = "127.0.0.1:8080")]
-    pub listen: String,
-    /// Load the demo Pemda (with demo accounts) when the database holds no tenant yet.
-    #[arg(long, env = "PANTAU_DEMO")]
-    pub demo: bool,
-    /// A TOML file with any of these settings (keys as the flags, with `_`: `database_url`, `listen`, …).
-    #[arg(long, env = "PANTAU_CONFIG")]
-    pub config: Option<PathBuf>,
-    /// The address citizens use, such as `https://pantau.tangerangselatankota.go.id`; HTTPS turns on secure cookies
-    /// and HSTS.
-    #[arg(long, env = "PANTAU_PUBLIC_URL")]
-    pub public_url: Option<String>,
-    /// Trust `X-Forwarded-For` from a reverse proxy for the client address (only behind your own proxy).
-    #[arg(long, env = "PANTAU_TRUST_PROXY")]
-    pub trust_proxy: bool,
-    /// Absolute lifetime of a login, in minutes.
-    #[arg(long, env = "PANTAU_SESSION_MINUTES", default_value_t = 480)]
-    pub session_minutes: u32,
-    /// Minutes without activity after which a login ends.
-    #[arg(long, env = "PANTAU_SESSION_IDLE_MINUTES", default_value_t = 60)]
-    pub session_idle_minutes: u32,
-    /// Form posts per minute one address may make to public forms.
-    #[arg(long, env = "PANTAU_PUBLIC_RATE_PER_MINUTE", default_value_t = 30)]
-    pub public_rate_per_minute: u32,
-    /// The tenant served when no tenant is bound to the request's host name.
-    #[arg(long, env = "PANTAU_DEFAULT_TENANT")]
-    pub default_tenant: Option<String>,
-    /// SMTP server for e-mail notifications: `smtps://user:pass@host:465` (TLS), `smtp://user:pass@host:587?tls=required`
-    /// (STARTTLS), or `smtp://localhost:25` (plain, a local relay only). Without it, e-mails fail with the reason shown.
-    #[arg(long, env = "PANTAU_SMTP_URL")]
-    pub smtp_url: Option<String>,
-    /// Sender of e-mail notifications, such as `Pantau Kota Contoh <pantau@contoh.go.id>`; needed with --smtp-url.
-    #[arg(long, env = "PANTAU_SMTP_FROM")]
-    pub smtp_from: Option<String>,
-    /// Folder of the full-text search index, a cache rebuilt from the database (default: beside the SQLite file,
-    /// `pantau-search`).
-    #[arg(long, env = "PANTAU_SEARCH_DIR")]
-    pub search_dir: Option<PathBuf>,
-    /// Do not poll news feeds from this process (when several servers share one database, let one poll).
-    #[arg(long, env = "PANTAU_NO_FEED_POLLING")]
-    pub no_feed_polling: bool,
 }
 
 /// Settings of `pantau setup`.
@@ -287,48 +237,7 @@ pub fn parse() -> Result<Cli, anyhow::Error> {
         && let Some(path) = args.config.clone()
     {
         let file = ConfigFile::read(&path)?;
-        apply_file(args, serve_matches, file);
+        serve::apply_file(args, serve_matches, file);
     }
     Ok(cli)
-}
-
-fn from_default(matches: &ArgMatches, id: &str) -> bool {
-    matches!(matches.value_source(id), None | Some(clap::parser::ValueSource::DefaultValue))
-}
-
-fn apply_file(args: &mut ServeArgs, matches: &ArgMatches, file: ConfigFile) {
-    let unset = |id: &str| from_default(matches, id);
-    if let (true, Some(it)) = (unset("database_url"), file.database_url) {
-        args.database_url = it;
-    }
-    if let (true, Some(it)) = (unset("listen"), file.listen) {
-        args.listen = it;
-    }
-    if let (true, Some(it)) = (unset("demo"), file.demo) {
-        args.demo = it;
-    }
-    if let (true, Some(it)) = (unset("public_url"), file.public_url) {
-        args.public_url = Some(it);
-    }
-    if let (true, Some(it)) = (unset("trust_proxy"), file.trust_proxy) {
-        args.trust_proxy = it;
-    }
-    if let (true, Some(it)) = (unset("session_minutes"), file.session_minutes) {
-        args.session_minutes = it;
-    }
-    if let (true, Some(it)) = (unset("session_idle_minutes"), file.session_idle_minutes) {
-        args.session_idle_minutes = it;
-    }
-    if let (true, Some(it)) = (unset("public_rate_per_minute"), file.public_rate_per_minute) {
-        args.public_rate_per_minute = it;
-    }
-    if let (true, Some(it)) = (unset("default_tenant"), file.default_tenant) {
-        args.default_tenant = Some(it);
-    }
-    if let (true, Some(it)) = (unset("smtp_url"), file.smtp_url) {
-        args.smtp_url = Some(it);
-    }
-    if let (true, Some(it)) = (unset("smtp_from"), file.smtp_from) {
-        args.smtp_from = Some(it);
-    }
 }

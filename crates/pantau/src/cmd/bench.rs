@@ -86,6 +86,8 @@ pub(super) async fn start_server(db: store::Db) -> anyhow::Result<(String, tokio
     let config = web::WebConfig {
         public_rate_per_minute: u32::MAX,
         general_rate_per_second: u32::MAX,
+        // Every bench client connects from loopback.
+        connections: web::ConnectionLimits { per_address: 0, ..web::ConnectionLimits::default() },
         ..web::WebConfig::for_tests()
     };
     let app = web::App::new(db, config, Arc::new(web::RandomIds), jiff::Timestamp::now);

@@ -12,6 +12,7 @@ use crate::settings::web_config;
 pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     // Every setting is checked before the database is touched, so a typo never half-starts the server.
     let config = web_config(&args)?;
+    let metrics_address = crate::settings::metrics_listen(&args)?;
     let outbox = crate::settings::outbox(&args, config.public_url.clone())?;
     let db = super::open_migrated(&args.database_url).await?;
     if args.demo && store::demo::load_if_empty(&db, &web::RandomIds, jiff::Timestamp::now()).await? {
@@ -30,6 +31,10 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let address = listener.local_addr()?;
     banner(&args, address);
     let app = web::App::new(db.clone(), config, Arc::new(web::RandomIds), jiff::Timestamp::now);
+    let metrics = match metrics_address {
+        Some(address) => Some(serve_metrics(app.clone(), address).await?),
+        None => None,
+    };
     let job = tokio::spawn(deadline_job(db.clone()));
     let sender = tokio::spawn(outbox.run_forever(db.clone(), std::time::Duration::from_secs(10)));
     let feeds = (!args.no_feed_polling)
@@ -37,11 +42,28 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     web::serve(app, listener).await.context("serving")?;
     job.abort();
     sender.abort();
+    if let Some(metrics) = metrics {
+        metrics.abort();
+    }
     if let Some(feeds) = feeds {
         feeds.abort();
     }
     db.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Serves `/metrics` alone on its own address, for Prometheus on the operators' network.
+async fn serve_metrics(
+    app: web::App,
+    address: std::net::SocketAddr,
+) -> anyhow::Result<tokio::task::JoinHandle<std::io::Result<()>>> {
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .with_context(|| format!("cannot listen on {address} (PANTAU_METRICS_LISTEN / --metrics-listen)"))?;
+    tracing::info!(%address, "metrics listening");
+    let limits = app.config().connections;
+    let router = web::metrics_router(app);
+    Ok(tokio::spawn(web::serve_router(router, listener, limits, std::future::pending())))
 }
 
 #[allow(clippy::print_stdout)] // The start-up banner is for the person who started the server.

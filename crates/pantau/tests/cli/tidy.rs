@@ -87,7 +87,8 @@ fn sql_lives_only_in_store() {
     let bad: Vec<_> = rust_files()
         .into_iter()
         .filter(|(name, _)| name.starts_with("crates/web/src/") || name.starts_with("crates/domain/src/"))
-        .filter(|(name, _)| !name.ends_with("tests.rs"))
+        // Test files (`tests.rs`, `tests_*.rs`) may read the database to check what a page stored.
+        .filter(|(name, _)| !name.rsplit('/').next().is_some_and(|file| file.starts_with("tests")))
         .filter(|(_, text)| statements.iter().any(|it| text.contains(it)))
         .map(|(name, _)| name)
         .collect();

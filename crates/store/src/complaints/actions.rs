@@ -13,6 +13,7 @@ use super::notify::{self, Audience};
 use super::queries::{self, StoredFile};
 use super::{Event, Item, NewFile, RunningDeadline, Visibility};
 use crate::audit::{self, Change};
+use crate::secrets::PersonalDigest;
 use crate::{ActionCx, Conn, StoreError};
 
 /// A step as requested.
@@ -147,16 +148,17 @@ pub async fn take(cx: &ActionCx<'_>, item_id: &str, step: Step) -> Result<Item, 
     let seq = queries::next_event_seq(&mut tx, cx.tenant, &item.id).await?;
     let event = event_of(cx, &step, &item, (seq, started), (note, body));
     queries::insert_event(&mut tx, cx.tenant, &item.id, &event).await?;
-    let digests = store_files(&mut tx, cx, &item.id, Some(seq), &files).await?;
-    let mut after = audit_doc(&item);
+    let keyed = PersonalDigest::load(&mut tx, cx).await?;
+    let digests = store_files(&mut tx, cx, (&item.id, Some(seq)), &files, &keyed).await?;
+    let mut after = audit_doc(&item, &keyed);
     after["event_seq"] = json!(seq);
-    after["event_body_sha256"] = json!(event.body.as_deref().map(|it| sha256_hex(it.as_bytes())));
-    after["attachments_sha256"] = json!(digests);
+    after["event_body_hmac"] = json!(event.body.as_deref().map(|it| keyed.of(it)));
+    after["attachments_hmac"] = json!(digests);
     let change = Change {
         action: action_code(step.action),
         entity_type: "complaint",
         entity_id: item.id.clone(),
-        before: Some(audit_doc(&before)),
+        before: Some(audit_doc(&before, &keyed)),
         after: Some(after),
     };
     audit::append(&mut tx, cx, change).await?;
@@ -166,12 +168,14 @@ pub async fn take(cx: &ActionCx<'_>, item_id: &str, step: Step) -> Result<Item, 
     Ok(item)
 }
 
+/// Stores the files of a step; returns their keyed digests for the audit entry (a plain digest of a photo would
+/// let anyone holding the photo confirm it is in the trail).
 pub(super) async fn store_files(
     conn: &mut Conn,
     cx: &ActionCx<'_>,
-    item_id: &str,
-    seq: Option<i64>,
+    (item_id, seq): (&str, Option<i64>),
     files: &[(NewFile, domain::complaints::attachments::FileType)],
+    keyed: &PersonalDigest,
 ) -> Result<Vec<String>, StoreError> {
     let mut digests = Vec::new();
     for (file, kind) in files {
@@ -186,7 +190,7 @@ pub(super) async fn store_files(
             sha256: &sha,
         };
         queries::insert_attachment(conn, cx.tenant, item_id, &stored, cx.now_ms()).await?;
-        digests.push(sha);
+        digests.push(keyed.of_bytes(&file.bytes));
     }
     Ok(digests)
 }

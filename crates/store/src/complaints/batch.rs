@@ -127,11 +127,12 @@ async fn write_batch(cx: &ActionCx<'_>, jobs: &mut [Job]) -> Result<Vec<(Item, S
             .collect();
         let items: Vec<(&Item, &queries::Intake<'_>)> = group.iter().map(|it| &it.item).zip(&intakes).collect();
         queries::insert_items(&mut tx, &tenant, &items).await?;
+        let keyed = crate::secrets::PersonalDigest::load(&mut tx, &first).await?;
         let mut chain = Chain::open(&mut tx, &first).await?;
         let mut rows = Rows::default();
         for job in group.iter() {
             let job_cx = ActionCx { db: cx.db, tenant: &tenant, actor: job.actor.clone(), now: job.now, ids: cx.ids };
-            store_one(&mut tx, &job_cx, job, (&mut chain, &mut rows)).await?;
+            store_one(&mut tx, &job_cx, job, (&mut chain, &mut rows, &keyed)).await?;
             written.push((job.item.clone(), key.clone()));
         }
         // One statement per table for the whole group: the statements, not the bytes, are what a filing costs.
@@ -189,13 +190,13 @@ async fn store_one(
     conn: &mut crate::Conn,
     cx: &ActionCx<'_>,
     job: &Job,
-    (chain, rows): (&mut Chain, &mut Rows),
+    (chain, rows, keyed): (&mut Chain, &mut Rows, &crate::secrets::PersonalDigest),
 ) -> Result<(), StoreError> {
     let item = &job.item;
-    let digests = super::actions::store_files(conn, cx, &item.id, None, &job.files).await?;
+    let digests = super::actions::store_files(conn, cx, (&item.id, None), &job.files, keyed).await?;
     rows.deliveries.extend(notify::deliveries_for((cx, &job.settings), item, &job.event, &notify::Audience::default()));
-    let mut doc = super::intake::audit_doc(item);
-    doc["attachments_sha256"] = serde_json::json!(digests);
+    let mut doc = super::intake::audit_doc(item, keyed);
+    doc["attachments_hmac"] = serde_json::json!(digests);
     let change = Change {
         action: "complaint.file",
         entity_type: "complaint",

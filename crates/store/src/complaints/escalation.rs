@@ -87,13 +87,14 @@ async fn handle(cx: &ActionCx<'_>, id: &str) -> Result<Option<bool>, StoreError>
         deadline: None,
     };
     queries::insert_event(&mut tx, cx.tenant, id, &event).await?;
-    let mut after = audit_doc(&item);
+    let keyed = crate::secrets::PersonalDigest::load(&mut tx, cx).await?;
+    let mut after = audit_doc(&item, &keyed);
     after["missed"] = json!(running.kind.code());
     let change = Change {
         action: "complaint.escalate",
         entity_type: "complaint",
         entity_id: id.to_owned(),
-        before: Some(audit_doc(&before)),
+        before: Some(audit_doc(&before, &keyed)),
         after: Some(after),
     };
     audit::append(&mut tx, cx, change).await?;

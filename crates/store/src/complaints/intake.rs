@@ -11,6 +11,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::{Event, Item, NewFile, RunningDeadline, Visibility};
+use crate::secrets::PersonalDigest;
 use crate::{ActionCx, StoreError};
 
 /// What arrives.
@@ -45,9 +46,10 @@ pub(super) fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-/// The identity-free description of an item recorded in the audit trail: personal fields only as digests.
-pub(super) fn audit_doc(item: &Item) -> serde_json::Value {
-    let digest = |it: Option<&str>| it.map(|text| sha256_hex(text.as_bytes()));
+/// The identity-free description of an item recorded in the audit trail: personal fields only as digests keyed
+/// with the tenant's secret, so that nobody who reads the trail can confirm a guessed name or phone number.
+pub(super) fn audit_doc(item: &Item, keyed: &PersonalDigest) -> serde_json::Value {
+    let digest = |it: Option<&str>| it.map(|text| keyed.of(text));
     json!({
         "number": item.number, "kind": item.kind.code(), "category": item.category, "channel": item.channel.code(),
         "confidentiality": item.confidentiality.code(), "state": item.state.code(),
@@ -55,10 +57,10 @@ pub(super) fn audit_doc(item: &Item) -> serde_json::Value {
         "outcome": item.outcome.map(|it| it.code()), "outcome_note": item.outcome_note,
         "duplicate_of": item.duplicate_of, "due_date": item.deadline.map(|it| it.due.to_string()),
         "deadline_kind": item.deadline.map(|it| it.kind.code()), "escalation_level": item.escalation_level,
-        "rating": item.rating, "title_sha256": digest(Some(&item.title)), "body_sha256": digest(Some(&item.body)),
-        "location_sha256": digest(item.location_text.as_deref()),
-        "reporter_name_sha256": digest(item.reporter_name.as_deref()),
-        "reporter_contact_sha256": digest(item.reporter_contact.as_deref()),
+        "rating": item.rating, "title_hmac": digest(Some(&item.title)), "body_hmac": digest(Some(&item.body)),
+        "location_hmac": digest(item.location_text.as_deref()),
+        "reporter_name_hmac": digest(item.reporter_name.as_deref()),
+        "reporter_contact_hmac": digest(item.reporter_contact.as_deref()),
     })
 }
 

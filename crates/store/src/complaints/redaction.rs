@@ -10,6 +10,7 @@ use super::intake::{audit_doc, sha256_hex};
 use super::queries;
 use super::{Event, Item, Visibility};
 use crate::audit::{self, Change};
+use crate::secrets::PersonalDigest;
 use crate::{ActionCx, StoreError};
 
 /// What an administrator changes.
@@ -66,7 +67,8 @@ pub async fn redact(cx: &ActionCx<'_>, item_id: &str, redaction: &Redaction) -> 
     item.correction_requested = false;
     item.updated_at_ms = cx.now_ms();
     queries::update_item(&mut tx, cx.tenant, &item).await?;
-    let event_digests = rewrite_events(&mut tx, cx, item_id, &bodies).await?;
+    let keyed = PersonalDigest::load(&mut tx, cx).await?;
+    let event_digests = rewrite_events(&mut tx, cx, (item_id, &bodies), &keyed).await?;
     for id in &redaction.attachment_ids {
         if !queries::redact_attachment(&mut tx, cx.tenant, item_id, id).await? {
             return Err(StoreError::Invalid(vec![FieldProblem {
@@ -89,14 +91,14 @@ pub async fn redact(cx: &ActionCx<'_>, item_id: &str, redaction: &Redaction) -> 
         deadline: None,
     };
     queries::insert_event(&mut tx, cx.tenant, item_id, &event).await?;
-    let mut after = audit_doc(&item);
+    let mut after = audit_doc(&item, &keyed);
     after["events_redacted"] = json!(event_digests);
     after["attachments_redacted"] = json!(redaction.attachment_ids);
     let change = Change {
         action: "complaint.redact",
         entity_type: "complaint",
         entity_id: item.id.clone(),
-        before: Some(audit_doc(&before)),
+        before: Some(audit_doc(&before, &keyed)),
         after: Some(after),
     };
     audit::append(&mut tx, cx, change).await?;
@@ -108,8 +110,8 @@ pub async fn redact(cx: &ActionCx<'_>, item_id: &str, redaction: &Redaction) -> 
 async fn rewrite_events(
     conn: &mut crate::Conn,
     cx: &ActionCx<'_>,
-    item_id: &str,
-    bodies: &[(i64, Option<String>)],
+    (item_id, bodies): (&str, &[(i64, Option<String>)]),
+    keyed: &PersonalDigest,
 ) -> Result<Vec<serde_json::Value>, StoreError> {
     let events = queries::list_events(conn, cx.tenant, item_id).await?;
     let mut digests = Vec::new();
@@ -121,7 +123,7 @@ async fn rewrite_events(
             }]));
         };
         queries::update_event_body(conn, cx.tenant, item_id, *seq, text.as_deref()).await?;
-        digests.push(json!({ "seq": seq, "before_sha256": old.body.as_deref().map(|it| sha256_hex(it.as_bytes())) }));
+        digests.push(json!({ "seq": seq, "before_hmac": old.body.as_deref().map(|it| keyed.of(it)) }));
     }
     Ok(digests)
 }
@@ -158,12 +160,13 @@ pub async fn split(cx: &ActionCx<'_>, item_id: &str, title: &str, body: &str) ->
     let intake = queries::Intake { secret_digest: &secret_digest, dedup_key: &key, reporter_ip: None };
     queries::insert_item(&mut tx, cx.tenant, &item, &intake).await?;
     link_split(&mut tx, cx, (&original, &item), (due.kind, due.due)).await?;
+    let keyed = PersonalDigest::load(&mut tx, cx).await?;
     let change = Change {
         action: "complaint.split",
         entity_type: "complaint",
         entity_id: item.id.clone(),
         before: None,
-        after: Some(json!({ "from": original.number, "item": audit_doc(&item) })),
+        after: Some(json!({ "from": original.number, "item": audit_doc(&item, &keyed) })),
     };
     audit::append(&mut tx, cx, change).await?;
     tx.commit().await?;

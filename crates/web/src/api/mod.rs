@@ -4,7 +4,7 @@
 //! what an integrator receives.
 
 mod calendar;
-mod complaints;
+pub(crate) mod complaints;
 mod discipline;
 mod news;
 mod surveys;

@@ -1,6 +1,6 @@
 //! The application state, the router with its middleware, and the server loop.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -179,6 +179,7 @@ pub fn router(app: App) -> Router {
         .merge(crate::files::routes())
         .merge(crate::ops::routes())
         .layer(middleware::from_fn_with_state(app.clone(), crate::security::csrf))
+        .layer(middleware::from_fn(crate::security::refuse_control_characters))
         // A panic in a handler answers this request with the error page; every other request goes on.
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             crate::error::WebError::Internal("handler panicked".to_owned()).into_response()
@@ -190,6 +191,11 @@ pub fn router(app: App) -> Router {
         .layer(middleware::from_fn_with_state(app.clone(), crate::security::headers))
         .layer(middleware::from_fn(record_metrics))
         .layer(axum::extract::DefaultBodyLimit::max(12 * 1024 * 1024))
+        // A client trickling its body holds a request no longer than this; 408 afterwards.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            app.config().request_timeout,
+        ))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
             let id = request.headers().get("x-request-id").and_then(|it| it.to_str().ok()).unwrap_or("-");
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
@@ -214,36 +220,11 @@ async fn record_metrics(request: Request, next: Next) -> Response {
     response
 }
 
-/// Serves on a bound listener until Ctrl-C or SIGTERM, then lets running requests finish.
-pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await
-}
+mod serve;
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        // Without a Ctrl-C handler the server still stops on SIGTERM below.
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down");
-}
+pub use serve::{ConnectionLimits, serve, serve_router};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_security;

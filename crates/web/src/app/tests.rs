@@ -134,9 +134,18 @@ async fn health_and_metrics_answer(db: TestDb) -> anyhow::Result<()> {
     let health = app.get("/healthz").await;
     assert_eq!(health.status, StatusCode::OK);
     assert!(health.body.contains("\"ok\""), "{}", health.body);
-    let metrics = app.get("/metrics").await;
+    assert_eq!(app.get("/metrics").await.status, StatusCode::NOT_FOUND, "no metrics without a token");
+    let token = "prometheus-token-0123456789";
+    let mut app = TestApp::with_config(
+        &db,
+        crate::WebConfig { metrics_token: Some(token.to_owned()), ..crate::WebConfig::for_tests() },
+    );
+    assert_eq!(app.get("/metrics").await.status, StatusCode::NOT_FOUND, "nor with a token the request lacks");
+    let metrics = app.get_with("/metrics", &[("authorization", &format!("Bearer {token}"))]).await;
     assert_eq!(metrics.status, StatusCode::OK);
     assert!(metrics.body.contains("pantau_http_requests_total"), "{}", metrics.body);
+    let wrong = app.get_with("/metrics", &[("authorization", "Bearer prometheus-token-0123456780")]).await;
+    assert_eq!(wrong.status, StatusCode::NOT_FOUND);
     Ok(())
 }
 db_test!(health_and_metrics_answer);

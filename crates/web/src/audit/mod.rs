@@ -21,6 +21,8 @@ pub fn routes() -> Router<App> {
     Router::new().route("/audit", get(index)).route("/audit/verifikasi", get(verify)).route("/audit/{seq}", get(show))
 }
 
+mod access;
+
 const PAGE_SIZE: i64 = 50;
 
 #[derive(Serialize)]
@@ -152,6 +154,8 @@ struct EntryPage {
     entry: EntryView,
     before: Option<String>,
     after: Option<String>,
+    /// The documents exist but the reader may not see them.
+    withheld: bool,
     prev_hash: String,
     hash: String,
 }
@@ -168,21 +172,23 @@ fn pretty(doc: Option<&str>) -> Option<String> {
 
 /// `GET /audit/{seq}`: one entry with the record before and after.
 pub async fn show(staff: Staff, Path(seq): Path<i64>) -> Result<Response, WebError> {
-    let Staff { app, tenant, lang, user, layout } = staff;
-    user.require_tenant(Permission::ViewAudit)?;
-    let names = actor_names(&app, &tenant).await?;
-    let mut conn = app.db().conn().await?;
-    let entry = store::audit::queries::list_entries_after(&mut conn, &tenant.0.id, seq - 1, 1)
-        .await?
-        .into_iter()
-        .next()
-        .filter(|it| it.seq == seq)
-        .ok_or(WebError::NotFound)?;
+    staff.user.require_tenant(Permission::ViewAudit)?;
+    let names = actor_names(&staff.app, &staff.tenant).await?;
+    let entry = {
+        let mut conn = staff.app.db().conn().await?;
+        store::audit::queries::list_entries_after(&mut conn, &staff.tenant.0.id, seq - 1, 1).await?
+    };
+    let entry = entry.into_iter().next().filter(|it| it.seq == seq).ok_or(WebError::NotFound)?;
+    let sight = access::sight(&staff, &entry).await?;
+    let before = access::shown(entry.before_doc.as_deref(), sight);
+    let after = access::shown(entry.after_doc.as_deref(), sight);
+    let has_docs = entry.before_doc.is_some() || entry.after_doc.is_some();
     let page = EntryPage {
-        layout,
-        entry: view(lang, &tenant, &names, &entry),
-        before: pretty(entry.before_doc.as_deref()),
-        after: pretty(entry.after_doc.as_deref()),
+        entry: view(staff.lang, &staff.tenant, &names, &entry),
+        layout: staff.layout,
+        before: pretty(before.as_deref()),
+        after: pretty(after.as_deref()),
+        withheld: has_docs && sight == access::Sight::Hidden,
         prev_hash: entry.prev_hash.clone(),
         hash: entry.hash.clone(),
     };

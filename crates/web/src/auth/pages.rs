@@ -33,10 +33,7 @@ struct LoginPage {
 
 /// A local path to return to after login; anything else (other hosts, scheme-relative URLs) becomes the dashboard.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_owned(),
-        _ => "/beranda".to_owned(),
-    }
+    crate::security::local_path(next, "/beranda")
 }
 
 /// `GET /masuk`: the login form.

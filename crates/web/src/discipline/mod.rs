@@ -100,6 +100,6 @@ pub(crate) async fn rules_of(staff: &Staff) -> Result<domain::discipline::Rules,
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod tests_api;

@@ -8,7 +8,7 @@ use testkit::{TestDb, db_test};
 
 use crate::testing::{TestApp, demo_db};
 
-pub(super) async fn employee_id(db: &TestDb, nip: &str) -> anyhow::Result<String> {
+pub(crate) async fn employee_id(db: &TestDb, nip: &str) -> anyhow::Result<String> {
     let mut conn = db.conn().await?;
     let tenant = domain::ids::TenantId::new(store::demo::DEMO_TENANT);
     let found = store::discipline::employees::by_nip(&mut conn, &tenant, nip).await?;

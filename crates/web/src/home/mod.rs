@@ -42,10 +42,7 @@ pub async fn switch_language(
     Query(query): Query<NextQuery>,
 ) -> Result<Response, WebError> {
     let lang = Lang::parse(&code).ok_or(WebError::NotFound)?;
-    let next = match query.next.as_deref() {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") => path.to_owned(),
-        _ => "/".to_owned(),
-    };
+    let next = crate::security::local_path(query.next.as_deref(), "/");
     let mut cookie = build_cookie(&app, "lang", lang.code().to_owned(), 365 * 24 * 3600);
     // The language is not a secret; scripts may read it.
     cookie.set_http_only(false);

@@ -2,7 +2,7 @@
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
@@ -36,7 +36,30 @@ pub async fn healthz(State(app): State<App>) -> Response {
     }
 }
 
-/// `GET /metrics`: Prometheus text format.
-pub async fn metrics(State(app): State<App>) -> Response {
+/// `GET /metrics`: Prometheus text format, for the holder of the metrics token (`Authorization: Bearer …`); without
+/// a configured token the main address has no metrics at all, and Prometheus scrapes the metrics address instead
+/// ([`metrics_router`]). Counts by route and status tell an outsider what is used and what fails.
+pub async fn metrics(State(app): State<App>, headers: HeaderMap) -> Response {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|it| it.to_str().ok())
+        .and_then(|it| it.strip_prefix("Bearer "))
+        .map(str::trim);
+    match (app.config().metrics_token.as_deref(), given) {
+        (Some(expected), Some(given)) if crate::security::constant_time_eq(expected.as_bytes(), given.as_bytes()) => {
+            render_metrics(&app)
+        }
+        _ => crate::error::WebError::NotFound.into_response(),
+    }
+}
+
+fn render_metrics(app: &App) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], app.metrics().render()).into_response()
+}
+
+/// The router of the separate metrics address (`--metrics-listen`): `/metrics` without a token, nothing else.
+pub fn metrics_router(app: App) -> axum::Router {
+    axum::Router::new()
+        .route("/metrics", get(|State(app): State<App>| async move { render_metrics(&app) }))
+        .with_state(app)
 }

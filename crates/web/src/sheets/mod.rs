@@ -71,6 +71,13 @@ pub enum SheetProblem {
         /// The line where the quote opens.
         line: usize,
     },
+    /// A cell holds a control character or a text-direction override.
+    UnsafeCharacter {
+        /// Its row.
+        row: usize,
+        /// The character, as `U+0000`.
+        code: String,
+    },
     /// A CSV row has another number of fields than the header.
     FieldCount {
         /// The line of the row.
@@ -117,6 +124,9 @@ fn place(
     if value.chars().count() > limits.max_cell_chars {
         return Err(SheetProblem::CellTooLong { row: row + 1, max: limits.max_cell_chars });
     }
+    if let Some(it) = domain::problems::unsafe_character(&value) {
+        return Err(SheetProblem::UnsafeCharacter { row: row + 1, code: format!("U+{:04X}", u32::from(it)) });
+    }
     if table.len() <= row {
         table.resize_with(row + 1, Vec::new);
     }
@@ -141,6 +151,9 @@ pub fn message(lang: Lang, problem: &SheetProblem) -> String {
             lang.tf("errors.sheet.cell_too_long", &[("row", &n(row)), ("max", &n(max))])
         }
         SheetProblem::TooLarge { max_mb } => lang.tf("errors.sheet.too_large", &[("mb", &max_mb.to_string())]),
+        SheetProblem::UnsafeCharacter { row, code } => {
+            lang.tf("errors.sheet.unsafe_character", &[("row", &n(row)), ("code", code)])
+        }
         SheetProblem::UnclosedQuote { line } => lang.tf("errors.sheet.unclosed_quote", &[("line", &n(line))]),
         SheetProblem::FieldCount { line, expected, found } => {
             lang.tf("errors.sheet.field_count", &[("line", &n(line)), ("expected", &n(expected)), ("found", &n(found))])

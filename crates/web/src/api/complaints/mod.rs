@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use crate::App;
 
 /// Three 5 MB attachments in base64 and the fields around them.
-const BODY_LIMIT: usize = 22 * 1024 * 1024;
+pub(crate) const BODY_LIMIT: usize = 22 * 1024 * 1024;
 
 /// The routes.
 pub fn routes() -> Router<App> {

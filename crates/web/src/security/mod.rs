@@ -5,15 +5,21 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
-use serde::Serialize;
+use axum::response::{IntoResponse, Response};
 
 use crate::App;
 use crate::auth::{CsrfToken, build_cookie, cookie_value_from, set_cookie_header};
-use crate::error::{RenderedError, WebError, problem_json};
-use crate::i18n::Lang;
+use crate::error::WebError;
+
+mod errors;
+mod input;
+mod paths;
+
+pub use errors::render_errors;
+pub use input::refuse_control_characters;
+pub use paths::local_path;
 
 const CSRF_COOKIE: &str = "pantau_csrf";
 const CSRF_FIELD: &str = "_csrf";
@@ -41,6 +47,11 @@ pub async fn headers(State(app): State<App>, request: Request, next: Next) -> Re
     }
     if app.config().secure_cookies() {
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
+    // Pages, the API, exports and receipts (the one-time secret) must not stay in a shared or back-button cache;
+    // only the versioned static files say otherwise.
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
 }
@@ -125,7 +136,8 @@ fn form_value(encoded: &str, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+/// Compares secrets in a time that does not depend on where they differ.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
@@ -172,44 +184,6 @@ pub async fn rate_limit(State(app): State<App>, request: Request, next: Next) ->
         return WebError::RateLimited.into_response();
     }
     next.run(request).await
-}
-
-#[derive(Serialize)]
-struct ErrorPage {
-    lang: &'static str,
-    title_key: &'static str,
-    status: u16,
-    request_id: String,
-}
-
-/// Renders error responses: a redirect to the login page for pages that need one, a translated page for other
-/// page routes, a JSON problem document for API routes.
-pub async fn render_errors(request: Request, next: Next) -> Response {
-    let lang = Lang::from_headers(request.headers());
-    let is_api = request.uri().path().starts_with("/api/");
-    let path_and_query = request.uri().path_and_query().map(|it| it.as_str().to_owned()).unwrap_or_default();
-    let request_id =
-        request.headers().get("x-request-id").and_then(|it| it.to_str().ok()).unwrap_or_default().to_owned();
-    let response = next.run(request).await;
-    let Some(error) = response.extensions().get::<RenderedError>().cloned() else { return response };
-    let status = response.status();
-    if is_api {
-        return problem_json(status, lang, &error, &request_id);
-    }
-    if path_and_query.starts_with("/open311/") {
-        let path = path_and_query.split('?').next().unwrap_or_default();
-        let format = crate::complaints::open311::format::of_path(path);
-        return crate::complaints::open311::format::error(format, status, &[lang.t(error.key).to_owned()]);
-    }
-    if status == StatusCode::UNAUTHORIZED {
-        let next = url_encode(&path_and_query);
-        return Redirect::to(&format!("/masuk?next={next}")).into_response();
-    }
-    let page = ErrorPage { lang: lang.code(), title_key: error.key, status: status.as_u16(), request_id };
-    match crate::render::render("error.html", &page) {
-        Ok(html) => (status, html).into_response(),
-        Err(_) => (status, lang.t(error.key)).into_response(),
-    }
 }
 
 /// Percent-encodes a path for a query parameter.
