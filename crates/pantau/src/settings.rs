@@ -49,6 +49,8 @@ pub struct ConfigFile {
     pub no_feed_polling: Option<bool>,
     /// As `--feeds-private-network`.
     pub feeds_private_network: Option<bool>,
+    /// As `--feeds-allow-address`.
+    pub feeds_allow_address: Option<String>,
     /// As `--metrics-token`.
     pub metrics_token: Option<String>,
     /// As `--metrics-listen`.
@@ -146,8 +148,20 @@ pub fn web_config(args: &ServeArgs) -> Result<web::WebConfig, ConfigError> {
         connections,
         request_timeout,
         metrics_token,
-        feeds_private_network: args.feeds_private_network,
+        feeds_reach: feeds_reach(args.feeds_private_network, args.feeds_allow_address.as_deref())?,
     })
+}
+
+/// The internal addresses feeds may reach.
+pub fn feeds_reach(private_network: bool, allowed: Option<&str>) -> Result<web::news::fetch::Reach, ConfigError> {
+    let mut addresses = Vec::new();
+    for text in allowed.unwrap_or_default().split(',').map(str::trim).filter(|it| !it.is_empty()) {
+        let address = text.parse().map_err(|_| {
+            ConfigError(format!("PANTAU_FEEDS_ALLOW_ADDRESS / --feeds-allow-address: {text:?} is not an IP address"))
+        })?;
+        addresses.push(address);
+    }
+    Ok(web::news::fetch::Reach { private_network, allowed: addresses })
 }
 
 /// Connection deadlines and caps, and the metrics token.

@@ -30,9 +30,9 @@ pub struct WebConfig {
     pub request_timeout: Duration,
     /// The bearer token that opens `/metrics` on the main address; without it `/metrics` is not found there.
     pub metrics_token: Option<String>,
-    /// Whether feeds and the pages they link to may be fetched from loopback and private addresses (a Pemda's
-    /// own intranet); off by default so that a feed address cannot reach inside the server's network.
-    pub feeds_private_network: bool,
+    /// Which addresses feeds and the pages they link to may be fetched from besides public ones (a Pemda's own
+    /// intranet); nothing by default, so that a feed address cannot reach inside the server's network.
+    pub feeds_reach: crate::news::fetch::Reach,
 }
 
 impl WebConfig {
@@ -56,7 +56,7 @@ impl WebConfig {
             connections: crate::app::ConnectionLimits::default(),
             request_timeout: Duration::from_secs(120),
             metrics_token: None,
-            feeds_private_network: false,
+            feeds_reach: crate::news::fetch::Reach::default(),
         }
     }
 }

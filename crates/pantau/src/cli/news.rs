@@ -66,5 +66,11 @@ pub enum NewsCommand {
         /// Database.
         #[command(flatten)]
         db: super::DbArgs,
+        /// As `serve --feeds-private-network`.
+        #[arg(long, env = "PANTAU_FEEDS_PRIVATE_NETWORK")]
+        feeds_private_network: bool,
+        /// As `serve --feeds-allow-address`.
+        #[arg(long, env = "PANTAU_FEEDS_ALLOW_ADDRESS")]
+        feeds_allow_address: Option<String>,
     },
 }

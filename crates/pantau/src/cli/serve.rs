@@ -58,6 +58,10 @@ pub struct ServeArgs {
     /// intranet news); without it such addresses are refused, after every redirect too.
     #[arg(long, env = "PANTAU_FEEDS_PRIVATE_NETWORK")]
     pub feeds_private_network: bool,
+    /// Single internal addresses feeds may be fetched from, comma-separated (such as the Pemda's own news server
+    /// `10.20.0.5`), when the whole private network should stay closed.
+    #[arg(long, env = "PANTAU_FEEDS_ALLOW_ADDRESS")]
+    pub feeds_allow_address: Option<String>,
     /// Token that opens `/metrics` on the main address (`Authorization: Bearer TOKEN`); without it `/metrics` is
     /// not found there.
     #[arg(long, env = "PANTAU_METRICS_TOKEN")]
@@ -122,6 +126,7 @@ pub(super) fn apply_file(args: &mut ServeArgs, matches: &ArgMatches, file: Confi
     optional(&mut args.smtp_from, "smtp_from", file.smtp_from);
     optional(&mut args.metrics_token, "metrics_token", file.metrics_token);
     optional(&mut args.metrics_listen, "metrics_listen", file.metrics_listen);
+    optional(&mut args.feeds_allow_address, "feeds_allow_address", file.feeds_allow_address);
     if let (true, Some(it)) = (unset("search_dir"), file.search_dir) {
         args.search_dir = Some(it);
     }

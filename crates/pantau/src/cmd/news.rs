@@ -26,7 +26,10 @@ pub async fn run(args: &NewsArgs) -> anyhow::Result<ExitCode> {
             extract_files(files, Extractor::new(register), reference, *spans)
         }
         NewsCommand::Eval { labels, json, details } => evaluate(labels, *json, *details),
-        NewsCommand::Poll { db } => super::news_import::poll(&db.database_url).await,
+        NewsCommand::Poll { db, feeds_private_network, feeds_allow_address } => {
+            let reach = crate::settings::feeds_reach(*feeds_private_network, feeds_allow_address.as_deref())?;
+            super::news_import::poll(&db.database_url, reach).await
+        }
     }
 }
 

@@ -69,9 +69,10 @@ pub async fn run(paths: &[PathBuf], url: &str, tenant: Option<&str>) -> anyhow::
 
 /// Polls the due feeds once.
 #[allow(clippy::print_stdout)] // The per-feed report is the command's output.
-pub async fn poll(url: &str) -> anyhow::Result<ExitCode> {
+pub async fn poll(url: &str, reach: web::news::fetch::Reach) -> anyhow::Result<ExitCode> {
     let db = super::open_migrated(url).await?;
-    let polled = web::news::feeds::poll_due(&db, &web::RandomIds, &web::news::feeds::client()).await?;
+    let fetcher = web::news::fetch::Fetcher::new(reach);
+    let polled = web::news::feeds::poll_due(&db, &web::RandomIds, &fetcher).await?;
     let mut failed = false;
     for feed in &polled {
         match &feed.outcome {

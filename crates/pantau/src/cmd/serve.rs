@@ -30,6 +30,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot listen on {} (PANTAU_LISTEN / --listen)", config.listen))?;
     let address = listener.local_addr()?;
     banner(&args, address);
+    let reach = config.feeds_reach.clone();
     let app = web::App::new(db.clone(), config, Arc::new(web::RandomIds), jiff::Timestamp::now);
     let metrics = match metrics_address {
         Some(address) => Some(serve_metrics(app.clone(), address).await?),
@@ -38,7 +39,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let job = tokio::spawn(deadline_job(db.clone()));
     let sender = tokio::spawn(outbox.run_forever(db.clone(), std::time::Duration::from_secs(10)));
     let feeds = (!args.no_feed_polling)
-        .then(|| tokio::spawn(web::news::feeds::run_forever(db.clone(), Arc::new(web::RandomIds))));
+        .then(|| tokio::spawn(web::news::feeds::run_forever(db.clone(), Arc::new(web::RandomIds), reach)));
     web::serve(app, listener).await.context("serving")?;
     job.abort();
     sender.abort();

@@ -228,3 +228,5 @@ pub use serve::{ConnectionLimits, serve, serve_router};
 mod tests;
 #[cfg(test)]
 mod tests_security;
+#[cfg(test)]
+mod tests_server;

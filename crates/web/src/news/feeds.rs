@@ -7,21 +7,13 @@ use std::time::Duration;
 use store::news::articles::{Origin, Saved};
 use store::news::feeds::{self, Feed};
 use store::{ActionCx, Actor, Db, IdSource};
-use text::input::{Format, MAX_BYTES};
+use text::input::Format;
 
+use super::fetch::{Fetcher, Reach};
 use super::ingest::{self, Incoming};
 
 /// Entries shorter than this are summaries: the linked page is fetched instead.
 const SUMMARY_CHARS: usize = 600;
-
-/// The HTTP client for feeds and pages.
-pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(Duration::from_secs(20))
-        .user_agent(concat!("Pantau/", env!("CARGO_PKG_VERSION"), " (+news monitoring)"))
-        .build()
-        .unwrap_or_default()
-}
 
 /// Outcome of one feed's poll.
 #[derive(Clone, Debug)]
@@ -33,7 +25,7 @@ pub struct Polled {
 }
 
 /// Polls every due feed once.
-pub async fn poll_due(db: &Db, ids: &dyn IdSource, http: &reqwest::Client) -> Result<Vec<Polled>, store::StoreError> {
+pub async fn poll_due(db: &Db, ids: &dyn IdSource, http: &Fetcher) -> Result<Vec<Polled>, store::StoreError> {
     let now = jiff::Timestamp::now();
     let due = {
         let mut conn = db.conn().await?;
@@ -55,8 +47,8 @@ pub async fn poll_due(db: &Db, ids: &dyn IdSource, http: &reqwest::Client) -> Re
 }
 
 /// Polls forever (in `pantau serve`), every minute.
-pub async fn run_forever(db: Db, ids: std::sync::Arc<dyn IdSource + Send + Sync>) {
-    let http = client();
+pub async fn run_forever(db: Db, ids: std::sync::Arc<dyn IdSource + Send + Sync>, reach: Reach) {
+    let http = Fetcher::new(reach);
     loop {
         if let Err(err) = poll_due(&db, ids.as_ref(), &http).await {
             tracing::warn!(error = %err, "feed polling failed");
@@ -65,23 +57,8 @@ pub async fn run_forever(db: Db, ids: std::sync::Arc<dyn IdSource + Send + Sync>
     }
 }
 
-async fn fetch(http: &reqwest::Client, url: &str) -> Result<Vec<u8>, String> {
-    let response = http.get(url).send().await.map_err(|err| err.to_string())?;
-    if !response.status().is_success() {
-        return Err(format!("HTTP {}", response.status().as_u16()));
-    }
-    if response.content_length().is_some_and(|it| it > MAX_BYTES as u64) {
-        return Err("response too large".to_owned());
-    }
-    let bytes = response.bytes().await.map_err(|err| err.to_string())?;
-    if bytes.len() > MAX_BYTES {
-        return Err("response too large".to_owned());
-    }
-    Ok(bytes.to_vec())
-}
-
-async fn poll_one(cx: &ActionCx<'_>, http: &reqwest::Client, feed: &Feed) -> Result<i64, String> {
-    let bytes = fetch(http, &feed.url).await?;
+async fn poll_one(cx: &ActionCx<'_>, http: &Fetcher, feed: &Feed) -> Result<i64, String> {
+    let bytes = http.get(&feed.url).await.map_err(|err| err.to_string())?;
     let parsed = feed_rs::parser::parse(bytes.as_slice()).map_err(|err| format!("not an RSS/Atom feed: {err}"))?;
     let extractor = ingest::extractor(cx).await.map_err(|err| err.to_string())?;
     let mut new = 0;
@@ -92,7 +69,7 @@ async fn poll_one(cx: &ActionCx<'_>, http: &reqwest::Client, feed: &Feed) -> Res
         let mut body = content.or(summary).unwrap_or_default();
         if body.chars().count() < SUMMARY_CHARS
             && let Some(page) = url.as_deref()
-            && let Ok(bytes) = fetch(http, page).await
+            && let Ok(bytes) = http.get(page).await
             && let Ok(text) = text::input::decode(&bytes)
         {
             body = text.to_owned();

@@ -165,6 +165,12 @@ pub async fn feeds(staff: Staff) -> Result<Response, WebError> {
 /// `POST /berita/sumber`: adds a feed.
 pub async fn add_feed(staff: Staff, Form(form): Form<FeedForm>) -> Result<Response, WebError> {
     staff.user.require_any(Permission::ManageNews)?;
+    let fetcher = super::fetch::Fetcher::new(staff.app.config().feeds_reach.clone());
+    if let Err(super::fetch::FetchError::Internal(host)) = fetcher.check_now(&form.url).await {
+        let mut errors = FieldErrors::new();
+        errors.insert("url".to_owned(), staff.lang.tf("news.feeds.internal", &[("host", &host)]));
+        return feeds_page(staff, StatusCode::UNPROCESSABLE_ENTITY, form, errors).await;
+    }
     match feed_store::create(&staff.action_cx(), &form.url, &form.title, &form.every_minutes).await {
         Ok(_) => Ok(Redirect::to("/berita/sumber?notice=created").into_response()),
         Err(StoreError::Invalid(problems)) => {

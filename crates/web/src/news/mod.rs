@@ -4,6 +4,7 @@
 
 mod article;
 pub mod feeds;
+pub mod fetch;
 mod highlight;
 mod inbox;
 pub mod indexing;
@@ -49,3 +50,5 @@ pub(crate) fn visible_units(access: &domain::people::Access, tree: &domain::org:
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_feeds;
