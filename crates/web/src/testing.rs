@@ -15,6 +15,8 @@ use crate::{App, WebConfig};
 pub struct TestApp {
     pub router: axum::Router,
     cookies: BTreeMap<String, String>,
+    /// Headers sent with every request (a client address behind a trusted proxy, say).
+    headers: Vec<(String, String)>,
 }
 
 /// A response read whole.
@@ -66,14 +68,33 @@ impl TestApp {
     /// An app with other settings.
     pub fn with_config(db: &testkit::TestDb, config: WebConfig) -> TestApp {
         let app = App::new((**db).clone(), config, Arc::new(crate::RandomIds), testkit::now);
-        TestApp { router: crate::router(app), cookies: BTreeMap::new() }
+        TestApp { router: crate::router(app), cookies: BTreeMap::new(), headers: Vec::new() }
+    }
+
+    /// Sends this header with every later request.
+    pub fn always_send(&mut self, name: &str, value: &str) {
+        self.headers.push((name.to_owned(), value.to_owned()));
+    }
+
+    /// A cookie the client holds.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.get(name).cloned()
+    }
+
+    /// Replaces a cookie (as a browser still holding an old one would send it).
+    pub fn set_cookie(&mut self, name: &str, value: &str) {
+        self.cookies.insert(name.to_owned(), value.to_owned());
     }
 
     fn cookie_header(&self) -> String {
         self.cookies.iter().map(|(name, value)| format!("{name}={value}")).collect::<Vec<_>>().join("; ")
     }
 
-    async fn send(&mut self, request: Request<Body>) -> TestResponse {
+    async fn send(&mut self, mut request: Request<Body>) -> TestResponse {
+        for (name, value) in &self.headers {
+            let name = header::HeaderName::from_bytes(name.as_bytes()).expect("header name");
+            request.headers_mut().insert(name, header::HeaderValue::from_str(value).expect("header value"));
+        }
         let response = self.router.clone().oneshot(request).await.expect("router is infallible");
         for value in response.headers().get_all(header::SET_COOKIE) {
             let text = value.to_str().unwrap_or_default();

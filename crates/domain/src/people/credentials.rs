@@ -91,3 +91,19 @@ impl LockoutPolicy {
         Some(now_ms.saturating_add(lock))
     }
 }
+
+/// The address under which failed logins are counted: an IPv4 address itself, an IPv6 address by its /64 network,
+/// since one subscriber line gets a whole /64 and could otherwise change address at every attempt.
+// Source: RFC 6177 (IPv6 address assignment to end sites: a /64 or larger per subscriber).
+pub fn throttle_address(ip: core::net::IpAddr) -> String {
+    match ip {
+        core::net::IpAddr::V4(v4) => v4.to_string(),
+        core::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let [a, b, c, d, ..] = v6.segments();
+                format!("{a:x}:{b:x}:{c:x}:{d:x}::/64")
+            }
+        },
+    }
+}

@@ -7,7 +7,7 @@ mod credentials;
 mod records;
 
 pub use access::{Access, Grant, Permission, Role, Scope};
-pub use credentials::{CredentialError, LockoutPolicy, check_password_policy, check_username};
+pub use credentials::{CredentialError, LockoutPolicy, check_password_policy, check_username, throttle_address};
 pub use records::{RawUser, User, UserDraft, check_new_password};
 
 #[cfg(test)]

@@ -92,3 +92,13 @@ fn lockout_doubles_after_the_free_attempts_and_caps() {
     assert_eq!(policy.locked_until(6, 1_000), Some(121_000));
     assert_eq!(policy.locked_until(60, 1_000), Some(3_601_000));
 }
+
+#[test]
+fn failed_logins_are_counted_per_ipv4_address_and_ipv6_network() {
+    use super::throttle_address;
+    let at = |text: &str| throttle_address(text.parse().expect("ip"));
+    assert_eq!(at("203.0.113.9"), "203.0.113.9");
+    assert_eq!(at("2001:db8:aa:bb:1::9"), at("2001:db8:aa:bb:ffff::1"), "one /64, one counter");
+    assert_ne!(at("2001:db8:aa:bb::1"), at("2001:db8:aa:bc::1"));
+    assert_eq!(at("::ffff:203.0.113.9"), "203.0.113.9");
+}

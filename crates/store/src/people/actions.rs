@@ -1,12 +1,13 @@
 //! Actions on accounts and sessions. Password hashing runs on the blocking pool.
 
 use domain::ids::{TenantId, UserId};
-use domain::people::{CredentialError, Grant, LockoutPolicy, Scope, User, UserDraft};
+use domain::people::{CredentialError, Grant, Scope, User, UserDraft};
 use domain::problems::{FieldProblem, Problem};
 use jiff::Timestamp;
 use serde_json::json;
 
 use crate::audit::{self, Change};
+pub use crate::people::login::{LoginAttempt, LoginOutcome, SessionPolicy, login};
 use crate::people::{passwords, queries};
 use crate::{ActionCx, Actor, Conn, Db, StoreError};
 
@@ -35,7 +36,7 @@ async fn hash_blocking(password: String, salt: [u8; 32]) -> Result<String, Store
         .map_err(|err| StoreError::Config(format!("password hashing task failed: {err}")))?
 }
 
-async fn verify_blocking(password: String, stored: String) -> bool {
+pub(super) async fn verify_blocking(password: String, stored: String) -> bool {
     // A panicked verification task counts as a failed login: never as a success.
     tokio::task::spawn_blocking(move || passwords::verify(&password, &stored)).await.unwrap_or(false)
 }
@@ -151,13 +152,15 @@ pub async fn update_user(cx: &ActionCx<'_>, id: &UserId, draft: UserDraft) -> Re
     Ok(user)
 }
 
-/// Changes the acting user's own password after checking the current one, and ends their other sessions.
+/// Changes the acting user's own password after checking the current one, ends every session of the account
+/// (someone else may know the old password, and may hold this very token) and opens a fresh one for this browser;
+/// returns its token.
 pub async fn change_own_password(
     cx: &ActionCx<'_>,
     user: &UserId,
     passwords: (String, String),
-    keep_session: &str,
-) -> Result<(), StoreError> {
+    policy: SessionPolicy,
+) -> Result<String, StoreError> {
     let (current, new_password) = passwords;
     let stored = {
         let mut conn = cx.db.conn().await?;
@@ -171,8 +174,8 @@ pub async fn change_own_password(
     let hash = hash_blocking(new_password, cx.ids.secret()).await?;
     let mut tx = cx.db.begin_write().await?;
     queries::update_password(&mut tx, cx.tenant, user, &hash, cx.now_ms()).await?;
-    // A password is changed because it may be known to someone else: their sessions end, this one goes on.
-    queries::delete_other_sessions(&mut tx, cx.tenant, user, &token_hash(keep_session)).await?;
+    queries::delete_other_sessions(&mut tx, cx.tenant, user, "").await?;
+    let token = super::login::open_session(&mut tx, cx, user.as_str(), policy).await?;
     let change = Change {
         action: "user.change_password",
         entity_type: "user",
@@ -182,102 +185,7 @@ pub async fn change_own_password(
     };
     audit::append(&mut tx, cx, change).await?;
     tx.commit().await?;
-    Ok(())
-}
-
-/// The outcome of a login attempt.
-#[derive(Debug)]
-pub enum LoginOutcome {
-    /// Logged in: the cookie token and the session's cross-site token.
-    Success {
-        /// The secret for the session cookie.
-        token: String,
-        /// The account.
-        user: UserId,
-    },
-    /// Wrong username or password (the two are not told apart).
-    Invalid,
-    /// Too many failures: locked until this instant.
-    Locked {
-        /// Epoch ms.
-        until_ms: i64,
-    },
-}
-
-/// Settings of sessions.
-#[derive(Clone, Copy, Debug)]
-pub struct SessionPolicy {
-    /// Absolute lifetime, ms.
-    pub lifetime_ms: i64,
-    /// Idle timeout, ms.
-    pub idle_ms: i64,
-}
-
-/// Checks a username and password; on success opens a session and clears sessions that have expired.
-/// The context's actor is ignored: entries are written as the account that tried to log in.
-pub async fn login(
-    cx: &ActionCx<'_>,
-    credentials: (&str, String),
-    policy: SessionPolicy,
-) -> Result<LoginOutcome, StoreError> {
-    let (db, tenant, ids, now) = (cx.db, cx.tenant, cx.ids, cx.now);
-    let (username, password) = credentials;
-    let now_ms = now.as_millisecond();
-    let username = username.trim().to_lowercase();
-    let found = {
-        let mut conn = db.conn().await?;
-        queries::find_login(&mut conn, tenant, &username).await?
-    };
-    let Some(account) = found else {
-        verify_blocking(password, passwords::decoy_hash().to_owned()).await;
-        return Ok(LoginOutcome::Invalid);
-    };
-    if account.locked_until_ms > now_ms {
-        return Ok(LoginOutcome::Locked { until_ms: account.locked_until_ms });
-    }
-    let matches = verify_blocking(password, account.password_hash.clone()).await;
-    let cx = ActionCx { db, tenant, actor: Actor::User(UserId::new(&account.id)), now, ids };
-    let mut tx = db.begin_write().await?;
-    if !matches || account.is_active == 0 {
-        let failures = account.failed_logins + 1;
-        let locked = LockoutPolicy::STANDARD.locked_until(u32::try_from(failures).unwrap_or(u32::MAX), now_ms);
-        queries::update_login_failed(&mut tx, tenant, &account.id, failures, locked.unwrap_or(0)).await?;
-        if let Some(until_ms) = locked {
-            let change = Change {
-                action: "user.locked",
-                entity_type: "user",
-                entity_id: account.id.clone(),
-                before: None,
-                after: Some(json!({"failed_logins": failures, "locked_until_ms": until_ms})),
-            };
-            audit::append(&mut tx, &cx, change).await?;
-        }
-        tx.commit().await?;
-        return Ok(LoginOutcome::Invalid);
-    }
-    let token = hex_encode(&ids.secret());
-    let csrf = hex_encode(&ids.secret());
-    queries::update_login_succeeded(&mut tx, tenant, &account.id, now_ms).await?;
-    let session = queries::NewSession {
-        token_hash: token_hash(&token),
-        user_id: account.id.clone(),
-        csrf_token: csrf,
-        created_at_ms: now_ms,
-        expires_at_ms: now_ms + policy.lifetime_ms,
-    };
-    queries::insert_session(&mut tx, tenant, &session).await?;
-    // Housekeeping at the moment sessions are made keeps the table small without a scheduled job.
-    queries::delete_expired_sessions(&mut tx, now_ms, now_ms - policy.idle_ms).await?;
-    let change = Change {
-        action: "session.login",
-        entity_type: "user",
-        entity_id: account.id.clone(),
-        before: None,
-        after: None,
-    };
-    audit::append(&mut tx, &cx, change).await?;
-    tx.commit().await?;
-    Ok(LoginOutcome::Success { token, user: UserId::new(account.id) })
+    Ok(token)
 }
 
 /// A live session.
@@ -324,11 +232,11 @@ pub async fn logout(cx: &ActionCx<'_>, token: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn hex_encode(bytes: &[u8]) -> String {
+pub(super) fn hex_encode(bytes: &[u8]) -> String {
     bytes.iter().map(|it| format!("{it:02x}")).collect()
 }
 
 /// The session id stored: a digest of the cookie token, so that a leaked table cannot be replayed.
-fn token_hash(token: &str) -> String {
+pub(super) fn token_hash(token: &str) -> String {
     domain::audit::digest(Some(token))
 }

@@ -5,7 +5,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use store::people::actions::LoginOutcome;
+use store::people::actions::{LoginAttempt, LoginOutcome};
 
 use crate::App;
 use crate::auth::{build_cookie, cookie_value_from, session_cookie_name, set_cookie_header};
@@ -14,6 +14,7 @@ use crate::forms::{FieldErrors, field_errors};
 use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::render::{render, render_status};
+use crate::security::ClientIp;
 use crate::staff::Staff;
 use crate::tenant::Tenant;
 
@@ -57,9 +58,8 @@ pub struct LoginForm {
 /// `POST /masuk`: checks the credentials, opens a session and redirects.
 pub async fn login(
     State(app): State<App>,
-    tenant: Tenant,
-    lang: Lang,
-    layout: Layout,
+    (tenant, lang, layout): (Tenant, Lang, Layout),
+    (ClientIp(ip), headers): (ClientIp, HeaderMap),
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
     let next = safe_next(form.next.as_deref());
@@ -70,13 +70,19 @@ pub async fn login(
         now: app.now(),
         ids: app.ids(),
     };
-    let outcome = store::people::actions::login(&cx, (&form.username, form.password), app.session_policy()).await?;
+    let previous = cookie_value_from(&headers, session_cookie_name(&app));
+    let address = domain::people::throttle_address(ip);
+    let attempt = LoginAttempt {
+        username: &form.username,
+        password: form.password,
+        address: &address,
+        previous_token: previous.as_deref(),
+    };
+    let outcome = store::people::actions::login(&cx, attempt, app.session_policy()).await?;
     let error = match outcome {
         LoginOutcome::Success { token, .. } => {
-            let lifetime = i64::try_from(app.config().session_lifetime.as_secs()).unwrap_or(i64::MAX);
-            let session = build_cookie(&app, session_cookie_name(&app), token, lifetime);
             let mut response = Redirect::to(&next).into_response();
-            response.headers_mut().append(header::SET_COOKIE, set_cookie_header(&session));
+            set_session_cookies(&app, &mut response, token);
             return Ok(response);
         }
         // One answer for a wrong name, a wrong password and a locked account: saying "locked" only for accounts
@@ -85,6 +91,17 @@ pub async fn login(
     };
     let page = LoginPage { layout, username: form.username, next, error: Some(error) };
     render_status(StatusCode::UNAUTHORIZED, "auth/login.html", &page)
+}
+
+/// A fresh session cookie, and a fresh cross-site token with it: nothing a page handed out before the login (or
+/// before a password change) stays valid after it.
+fn set_session_cookies(app: &App, response: &mut Response, token: String) {
+    let lifetime = i64::try_from(app.config().session_lifetime.as_secs()).unwrap_or(i64::MAX);
+    let session = build_cookie(app, session_cookie_name(app), token, lifetime);
+    response.headers_mut().append(header::SET_COOKIE, set_cookie_header(&session));
+    let csrf = hex::encode(store::IdSource::secret(app.ids()));
+    let csrf = build_cookie(app, crate::security::csrf_cookie_name(app), csrf, 12 * 3600);
+    response.headers_mut().append(header::SET_COOKIE, set_cookie_header(&csrf));
 }
 
 /// `POST /keluar`: ends the session.
@@ -123,24 +140,23 @@ pub struct PasswordForm {
 }
 
 /// `POST /akun/sandi`: changes the user's own password.
-pub async fn change_password(
-    staff: Staff,
-    headers: HeaderMap,
-    Form(form): Form<PasswordForm>,
-) -> Result<Response, WebError> {
+pub async fn change_password(staff: Staff, Form(form): Form<PasswordForm>) -> Result<Response, WebError> {
     let user = &staff.user.user;
     let checked = domain::people::check_new_password(&form.password, &form.password_confirmation, &user.username);
     let result = match checked {
         Ok(()) => {
             let cx = staff.action_cx();
-            let token = cookie_value_from(&headers, session_cookie_name(&staff.app)).unwrap_or_default();
             let passwords = (form.current_password, form.password);
-            store::people::actions::change_own_password(&cx, &user.id, passwords, &token).await
+            store::people::actions::change_own_password(&cx, &user.id, passwords, staff.app.session_policy()).await
         }
         Err(problems) => Err(store::StoreError::Invalid(problems)),
     };
     match result {
-        Ok(()) => Ok(Redirect::to("/beranda?notice=password_changed").into_response()),
+        Ok(token) => {
+            let mut response = Redirect::to("/beranda?notice=password_changed").into_response();
+            set_session_cookies(&staff.app, &mut response, token);
+            Ok(response)
+        }
         Err(store::StoreError::Invalid(problems)) => {
             let page = PasswordPage { layout: staff.layout, errors: field_errors(staff.lang, &problems) };
             render_status(StatusCode::UNPROCESSABLE_ENTITY, "auth/password.html", &page)

@@ -21,7 +21,11 @@ pub use errors::render_errors;
 pub use input::refuse_control_characters;
 pub use paths::local_path;
 
-const CSRF_COOKIE: &str = "pantau_csrf";
+/// The cross-site cookie's name: with the `__Host-` prefix over HTTPS, which browsers accept only from this host,
+/// with `Secure` and `Path=/`, so that a sibling subdomain cannot plant a token of its choosing.
+pub fn csrf_cookie_name(app: &App) -> &'static str {
+    if app.config().secure_cookies() { "__Host-pantau_csrf" } else { "pantau_csrf" }
+}
 const CSRF_FIELD: &str = "_csrf";
 /// Largest form body read to find the token; uploads are multipart and carry the token in the query string.
 const FORM_LIMIT: usize = 256 * 1024;
@@ -60,7 +64,7 @@ pub async fn headers(State(app): State<App>, request: Request, next: Next) -> Re
 /// same-origin, and the request must echo the token of the `pantau_csrf` cookie (form field `_csrf`, header
 /// `X-CSRF-Token`, or for uploads the `_csrf` query parameter). Safe requests get the cookie if they lack it.
 pub async fn csrf(State(app): State<App>, request: Request, next: Next) -> Response {
-    let cookie = cookie_value_from(request.headers(), CSRF_COOKIE).filter(|it| it.len() == 64);
+    let cookie = cookie_value_from(request.headers(), csrf_cookie_name(&app)).filter(|it| it.len() == 64);
     let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let exempt = is_csrf_exempt(request.uri().path());
     let (mut request, token) = if unsafe_method && !exempt {
@@ -75,7 +79,7 @@ pub async fn csrf(State(app): State<App>, request: Request, next: Next) -> Respo
     request.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(request).await;
     if cookie.is_none() {
-        let fresh = build_cookie(&app, CSRF_COOKIE, token, 12 * 3600);
+        let fresh = build_cookie(&app, csrf_cookie_name(&app), token, 12 * 3600);
         response.headers_mut().append(header::SET_COOKIE, set_cookie_header(&fresh));
     }
     response
