@@ -52,6 +52,10 @@ pub enum Open311KeyCommand {
         /// The client's name, shown in the audit trail and the logs.
         #[arg(long)]
         name: String,
+        /// Requests per minute the client may send with the key, whatever its address (a kelurahan application
+        /// relays many citizens from one server).
+        #[arg(long, default_value_t = 600)]
+        rate_per_minute: i64,
         /// Tenant (default: the only tenant).
         #[arg(long)]
         tenant: Option<String>,

@@ -1,7 +1,5 @@
 //! The application state, the router with its middleware, and the server loop.
 
-use std::net::IpAddr;
-use std::num::NonZeroU32;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -10,7 +8,6 @@ use axum::extract::Request;
 use axum::http::HeaderName;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use jiff::Timestamp;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use store::people::actions::SessionPolicy;
@@ -20,6 +17,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::auth::CurrentUser;
 use crate::config::WebConfig;
+use crate::security::Limits;
 use crate::tenant::Tenant;
 
 /// Shared state of every request.
@@ -36,14 +34,6 @@ struct Inner {
     search: search::SearchIndex,
     /// One catch-up of the search index at a time.
     indexing: tokio::sync::Mutex<()>,
-}
-
-/// The per-address rate limiters.
-pub struct Limits {
-    /// Unsafe requests (form posts) per address.
-    pub public_forms: DefaultKeyedRateLimiter<IpAddr>,
-    /// All requests per address.
-    pub general: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 static METRICS: OnceLock<PrometheusHandle> = OnceLock::new();
@@ -63,14 +53,7 @@ fn metrics_handle() -> PrometheusHandle {
 impl App {
     /// The state for a server on this database.
     pub fn new(db: Db, config: WebConfig, ids: Arc<dyn IdSource>, clock: fn() -> Timestamp) -> App {
-        let per_minute = NonZeroU32::new(config.public_rate_per_minute).unwrap_or(NonZeroU32::MIN);
-        let per_second = config.general_rate_per_second.max(1);
-        let general = Quota::per_second(NonZeroU32::new(per_second).unwrap_or(NonZeroU32::MIN))
-            .allow_burst(NonZeroU32::new(per_second.max(200)).unwrap_or(NonZeroU32::MIN));
-        let limits = Limits {
-            public_forms: RateLimiter::keyed(Quota::per_minute(per_minute)),
-            general: RateLimiter::keyed(general),
-        };
+        let limits = Limits::new(config.public_rate_per_minute, config.general_rate_per_second);
         let search = open_search(config.search_dir.as_deref());
         let indexing = tokio::sync::Mutex::new(());
         App(Arc::new(Inner { db, config, ids, clock, limits, metrics: metrics_handle(), search, indexing }))

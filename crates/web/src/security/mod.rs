@@ -15,10 +15,12 @@ use crate::error::WebError;
 
 mod errors;
 mod input;
+mod limits;
 mod paths;
 
 pub use errors::render_errors;
 pub use input::refuse_control_characters;
+pub use limits::{Limits, rate_limit};
 pub use paths::local_path;
 
 /// The cross-site cookie's name: with the `__Host-` prefix over HTTPS, which browsers accept only from this host,
@@ -132,7 +134,7 @@ async fn check_unsafe(request: Request, cookie: Option<&str>) -> Result<Request,
     }
 }
 
-fn form_value(encoded: &str, name: &str) -> Option<String> {
+pub(crate) fn form_value(encoded: &str, name: &str) -> Option<String> {
     encoded
         .split('&')
         .filter_map(|pair| pair.split_once('='))
@@ -174,20 +176,6 @@ impl axum::extract::FromRequestParts<App> for ClientIp {
     ) -> Result<ClientIp, Self::Rejection> {
         Ok(ClientIp(ip_of(app, &parts.headers, &parts.extensions)))
     }
-}
-
-/// Limits requests per client address: unsafe requests to public routes by the public-form quota, everything by a
-/// general quota that only scripts reach.
-pub async fn rate_limit(State(app): State<App>, request: Request, next: Next) -> Response {
-    let ip = client_ip(&app, &request);
-    let is_post = request.method() == Method::POST;
-    let limited =
-        app.limits().general.check_key(&ip).is_err() || (is_post && app.limits().public_forms.check_key(&ip).is_err());
-    if limited {
-        metrics::counter!("pantau_rate_limited_total").increment(1);
-        return WebError::RateLimited.into_response();
-    }
-    next.run(request).await
 }
 
 /// Percent-encodes a path for a query parameter.

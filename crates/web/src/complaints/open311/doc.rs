@@ -125,9 +125,12 @@ pub async fn create() {}
     responses((status = 200, body = [Open311Request]), (status = 400, body = [Open311Error])))]
 pub async fn list() {}
 
-/// One request by its number.
+/// One request by its number. A request that is not publicly listed (not yet verified, confidential, a letter) is
+/// not found unless a valid `api_key` is given (query parameter or `X-API-Key` header); then its status is shown
+/// without its text or place.
 #[utoipa::path(get, path = "/open311/v2/requests/{service_request_id}.{format}", tag = "open311",
-    params(("service_request_id" = String, Path), ("format" = String, Path, description = "`json` or `xml`")),
+    params(("service_request_id" = String, Path), ("format" = String, Path, description = "`json` or `xml`"),
+        ("api_key" = Option<String>, Query, description = "an integrator's key, to read a request that is not public")),
     responses((status = 200, body = [Open311Request]), (status = 404, body = [Open311Error])))]
 pub async fn one() {}
 

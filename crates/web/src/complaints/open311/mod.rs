@@ -84,11 +84,26 @@ async fn request(
     State(app): State<App>,
     (tenant, lang): (Tenant, Lang),
     Path(file): Path<String>,
+    (headers, Query(key)): (HeaderMap, Query<KeyQuery>),
 ) -> Result<Response, WebError> {
+    let given = headers.get("x-api-key").and_then(|it| it.to_str().ok()).or(key.api_key.as_deref());
+    let client = match given {
+        Some(key) => {
+            let mut conn = app.db().conn().await?;
+            store::complaints::keys::find_api_client(&mut conn, &tenant.0.id, key).await?
+        }
+        None => None,
+    };
     match split(&file) {
-        Some((id, format)) => requests::one(&app, (&tenant, lang), id, format).await,
+        Some((id, format)) => requests::one(&app, (&tenant, lang), (id, client.is_some()), format).await,
         None => Ok(not_found(lang, Format::Json)),
     }
+}
+
+/// An API key given on a GET.
+#[derive(serde::Deserialize)]
+struct KeyQuery {
+    api_key: Option<String>,
 }
 
 async fn token(

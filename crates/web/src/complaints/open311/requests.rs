@@ -170,12 +170,19 @@ pub async fn list(
     Ok(respond(format, StatusCode::OK, "service_requests", &Value::Array(requests)))
 }
 
-/// `GET /open311/v2/requests/{id}.{format}`: one request by its number (or its token).
-pub async fn one(app: &App, (tenant, lang): (&Tenant, Lang), id: &str, format: Format) -> Result<Response, WebError> {
+/// `GET /open311/v2/requests/{id}.{format}`: one request by its number. An item that is not publicly listed
+/// (not yet verified, confidential) answers as not found unless the client shows a valid API key: numbers run in
+/// order, so anyone could otherwise learn that a confidential report exists, when it came and how it stands.
+pub async fn one(
+    app: &App,
+    (tenant, lang): (&Tenant, Lang),
+    (id, keyed): (&str, bool),
+    format: Format,
+) -> Result<Response, WebError> {
     let mut conn = app.db().conn().await?;
     let number = domain::complaints::tracking::normalise_number(id).unwrap_or_else(|| id.to_owned());
     let item = queries::find_by_number(&mut conn, &tenant.0.id, &number).await?.map(|it| it.0);
-    let Some(item) = item.filter(|it| it.kind != Kind::SuratMasuk) else {
+    let Some(item) = item.filter(|it| it.kind != Kind::SuratMasuk && (keyed || listed_publicly(it))) else {
         return Ok(error(format, StatusCode::NOT_FOUND, &[lang.t("complaints.open311.no_request").to_owned()]));
     };
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;

@@ -77,7 +77,11 @@ async fn a_keyed_client_files_and_reads_back_without_identity(db: TestDb) -> any
     let token = filed.body.split("<token>").nth(1).and_then(|it| it.split('<').next()).unwrap_or_default();
     assert!(number.starts_with("ADU-2026-"), "{}", filed.body);
 
-    let one = client.get(&format!("/open311/v2/requests/{number}.json")).await;
+    // Not yet verified, so not public: the filing client reads it back with its key; anyone else finds nothing.
+    let unkeyed = client.get(&format!("/open311/v2/requests/{number}.json")).await;
+    let unknown = client.get("/open311/v2/requests/ADU-2026-999998.json").await;
+    assert_eq!((unkeyed.status, unkeyed.body.as_str()), (StatusCode::NOT_FOUND, unknown.body.as_str()));
+    let one = client.get(&format!("/open311/v2/requests/{number}.json?api_key={key}")).await;
     let request = &json(&one.body)[0];
     assert_eq!((request["status"].as_str(), request["description"].is_null()), (Some("open"), true), "{request}");
     assert!(request["expected_datetime"].as_str().is_some_and(|it| it.ends_with("+07:00")), "{request}");
@@ -106,3 +110,69 @@ async fn a_keyed_client_files_and_reads_back_without_identity(db: TestDb) -> any
     Ok(())
 }
 db_test!(a_keyed_client_files_and_reads_back_without_identity);
+
+async fn a_confidential_request_is_not_found_without_a_key(db: TestDb) -> anyhow::Result<()> {
+    demo_db(&db).await?;
+    let key = new_key(&db).await?;
+    let mut client = TestApp::new(&db);
+    let form = "application/x-www-form-urlencoded";
+    let secret = format!("{REQUEST}&attribute%5Bconfidentiality%5D=rahasia&api_key={key}");
+    let filed = client.post_bare("/open311/v2/requests.json", form, secret).await;
+    assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.body);
+    let number = json(&filed.body)[0]["service_request_id"].as_str().unwrap_or_default().to_owned();
+    let token = json(&filed.body)[0]["token"].as_str().unwrap_or_default().to_owned();
+    let mut admin = TestApp::new(&db);
+    admin.login("admin").await;
+    let step =
+        admin.post(&format!("/pengaduan/{token}/langkah"), &[("aksi", "verifikasi"), ("unit", "DISDUKCAPIL")]).await;
+    assert_eq!(step.status, StatusCode::SEE_OTHER, "{}", step.body);
+    let mut outsider = TestApp::new(&db);
+    for format in ["json", "xml"] {
+        let probed = outsider.get(&format!("/open311/v2/requests/{number}.{format}")).await;
+        let unknown = outsider.get(&format!("/open311/v2/requests/ADU-2026-999999.{format}")).await;
+        assert_eq!(probed.status, StatusCode::NOT_FOUND, "{format}");
+        assert_eq!(probed.body, unknown.body, "{format}: a confidential request looks like no request");
+    }
+    let listed = outsider.get("/open311/v2/requests.json").await;
+    assert!(!listed.body.contains(&number), "{}", listed.body);
+    let keyed = outsider.get_with(&format!("/open311/v2/requests/{number}.json"), &[("x-api-key", &key)]).await;
+    assert_eq!(keyed.status, StatusCode::OK);
+    assert!(json(&keyed.body)[0]["description"].is_null(), "status only: {}", keyed.body);
+    Ok(())
+}
+db_test!(a_confidential_request_is_not_found_without_a_key);
+
+async fn an_integrator_has_its_own_quota_and_staff_theirs(db: TestDb) -> anyhow::Result<()> {
+    demo_db(&db).await?;
+    let key = new_key(&db).await?;
+    let config = crate::WebConfig { public_rate_per_minute: 3, ..crate::WebConfig::for_tests() };
+    let mut relay = TestApp::with_config(&db, config.clone());
+    let form = "application/x-www-form-urlencoded";
+    for n in 0..8 {
+        let filed = relay
+            .post_bare("/open311/v2/requests.json", form, format!("first_name=Warga{n}&{REQUEST}&api_key={key}"))
+            .await;
+        assert_eq!(filed.status, StatusCode::CREATED, "post {n} from the relay's one address: {}", filed.body);
+    }
+    let mut citizen = TestApp::with_config(&db, config.clone());
+    let statuses: Vec<u16> = {
+        let mut out = Vec::new();
+        for _ in 0..4 {
+            let track = citizen.post_bare("/api/v1/complaints/track", "application/json", "{}".to_owned()).await;
+            out.push(track.status.as_u16());
+        }
+        out
+    };
+    assert_eq!(statuses.last(), Some(&429), "a citizen without a key keeps the public quota: {statuses:?}");
+    // Two staff members behind the office's one address: each has their own quota.
+    for user in ["inspektur", "bkpsdm"] {
+        let mut staff = TestApp::with_config(&db, config.clone());
+        staff.login(user).await;
+        for _ in 0..3 {
+            let posted = staff.post("/bahasa/id", &[]).await;
+            assert_ne!(posted.status, StatusCode::TOO_MANY_REQUESTS, "{user}");
+        }
+    }
+    Ok(())
+}
+db_test!(an_integrator_has_its_own_quota_and_staff_theirs);
