@@ -135,3 +135,18 @@ pub fn optional_text(problems: &mut Problems, field: &'static str, raw: &str, ma
     }
     (!text.is_empty()).then(|| text.to_owned())
 }
+
+/// Whether a text is a valid e-mail address: letters, digits and `.!#$%&'*+/=?^_`{|}~-` before the `@`, and a
+/// domain of at least two labels of letters, digits and inner hyphens after it; so no markup, spaces or quotes.
+// Source: WHATWG HTML Living Standard, 4.10.5.1.5 "Email state" (valid email address).
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    let atext = |it: char| it.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(it);
+    let label = |it: &str| {
+        (1..=63).contains(&it.len())
+            && it.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !it.starts_with('-')
+            && !it.ends_with('-')
+    };
+    !local.is_empty() && local.chars().all(atext) && domain.contains('.') && domain.split('.').all(label)
+}

@@ -113,8 +113,7 @@ fn parse_grants(problems: &mut Problems, raw: &[(String, String)]) -> Vec<Grant>
 }
 
 fn looks_like_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else { return false };
-    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !text.contains(char::is_whitespace)
+    crate::problems::is_email(text)
 }
 
 /// Checks a password change: the policy, and that the confirmation matches.

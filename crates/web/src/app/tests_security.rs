@@ -117,3 +117,46 @@ async fn refusals_never_quote_the_deserializer(db: TestDb) -> anyhow::Result<()>
     Ok(())
 }
 db_test!(refusals_never_quote_the_deserializer);
+
+async fn contacts_media_addresses_and_file_names_are_what_they_claim(db: TestDb) -> anyhow::Result<()> {
+    demo_db(&db).await?;
+    let mut citizen = TestApp::new(&db);
+    let mut fields: Vec<(&str, &str)> = COMPLAINT.iter().filter(|(k, _)| *k != "contact").copied().collect();
+    fields.push(("title", "Loket kosong pada jam layanan"));
+    fields.push(("contact", "<img src=x onerror=alert(1)>@contoh.id"));
+    let refused = citizen.post_multipart("/lapor", &fields, &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "markup is no contact");
+    let api = json!({"kind": "pengaduan", "category": "perizinan", "title": "Izin usaha tertahan",
+        "body": "Berkas izin usaha sudah tiga minggu tidak diproses oleh petugas.", "contact": "<b>0812</b>"});
+    let refused = citizen.post_bare("/api/v1/complaints", "application/json", api.to_string()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(refused.body.contains("\"contact\""), "{}", refused.body);
+    let mut named = fields.clone();
+    named.pop();
+    let photo = [0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 0x12, 0xFF, 0xD9];
+    let spoofed = citizen.post_multipart("/lapor", &named, &[("files", "foto\u{202e}gpj.exe", &photo)]).await;
+    assert_eq!(spoofed.status, StatusCode::UNPROCESSABLE_ENTITY, "a reversed file name is refused");
+    let key = {
+        let tenant = domain::ids::TenantId::new(store::demo::DEMO_TENANT);
+        let cx = store::ActionCx {
+            db: &db,
+            tenant: &tenant,
+            actor: store::Actor::System("test"),
+            now: testkit::now(),
+            ids: &crate::RandomIds,
+        };
+        store::complaints::keys::create_open311_key(&cx, "Aplikasi Kelurahan").await?
+    };
+    let form = format!(
+        "api_key={key}&service_code=kesehatan&address_string=Puskesmas&media_url=javascript:alert(1)\
+         &description=Antrean+di+puskesmas+sangat+panjang+sejak+pagi+hari."
+    );
+    let media = citizen.post_bare("/open311/v2/requests.json", "application/x-www-form-urlencoded", form.clone()).await;
+    assert_eq!(media.status, StatusCode::BAD_REQUEST, "{}", media.body);
+    assert!(media.body.contains("media_url"), "{}", media.body);
+    let mut conn = db.conn().await?;
+    let stored: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM complaint").fetch_one(&mut *conn).await?;
+    assert_eq!(stored.0, 0, "nothing was stored");
+    Ok(())
+}
+db_test!(contacts_media_addresses_and_file_names_are_what_they_claim);

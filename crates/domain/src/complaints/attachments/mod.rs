@@ -1,9 +1,10 @@
 //! Attachments: which files are accepted, recognised by their content rather than their name, and the removal of
 //! location and camera metadata from photos before they are stored.
 
-use img_parts::jpeg::{Jpeg, markers};
+use img_parts::Bytes;
 use img_parts::png::Png;
-use img_parts::{Bytes, ImageEXIF};
+
+mod jpeg;
 
 /// Largest accepted file.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -93,25 +94,29 @@ pub fn accept(file_name: &str, bytes: Vec<u8>) -> Result<(FileType, Vec<u8>), Fi
     Ok((kind, cleaned))
 }
 
-/// Removes EXIF (GPS position, camera serial), XMP and IPTC blocks from photos; PDFs are kept as they are.
-// Why: an anonymous reporter's photo must not give away where they stood (issue 3, privacy).
+/// Rebuilds photos from what a viewer needs: EXIF (GPS position, camera serial), XMP, IPTC, text and comments,
+/// private blocks and bytes after the image's end go; PDFs are kept as they are.
+// Why: an anonymous reporter's photo must not give away where they stood (issue 3, privacy), and a photo must not
+// carry a second file behind its end (issue 15, polyglots).
 pub fn strip_metadata(kind: FileType, bytes: Vec<u8>) -> Result<Vec<u8>, FileRefusal> {
     match kind {
-        FileType::Jpeg => {
-            let mut jpeg = Jpeg::from_bytes(Bytes::from(bytes)).map_err(|_| FileRefusal::Damaged)?;
-            jpeg.set_exif(None);
-            jpeg.segments_mut().retain(|it| it.marker() != markers::APP1 && it.marker() != markers::APP13);
-            Ok(jpeg.encoder().bytes().to_vec())
-        }
+        FileType::Jpeg => jpeg::clean(&bytes),
         FileType::Png => {
             let mut png = Png::from_bytes(Bytes::from(bytes)).map_err(|_| FileRefusal::Damaged)?;
-            png.set_exif(None);
-            png.chunks_mut().retain(|it| !matches!(&it.kind(), b"eXIf" | b"tEXt" | b"iTXt" | b"zTXt"));
+            png.chunks_mut().retain(|it| PNG_CHUNKS.contains(&it.kind()));
             Ok(png.encoder().bytes().to_vec())
         }
         FileType::Pdf => Ok(bytes),
     }
 }
+
+/// PNG chunks kept: the critical ones and the ancillary ones that change how the pixels look; text, EXIF, time
+/// and private chunks go.
+// Source: PNG Specification (Third Edition), 4.3 "Chunk types" and 11.3 "Ancillary chunks".
+const PNG_CHUNKS: [[u8; 4]; 13] = [
+    *b"IHDR", *b"PLTE", *b"IDAT", *b"IEND", *b"tRNS", *b"cHRM", *b"gAMA", *b"iCCP", *b"sBIT", *b"sRGB", *b"cICP",
+    *b"bKGD", *b"pHYs",
+];
 
 #[cfg(test)]
 mod tests;

@@ -85,3 +85,41 @@ fn pdf_scans_are_kept_byte_for_byte() {
     let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF".to_vec();
     assert_eq!(accept("Surat Masuk 12.PDF", pdf.clone()), Ok((FileType::Pdf, pdf)));
 }
+
+#[test]
+fn comments_private_blocks_and_a_second_file_behind_the_photo_are_dropped() {
+    let mut polyglot = vec![0xFF, 0xD8];
+    polyglot.extend(segment(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
+    polyglot.extend(segment(0xE2, b"ICC_PROFILE\0\x01\x01profil-warna"));
+    polyglot.extend(segment(0xFE, b"<script>alert(1)</script>"));
+    polyglot.extend(segment(0xE9, b"blok-pribadi"));
+    polyglot.extend(segment(0xDB, &[0; 65]));
+    polyglot.extend(segment(0xC2, &[8, 0, 1, 0, 1, 1, 1, 0x11, 0]));
+    polyglot.extend(segment(0xDA, &[1, 1, 0, 0, 0, 0]));
+    polyglot.extend([0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56]);
+    // A comment between the scans of a progressive photo, then the second scan.
+    polyglot.extend(segment(0xFE, b"komentar di antara scan"));
+    polyglot.extend(segment(0xDA, &[1, 1, 0, 1, 63, 0]));
+    polyglot.extend([0x78, 0x9A, 0xFF, 0xD9]);
+    polyglot.extend(b"PK\x03\x04 arsip zip yang menumpang di belakang foto");
+    let (_, stored) = accept("foto.jpg", polyglot).unwrap_or_else(|err| panic!("{err}"));
+    for gone in [&b"<script>"[..], b"blok-pribadi", b"komentar", b"PK\x03\x04"] {
+        assert!(!contains(&stored, gone), "{:?} left in {stored:?}", String::from_utf8_lossy(gone));
+    }
+    for kept in [&b"JFIF"[..], b"ICC_PROFILE", &[0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56], &[0x78, 0x9A]] {
+        assert!(contains(&stored, kept), "{kept:?} missing from {stored:?}");
+    }
+    assert!(stored.ends_with(&[0xFF, 0xD9]));
+    assert_eq!(stored.iter().filter(|it| **it == 0xDA).count(), 2, "both scans kept");
+}
+
+#[test]
+fn a_photo_without_a_scan_or_with_a_broken_segment_is_refused() {
+    let mut no_scan = vec![0xFF, 0xD8];
+    no_scan.extend(segment(0xE0, b"JFIF\0"));
+    no_scan.extend([0xFF, 0xD9]);
+    assert_eq!(accept("foto.jpg", no_scan), Err(FileRefusal::Damaged));
+    let mut broken = vec![0xFF, 0xD8, 0xFF, 0xE0, 0xFF, 0xFF];
+    broken.extend(b"JFIF");
+    assert_eq!(accept("foto.jpg", broken), Err(FileRefusal::Damaged));
+}

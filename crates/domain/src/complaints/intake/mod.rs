@@ -93,14 +93,8 @@ impl Contact {
     /// Parses an e-mail address or a phone number.
     pub fn parse(raw: &str) -> Option<Contact> {
         let raw = raw.trim();
-        if let Some((local, domain)) = raw.split_once('@') {
-            let fits = !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !raw.chars().any(char::is_whitespace)
-                && !domain.contains('@');
-            return fits.then(|| Contact::Email(raw.to_lowercase()));
+        if raw.contains('@') {
+            return crate::problems::is_email(raw).then(|| Contact::Email(raw.to_lowercase()));
         }
         let plus = raw.starts_with('+');
         let digits: String = raw.chars().filter(char::is_ascii_digit).collect();

@@ -106,3 +106,23 @@ fn coordinates_must_lie_in_indonesia_and_come_in_pairs() {
     let half = RawItem { latitude: "-6.2".into(), ..complaint() };
     assert_eq!(fields(half.parse(Source::Citizen, today())), [("longitude", Problem::Required)]);
 }
+
+#[test]
+fn a_contact_is_an_email_address_or_a_phone_number_and_nothing_else() {
+    for good in ["budi@contoh.id", "Rina.W+aduan@mail.contoh.go.id", "0812-3456-7890", "+62 812 3456 7890"] {
+        assert!(Contact::parse(good).is_some(), "{good}");
+    }
+    for bad in [
+        "<b>budi</b>@contoh.id",
+        "budi@<script>.id",
+        "\"budi\"@contoh.id",
+        "budi@contoh",
+        "budi @contoh.id",
+        "budi@-contoh.id",
+        "<a href=x>0812</a>",
+        "0812<script>",
+        "javascript:alert(1)",
+    ] {
+        assert!(Contact::parse(bad).is_none(), "{bad}");
+    }
+}

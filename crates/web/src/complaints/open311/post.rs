@@ -48,6 +48,15 @@ fn title_from(text: &str) -> String {
     format!("{at_word}…")
 }
 
+/// Whether a `media_url` is absent or a plain web address: `javascript:`, `data:` and the like would become a link
+/// in the item's text that runs when staff follow it.
+fn is_media_address(text: &str) -> bool {
+    text.is_empty()
+        || (text.len() <= 2000
+            && reqwest::Url::parse(text).is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
+            && !text.contains(char::is_whitespace))
+}
+
 /// The item's fields from the spec's parameters.
 fn raw_item(fields: &Fields) -> RawItem {
     let description = fields.get("description");
@@ -131,6 +140,10 @@ pub async fn create(
     if find_category(fields.get("service_code")).is_none() {
         return refuse(StatusCode::NOT_FOUND, "complaints.open311.no_service");
     }
+    if !is_media_address(fields.get("media_url")) {
+        let message = format!("media_url: {}", lang.t("complaints.open311.media_url"));
+        return Ok(error(format, StatusCode::BAD_REQUEST, &[message]));
+    }
     let has_point = !fields.get("lat").is_empty() && !fields.get("long").is_empty();
     // GeoReport v2: a request needs lat and long, or address_string, or address_id.
     if !has_point && fields.get("address_string").is_empty() && fields.get("address_id").is_empty() {
@@ -175,6 +188,16 @@ mod tests {
         let long = "kata ".repeat(40);
         let title = title_from(&long);
         assert!(title.ends_with('…') && title.chars().count() <= TITLE_FROM_TEXT + 1, "{title}");
+    }
+
+    #[test]
+    fn only_web_addresses_are_taken_as_media() {
+        for good in ["", "https://contoh.id/foto.jpg", "http://warga.contoh.id/a?b=1"] {
+            assert!(is_media_address(good), "{good}");
+        }
+        for bad in ["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "https://", "foto.jpg"] {
+            assert!(!is_media_address(bad), "{bad}");
+        }
     }
 
     #[test]
