@@ -37,6 +37,8 @@ pub struct ConfigFile {
     pub session_idle_minutes: Option<u32>,
     /// As `--public-rate-per-minute`.
     pub public_rate_per_minute: Option<u32>,
+    /// As `--rate-per-second`.
+    pub rate_per_second: Option<u32>,
     /// As `--default-tenant`.
     pub default_tenant: Option<String>,
     /// As `--smtp-url`.
@@ -135,6 +137,12 @@ pub fn web_config(args: &ServeArgs) -> Result<web::WebConfig, ConfigError> {
         )));
     }
     let (connections, request_timeout, metrics_token) = connection_settings(args)?;
+    if !(1..=100_000).contains(&args.rate_per_second) {
+        return Err(ConfigError(format!(
+            "--rate-per-second must be between 1 and 100000, got {}",
+            args.rate_per_second
+        )));
+    }
     Ok(web::WebConfig {
         listen,
         public_url,
@@ -143,7 +151,7 @@ pub fn web_config(args: &ServeArgs) -> Result<web::WebConfig, ConfigError> {
         session_idle,
         public_rate_per_minute: args.public_rate_per_minute,
         default_tenant: args.default_tenant.clone().filter(|it| !it.trim().is_empty()),
-        general_rate_per_second: 30,
+        general_rate_per_second: args.rate_per_second,
         search_dir: Some(search_dir(args)),
         connections,
         request_timeout,

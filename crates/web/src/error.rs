@@ -29,6 +29,9 @@ pub enum WebError {
     /// Invalid input to an API route (pages re-render their form instead).
     #[error("invalid input")]
     Invalid(Vec<ApiProblem>),
+    /// Invalid input found by the domain, translated when the answer is rendered in the request's language.
+    #[error("invalid input: {0:?}")]
+    Fields(Vec<domain::problems::FieldProblem>),
     /// A request that could not be understood (bad upload, bad query).
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -59,6 +62,7 @@ impl From<store::StoreError> for WebError {
         match err {
             store::StoreError::NotFound => WebError::NotFound,
             store::StoreError::Duplicate | store::StoreError::Refused(_) => WebError::Conflict,
+            store::StoreError::Invalid(problems) => WebError::Fields(problems),
             store::StoreError::Busy => WebError::Internal("database busy".to_owned()),
             other => WebError::Internal(format!("{other:#}")),
         }
@@ -75,7 +79,7 @@ impl WebError {
             WebError::Forbidden | WebError::CrossSite => StatusCode::FORBIDDEN,
             WebError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             WebError::Conflict => StatusCode::CONFLICT,
-            WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Invalid(_) | WebError::Fields(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -91,7 +95,7 @@ impl WebError {
             WebError::CrossSite => "errors.page.cross_site",
             WebError::RateLimited => "errors.page.rate_limited",
             WebError::Conflict => "errors.page.conflict",
-            WebError::Invalid(_) | WebError::BadRequest(_) => "errors.page.bad_request",
+            WebError::Invalid(_) | WebError::Fields(_) | WebError::BadRequest(_) => "errors.page.bad_request",
             WebError::Internal(_) => "errors.page.internal",
         }
     }
@@ -104,6 +108,21 @@ pub struct RenderedError {
     pub key: &'static str,
     /// Field problems for API answers.
     pub problems: std::sync::Arc<Vec<ApiProblem>>,
+    /// Field problems still to be translated.
+    pub fields: std::sync::Arc<Vec<domain::problems::FieldProblem>>,
+}
+
+impl RenderedError {
+    /// Every problem in the language of the answer.
+    pub fn problems_in(&self, lang: Lang) -> Vec<ApiProblem> {
+        let mut out: Vec<ApiProblem> = self
+            .problems
+            .iter()
+            .map(|it| ApiProblem { field: it.field.clone(), code: it.code.clone(), message: it.message.clone() })
+            .collect();
+        out.extend(crate::forms::api_problems(lang, &self.fields));
+        out
+    }
 }
 
 impl IntoResponse for WebError {
@@ -113,12 +132,14 @@ impl IntoResponse for WebError {
             tracing::error!(error = %detail, "request failed");
         }
         let key = self.message_key();
-        let problems = match self {
-            WebError::Invalid(problems) => problems,
-            _ => Vec::new(),
+        let (problems, fields) = match self {
+            WebError::Invalid(problems) => (problems, Vec::new()),
+            WebError::Fields(fields) => (Vec::new(), fields),
+            _ => (Vec::new(), Vec::new()),
         };
         let mut response = status.into_response();
-        response.extensions_mut().insert(RenderedError { key, problems: std::sync::Arc::new(problems) });
+        let (problems, fields) = (std::sync::Arc::new(problems), std::sync::Arc::new(fields));
+        response.extensions_mut().insert(RenderedError { key, problems, fields });
         response
     }
 }
@@ -138,7 +159,7 @@ pub struct ProblemDocument<'a> {
 
 /// Builds the JSON body of an API error.
 pub fn problem_json(status: StatusCode, lang: Lang, error: &RenderedError, request_id: &str) -> Response {
-    let body =
-        ProblemDocument { status: status.as_u16(), title: lang.t(error.key), request_id, problems: &error.problems };
+    let problems = error.problems_in(lang);
+    let body = ProblemDocument { status: status.as_u16(), title: lang.t(error.key), request_id, problems: &problems };
     (status, [(axum::http::header::CONTENT_TYPE, "application/problem+json")], Json(body)).into_response()
 }

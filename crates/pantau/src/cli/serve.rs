@@ -37,6 +37,10 @@ pub struct ServeArgs {
     /// Form posts per minute one address may make to public forms.
     #[arg(long, env = "PANTAU_PUBLIC_RATE_PER_MINUTE", default_value_t = 30)]
     pub public_rate_per_minute: u32,
+    /// Requests per second one party (an address, a signed-in account, an API key) may make to any route, with
+    /// bursts of up to 200; people never reach it, scripts do.
+    #[arg(long, env = "PANTAU_RATE_PER_SECOND", default_value_t = 30)]
+    pub rate_per_second: u32,
     /// The tenant served when no tenant is bound to the request's host name.
     #[arg(long, env = "PANTAU_DEFAULT_TENANT")]
     pub default_tenant: Option<String>,
@@ -112,6 +116,7 @@ pub(super) fn apply_file(args: &mut ServeArgs, matches: &ArgMatches, file: Confi
     number(&mut args.session_minutes, "session_minutes", file.session_minutes);
     number(&mut args.session_idle_minutes, "session_idle_minutes", file.session_idle_minutes);
     number(&mut args.public_rate_per_minute, "public_rate_per_minute", file.public_rate_per_minute);
+    number(&mut args.rate_per_second, "rate_per_second", file.rate_per_second);
     number(&mut args.header_timeout_seconds, "header_timeout_seconds", file.header_timeout_seconds);
     number(&mut args.request_timeout_seconds, "request_timeout_seconds", file.request_timeout_seconds);
     number(&mut args.max_connections_per_address, "max_connections_per_address", file.max_connections_per_address);

@@ -160,3 +160,18 @@ async fn contacts_media_addresses_and_file_names_are_what_they_claim(db: TestDb)
     Ok(())
 }
 db_test!(contacts_media_addresses_and_file_names_are_what_they_claim);
+
+async fn invalid_input_to_the_staff_api_is_422_not_500(db: TestDb) -> anyhow::Result<()> {
+    demo_db(&db).await?;
+    let mut head = TestApp::new(&db);
+    head.login("admin").await;
+    let empty = json!({"description": "", "name": "", "population": 0, "unit_id": ""});
+    let refused = head.post_json("/api/v1/skm/services", &empty).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    let problem: serde_json::Value = serde_json::from_str(&refused.body)?;
+    let fields: Vec<&str> =
+        problem["problems"].as_array().into_iter().flatten().filter_map(|it| it["field"].as_str()).collect();
+    assert!(fields.contains(&"name") && fields.contains(&"unit_id"), "{problem}");
+    Ok(())
+}
+db_test!(invalid_input_to_the_staff_api_is_422_not_500);

@@ -49,7 +49,7 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
     if path_and_query.starts_with("/open311/") {
         let path = path_and_query.split('?').next().unwrap_or_default();
         let format = crate::complaints::open311::format::of_path(path);
-        let mut messages: Vec<String> = error.problems.iter().map(|it| it.message.clone()).collect();
+        let mut messages: Vec<String> = error.problems_in(lang).into_iter().map(|it| it.message).collect();
         if messages.is_empty() {
             messages.push(lang.t(error.key).to_owned());
         }
@@ -59,7 +59,7 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         let next = url_encode(&path_and_query);
         return Redirect::to(&format!("/masuk?next={next}")).into_response();
     }
-    let problems = error.problems.iter().map(|it| it.message.clone()).collect();
+    let problems = error.problems_in(lang).into_iter().map(|it| it.message).collect();
     let page = ErrorPage { lang: lang.code(), title_key: error.key, status: status.as_u16(), request_id, problems };
     match crate::render::render("error.html", &page) {
         Ok(html) => (status, html).into_response(),
@@ -105,5 +105,9 @@ fn rejection(lang: Lang, status: StatusCode, text: &str) -> RenderedError {
     } else {
         None
     };
-    RenderedError { key, problems: std::sync::Arc::new(problem.into_iter().collect()) }
+    RenderedError {
+        key,
+        problems: std::sync::Arc::new(problem.into_iter().collect()),
+        fields: std::sync::Arc::new(Vec::new()),
+    }
 }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# API fuzzing: schemathesis generates requests from Pantau's own OpenAPI document (/api/openapi.json) and sends them
+# to `pantau serve --demo` for a bounded time, as an anonymous client and as two signed-in roles; any 5xx answer
+# fails the run. Installs schemathesis (pinned) into target/fuzz-venv from PyPI when missing.
+#
+# Usage: scripts/fuzz-api.sh [sqlite|postgres]        (default sqlite)
+#   PANTAU_BIN              the server binary (default target/debug/pantau, built with cargo when missing)
+#   PANTAU_FUZZ_SECONDS     time budget of each of the three passes (default 45)
+# postgres needs a server at postgres://postgres@127.0.0.1:5432; a fresh database pantau_fuzz_<pid> is created and
+# dropped at the end.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(cd .. && pwd)
+bin="${PANTAU_BIN:-$root/target/debug/pantau}"
+[ -x "$bin" ] || (cd "$root" && cargo build -p pantau)
+engine="${1:-sqlite}"
+seconds="${PANTAU_FUZZ_SECONDS:-45}"
+case "$engine" in sqlite | postgres) ;; *) echo "usage: $0 [sqlite|postgres]" >&2; exit 2 ;; esac
+
+venv="$root/target/fuzz-venv"
+if [ ! -x "$venv/bin/schemathesis" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check schemathesis==4.32.5
+fi
+
+work=$(mktemp -d)
+server=""
+pg_db=""
+cleanup() {
+  [ -n "$server" ] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; } || true
+  [ -n "$pg_db" ] && psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" \
+    >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ "$engine" = postgres ]; then
+  pg_db="pantau_fuzz_$$"
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $pg_db" >/dev/null
+  url="postgres://postgres@127.0.0.1:5432/$pg_db"
+else
+  url="sqlite://$work/fuzz.db"
+fi
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+"$bin" serve --demo --database-url "$url" --listen "127.0.0.1:$port" --search-dir "$work/search" \
+  --public-rate-per-minute 10000 --rate-per-second 10000 --max-connections-per-address 0 --no-feed-polling \
+  >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 150); do
+  curl -fsS "$base/healthz" >/dev/null 2>&1 && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 0.2
+done
+
+# Signs in through the login form and prints the headers a browser session would send.
+session_headers() {
+  local jar="$work/jar-$1" csrf session
+  curl -fsS -c "$jar" -o /dev/null "$base/masuk"
+  csrf=$(awk '$6 == "pantau_csrf" {print $7}' "$jar")
+  curl -fsS -b "$jar" -c "$jar" -o /dev/null -X POST "$base/masuk" \
+    --data "_csrf=$csrf&username=$1&password=pantau-demo-2026"
+  csrf=$(awk '$6 == "pantau_csrf" {print $7}' "$jar")
+  session=$(awk '$6 == "pantau_session" {print $7}' "$jar")
+  [ -n "$session" ] || { echo "could not sign in as $1" >&2; exit 1; }
+  printf 'Cookie: pantau_session=%s; pantau_csrf=%s\nX-CSRF-Token: %s\n' "$session" "$csrf" "$csrf"
+}
+
+status=0
+fuzz() {
+  local who=$1; shift
+  echo "--- fuzzing the API on $engine as $who for ${seconds}s"
+  "$venv/bin/schemathesis" run "$base/api/openapi.json" --checks not_a_server_error --max-time "$seconds" \
+    --workers 2 --seed 20261207 "$@" >"$work/fuzz-$who.log" 2>&1 || status=1
+  grep -E "^  [0-9]+ generated|Server error|⚠|^=+ .* in " "$work/fuzz-$who.log" | tail -n 8
+}
+
+fuzz anonymous
+for user in admin bkpsdm; do
+  headers=()
+  while IFS= read -r line; do headers+=(-H "$line"); done < <(session_headers "$user")
+  fuzz "$user" "${headers[@]}"
+done
+if [ "$status" -ne 0 ]; then
+  for log in "$work"/fuzz-*.log; do grep -B2 -A12 "Server error" "$log" | head -n 80; done
+  grep -E "ERROR|panicked" "$work/server.log" | tail -n 20
+  echo "FAILED: the API answered 5xx (above)" >&2
+fi
+exit "$status"
