@@ -188,3 +188,25 @@ fn used_by_page_or_template(name: &str, sources: &str, templates: &str) -> bool 
     // Registered in render.rs, and rendered by a handler or included by another template.
     sources.matches(&format!("\"{name}\"")).count() >= 2 || templates.contains(&format!("\"{name}\""))
 }
+
+/// Every `path::function` that docs/SECURITY.md names as the test behind a claim exists.
+#[test]
+fn security_claims_name_real_tests() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let text = std::fs::read_to_string(root.join("docs/SECURITY.md")).expect("docs/SECURITY.md exists");
+    let mut named = 0;
+    let mut missing = Vec::new();
+    for piece in text.split('`').skip(1).step_by(2) {
+        let Some((path, function)) = piece.split_once("::") else { continue };
+        if !path.starts_with("crates/") {
+            continue;
+        }
+        named += 1;
+        let source = std::fs::read_to_string(root.join(path)).unwrap_or_default();
+        if !source.contains(&format!("fn {function}(")) {
+            missing.push(piece.to_owned());
+        }
+    }
+    assert!(named >= 40, "SECURITY.md names its tests ({named} found)");
+    assert!(missing.is_empty(), "SECURITY.md names tests that do not exist: {missing:#?}");
+}

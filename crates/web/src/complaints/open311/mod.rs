@@ -46,7 +46,10 @@ async fn top(
     match name {
         "discovery" => Ok(services::discovery(&app, &headers, &tenant, format)),
         "services" => Ok(services::list(lang, format)),
-        "requests" => requests::list(&app, (&tenant, lang), &query, format).await,
+        "requests" => {
+            let keyed = keyed(&app, &tenant, &headers, query.api_key.as_deref()).await?;
+            requests::list(&app, (&tenant, lang), (&query, keyed), format).await
+        }
         _ => Ok(not_found(lang, format)),
     }
 }
@@ -86,18 +89,18 @@ async fn request(
     Path(file): Path<String>,
     (headers, Query(key)): (HeaderMap, Query<KeyQuery>),
 ) -> Result<Response, WebError> {
-    let given = headers.get("x-api-key").and_then(|it| it.to_str().ok()).or(key.api_key.as_deref());
-    let client = match given {
-        Some(key) => {
-            let mut conn = app.db().conn().await?;
-            store::complaints::keys::find_api_client(&mut conn, &tenant.0.id, key).await?
-        }
-        None => None,
-    };
+    let keyed = keyed(&app, &tenant, &headers, key.api_key.as_deref()).await?;
     match split(&file) {
-        Some((id, format)) => requests::one(&app, (&tenant, lang), (id, client.is_some()), format).await,
+        Some((id, format)) => requests::one(&app, (&tenant, lang), (id, keyed), format).await,
         None => Ok(not_found(lang, Format::Json)),
     }
+}
+
+/// Whether a GET shows a valid integrator's key (header `X-API-Key` or query `api_key`).
+async fn keyed(app: &App, tenant: &Tenant, headers: &HeaderMap, query: Option<&str>) -> Result<bool, WebError> {
+    let Some(key) = headers.get("x-api-key").and_then(|it| it.to_str().ok()).or(query) else { return Ok(false) };
+    let mut conn = app.db().conn().await?;
+    Ok(store::complaints::keys::find_api_client(&mut conn, &tenant.0.id, key).await?.is_some())
 }
 
 /// An API key given on a GET.

@@ -40,6 +40,9 @@ pub struct ListQuery {
     page: Option<String>,
     #[serde(default)]
     page_size: Option<String>,
+    /// An integrator's key, which lets numbered requests that are not public show their status.
+    #[serde(default)]
+    pub api_key: Option<String>,
 }
 
 fn listed_publicly(item: &Item) -> bool {
@@ -128,8 +131,9 @@ fn filter_of(query: &ListQuery, now: Timestamp) -> Result<ItemFilter, &'static s
     }
     let numbers = list_of(&query.service_request_id);
     if !numbers.is_empty() {
-        // The spec: with service_request_id every other parameter is ignored.
-        return Ok(ItemFilter { numbers, limit: MAX_REQUESTS, ..ItemFilter::default() });
+        // The spec: with service_request_id every other parameter is ignored. Which requests exist is not public, so
+        // without a key only the publicly listed ones answer (the caller widens this for a keyed client).
+        return Ok(ItemFilter { numbers, limit: MAX_REQUESTS, public_only: true, ..ItemFilter::default() });
     }
     let statuses = list_of(&query.status);
     if statuses.iter().any(|it| it != "open" && it != "closed") {
@@ -152,13 +156,16 @@ fn filter_of(query: &ListQuery, now: Timestamp) -> Result<ItemFilter, &'static s
 pub async fn list(
     app: &App,
     (tenant, lang): (&Tenant, Lang),
-    query: &ListQuery,
+    (query, keyed): (&ListQuery, bool),
     format: Format,
 ) -> Result<Response, WebError> {
-    let filter = match filter_of(query, app.now()) {
+    let mut filter = match filter_of(query, app.now()) {
         Ok(filter) => filter,
         Err(key) => return Ok(error(format, StatusCode::BAD_REQUEST, &[lang.t(key).to_owned()])),
     };
+    if keyed && !filter.numbers.is_empty() {
+        filter.public_only = false;
+    }
     let mut conn = app.db().conn().await?;
     let items = queries::list_items(&mut conn, &tenant.0.id, &filter).await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;

@@ -133,8 +133,14 @@ async fn a_confidential_request_is_not_found_without_a_key(db: TestDb) -> anyhow
         assert_eq!(probed.status, StatusCode::NOT_FOUND, "{format}");
         assert_eq!(probed.body, unknown.body, "{format}: a confidential request looks like no request");
     }
-    let listed = outsider.get("/open311/v2/requests.json").await;
-    assert!(!listed.body.contains(&number), "{}", listed.body);
+    for path in
+        ["/open311/v2/requests.json".to_owned(), format!("/open311/v2/requests.json?service_request_id={number}")]
+    {
+        let listed = outsider.get(&path).await;
+        assert!(!listed.body.contains(&number), "{path}: {}", listed.body);
+    }
+    let by_id = format!("/open311/v2/requests.json?service_request_id={number}&api_key={key}");
+    assert!(outsider.get(&by_id).await.body.contains(&number), "a keyed client finds it by number");
     let keyed = outsider.get_with(&format!("/open311/v2/requests/{number}.json"), &[("x-api-key", &key)]).await;
     assert_eq!(keyed.status, StatusCode::OK);
     assert!(json(&keyed.body)[0]["description"].is_null(), "status only: {}", keyed.body);
