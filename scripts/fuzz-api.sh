@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # API fuzzing: schemathesis generates requests from Pantau's own OpenAPI document (/api/openapi.json) and sends them
 # to `pantau serve --demo` for a bounded time, as an anonymous client and as two signed-in roles; any 5xx answer
-# fails the run. Installs schemathesis (pinned) into target/fuzz-venv from PyPI when missing.
+# fails the run. Installs schemathesis (pinned) into target/fuzz-venv from PyPI when missing. A request the client
+# could not send because the server had just closed an idle keep-alive connection (--header-timeout-seconds) is
+# retried, as browsers do.
 #
 # Usage: scripts/fuzz-api.sh [sqlite|postgres]        (default sqlite)
 #   PANTAU_BIN              the server binary (default target/debug/pantau, built with cargo when missing)
@@ -70,9 +72,14 @@ status=0
 fuzz() {
   local who=$1; shift
   echo "--- fuzzing the API on $engine as $who for ${seconds}s"
-  "$venv/bin/schemathesis" run "$base/api/openapi.json" --checks not_a_server_error --max-time "$seconds" \
-    --workers 2 --seed 20261207 "$@" >"$work/fuzz-$who.log" 2>&1 || status=1
-  grep -E "^  [0-9]+ generated|Server error|⚠|^=+ .* in " "$work/fuzz-$who.log" | tail -n 8
+  local log="$work/fuzz-$who.log"
+  if ! "$venv/bin/schemathesis" run "$base/api/openapi.json" --checks not_a_server_error --max-time "$seconds" \
+    --workers 2 --seed 20261207 --request-timeout 30 --request-retries 2 "$@" >"$log" 2>&1; then
+    status=1
+    # What failed, and any error of the run itself (a timeout, a refused connection).
+    sed -n '/^=* \(ERRORS\|FAILURES\) =*$/,/^=* SUMMARY =*$/p' "$log" | head -n 120
+  fi
+  grep -E "^  [0-9]+ generated|Server error|⚠|^=+ .* in " "$log" | tail -n 8
 }
 
 fuzz anonymous
@@ -82,8 +89,7 @@ for user in admin bkpsdm; do
   fuzz "$user" "${headers[@]}"
 done
 if [ "$status" -ne 0 ]; then
-  for log in "$work"/fuzz-*.log; do grep -B2 -A12 "Server error" "$log" | head -n 80; done
   grep -E "ERROR|panicked" "$work/server.log" | tail -n 20
-  echo "FAILED: the API answered 5xx (above)" >&2
+  echo "FAILED: the API answered 5xx or the run itself failed (above)" >&2
 fi
 exit "$status"

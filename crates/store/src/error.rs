@@ -58,12 +58,15 @@ impl From<sqlx::Error> for StoreError {
 
 fn is_busy_or_serialization_failure(err: &sqlx::Error) -> bool {
     let Some(db_err) = err.as_database_error() else { return false };
+    let code = db_err.code();
     // SQLite: 5 SQLITE_BUSY, 6 SQLITE_LOCKED (extended codes keep the primary code in the low byte).
-    // PostgreSQL: 40001 serialization_failure, 40P01 deadlock_detected, 55P03 lock_not_available.
-    match db_err.code().as_deref() {
-        Some(code @ ("40001" | "40P01" | "55P03")) => !code.is_empty(),
-        Some(code) => code.parse::<i64>().is_ok_and(|it| matches!(it & 0xff, 5 | 6)),
-        None => false,
+    // PostgreSQL: 40001 serialization_failure, 40P01 deadlock_detected, 55P03 lock_not_available. Its codes are
+    // five characters, often digits only, so SQLite's numeric rule must not be applied to them: 22021 (a NUL in
+    // text) has 5 in its low byte and was taken for a busy database.
+    if db_err.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+        code.as_deref().and_then(|it| it.parse::<i64>().ok()).is_some_and(|it| matches!(it & 0xff, 5 | 6))
+    } else {
+        matches!(code.as_deref(), Some("40001" | "40P01" | "55P03"))
     }
 }
 

@@ -1,4 +1,5 @@
-//! The migrations leave both engines with the same tables and columns, so one code base fits both.
+//! The migrations leave both engines with the same tables and columns, so one code base fits both; and their
+//! errors are told apart the same way.
 
 use std::collections::BTreeMap;
 
@@ -47,3 +48,16 @@ async fn both_engines_have_the_same_tables_and_columns() -> anyhow::Result<()> {
     sqlite.cleanup().await?;
     postgres.cleanup().await
 }
+
+/// PostgreSQL refuses a NUL in text with code 22021, whose low byte happens to be SQLite's "busy"; it must come back
+/// as a database error, never as "database busy, retry later".
+async fn a_refused_value_is_not_taken_for_a_busy_database(db: TestDb) -> anyhow::Result<()> {
+    let mut conn = db.conn().await?;
+    let result = sqlx::query("SELECT CAST($1 AS TEXT)").bind("a\u{0}b").fetch_one(&mut *conn).await;
+    if let Err(err) = result {
+        let err = store::StoreError::from(err);
+        assert!(!matches!(err, store::StoreError::Busy), "{err}");
+    }
+    Ok(())
+}
+testkit::db_test!(a_refused_value_is_not_taken_for_a_busy_database);
