@@ -15,6 +15,7 @@ pub mod demo;
 pub mod discipline;
 pub mod error;
 pub mod news;
+pub mod numbering;
 pub mod org;
 pub mod people;
 pub mod secrets;

@@ -267,23 +267,12 @@ pub async fn redact_attachment(
 
 /// Takes the next tracking sequence number of a year.
 pub async fn next_number_seq(conn: &mut Conn, tenant: &TenantId, year: i16) -> Result<i64, StoreError> {
-    take_number_seqs(conn, tenant, year, 1).await
+    crate::numbering::next(conn, tenant, crate::numbering::Series::Complaint, year).await
 }
 
 /// Takes `count` consecutive sequence numbers of a year and returns the last.
 pub async fn take_number_seqs(conn: &mut Conn, tenant: &TenantId, year: i16, count: i64) -> Result<i64, StoreError> {
-    // One statement: concurrent first filings of a year on PostgreSQL would otherwise race to insert the row.
-    let (seq,): (i64,) = sqlx::query_as(
-        "INSERT INTO complaint_counter (tenant_id, year, last_seq) VALUES ($1, $2, $3)
-         ON CONFLICT (tenant_id, year) DO UPDATE SET last_seq = complaint_counter.last_seq + $3
-         RETURNING last_seq",
-    )
-    .bind(tenant.as_str())
-    .bind(i64::from(year))
-    .bind(count)
-    .fetch_one(conn)
-    .await?;
-    Ok(seq)
+    crate::numbering::take(conn, tenant, (crate::numbering::Series::Complaint, year), count).await
 }
 
 /// An item by id, locked for the rest of the transaction on PostgreSQL (SQLite's write transaction locks already).

@@ -259,15 +259,9 @@ fn breaches_of(rules: &Rules, new: &NewCase, proposal: Option<Level>, problems: 
 async fn next_number(conn: &mut Conn, cx: &ActionCx<'_>, employee: &Employee) -> Result<String, StoreError> {
     let unit =
         crate::org::queries::load_unit(conn, cx.tenant, &domain::ids::UnitId::new(employee.unit_id.clone())).await?;
-    let zone = jiff::tz::TimeZone::get(unit.draft.zone.iana()).unwrap_or(jiff::tz::TimeZone::UTC);
-    let prefix = format!("HD-{}-", cx.now.to_zoned(zone).year());
-    let (count,): (i64,) =
-        sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT) FROM discipline_case WHERE tenant_id = $1 AND number LIKE $2")
-            .bind(cx.tenant.as_str())
-            .bind(format!("{prefix}%"))
-            .fetch_one(&mut *conn)
-            .await?;
-    Ok(format!("{prefix}{:04}", count + 1))
+    let year = unit.draft.zone.local_date(cx.now).year();
+    let seq = crate::numbering::next(conn, cx.tenant, crate::numbering::Series::DisciplineCase, year).await?;
+    Ok(format!("HD-{year}-{seq:04}"))
 }
 
 async fn insert(conn: &mut Conn, cx: &ActionCx<'_>, row: &CaseRow) -> Result<(), StoreError> {

@@ -59,17 +59,13 @@ pub async fn open(
     .bind(cx.tenant.as_str())
     .fetch_optional(&mut *tx)
     .await?;
-    let year = cx.now.to_zoned(jiff::tz::TimeZone::UTC).year();
-    let prefix = format!("TA-{year}-");
-    let count: (i64,) =
-        sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT) FROM news_review WHERE tenant_id = $1 AND number LIKE $2")
-            .bind(cx.tenant.as_str())
-            .bind(format!("{prefix}%"))
-            .fetch_one(&mut *tx)
-            .await?;
+    // Numbered in the year of the Pemda's own calendar.
+    let zone = crate::org::queries::load_tenant(&mut tx, cx.tenant).await?.zone;
+    let year = zone.local_date(cx.now).year();
+    let seq = crate::numbering::next(&mut tx, cx.tenant, crate::numbering::Series::NewsReview, year).await?;
     let review = Review {
         id: cx.ids.new_id(),
-        number: format!("{prefix}{:04}", count.0 + 1),
+        number: format!("TA-{year}-{seq:04}"),
         article_id: article_id.to_owned(),
         unit_id: unit_id.map(str::to_owned),
         assignee_unit_id: inspectorate.map(|it| it.0),
