@@ -1,9 +1,23 @@
-//! The architecture test: the arrows between crates point down only, and no crate depends on what its layer must
-//! never contain (STYLE.md §2).
+//! The architecture test: the arrows between workspace crates are exactly the allowed ones (an allow-list, so a new
+//! sideways edge fails), and no crate depends on what its layer must never contain (docs/STYLE.md, layers).
 
 use std::collections::BTreeMap;
 
-/// For each workspace crate: normal dependencies (not dev) that it may never have.
+/// For each workspace crate, the workspace crates it may depend on (normal dependencies, not dev).
+/// `store → text` is allowed on purpose: text is pure (no I/O, no clock) like domain, and store keeps what text
+/// computes (an article's facts, its near-duplicate signature, the register an extraction links against); text never
+/// knows store. Decided in docs/ARCHITECTURE.md.
+const ALLOWED: [(&str, &[&str]); 7] = [
+    ("pantau-domain", &[]),
+    ("pantau-text", &["pantau-domain"]),
+    ("pantau-search", &["pantau-text"]),
+    ("pantau-store", &["pantau-domain", "pantau-text"]),
+    ("pantau-web", &["pantau-domain", "pantau-text", "pantau-search", "pantau-store"]),
+    ("pantau", &["pantau-domain", "pantau-text", "pantau-search", "pantau-store", "pantau-web"]),
+    ("pantau-testkit", &["pantau-domain", "pantau-store"]),
+];
+
+/// For each workspace crate: outside dependencies (normal, not dev) that it may never have.
 const FORBIDDEN: [(&str, &[&str]); 6] = [
     ("pantau-domain", &["pantau-store", "pantau-web", "sqlx", "axum", "tokio", "reqwest", "tantivy", "rand"]),
     ("pantau-text", &["pantau-store", "pantau-web", "sqlx", "axum", "tokio", "reqwest", "tantivy"]),
@@ -47,6 +61,23 @@ fn layers_depend_downward_only() {
         );
     }
     assert!(broken.is_empty(), "forbidden dependencies: {broken:?}");
+}
+
+#[test]
+fn workspace_edges_are_exactly_the_allowed_ones() {
+    let deps = dependencies();
+    let members: Vec<&str> = ALLOWED.iter().map(|(name, _)| *name).collect();
+    assert_eq!(deps.keys().filter(|it| it.starts_with("pantau")).count(), members.len(), "every crate is listed");
+    let mut unexpected = Vec::new();
+    for (krate, allowed) in ALLOWED {
+        let have = deps.get(krate).unwrap_or_else(|| panic!("{krate} is a workspace member"));
+        for dep in have.iter().filter(|it| members.contains(&it.as_str())) {
+            if !allowed.contains(&dep.as_str()) {
+                unexpected.push(format!("{krate} -> {dep}"));
+            }
+        }
+    }
+    assert!(unexpected.is_empty(), "workspace edges outside the allow-list: {unexpected:?}");
 }
 
 #[test]

@@ -16,6 +16,7 @@ mod receipt;
 mod rules;
 mod setup;
 mod skm;
+mod tenancy;
 mod tidy;
 mod units;
 

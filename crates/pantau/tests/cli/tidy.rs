@@ -29,7 +29,7 @@ fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
     out
 }
 
-fn rust_files() -> Vec<(String, String)> {
+pub(crate) fn rust_files() -> Vec<(String, String)> {
     files_under(&workspace().join("crates"), "rs")
         .into_iter()
         .map(|path| {

@@ -66,7 +66,8 @@ pub async fn list(
     filter: &Filter,
     (limit, offset): (i64, i64),
 ) -> Result<(Vec<Summary>, i64), StoreError> {
-    let mut clauses = vec!["a.tenant_id = $1".to_owned()];
+    // The tenant's clause is written into each statement itself ($1), the filters follow it.
+    let mut clauses: Vec<String> = Vec::new();
     let mut binds: Vec<String> = vec![tenant.as_str().to_owned()];
     let next = |value: &str, binds: &mut Vec<String>| {
         binds.push(value.to_owned());
@@ -103,15 +104,15 @@ pub async fn list(
         let mark = next(region, &mut binds);
         clauses.push(format!("(a.province_code = {mark} OR a.city_code = {mark})"));
     }
-    let condition = clauses.join(" AND ");
-    let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM news_article a WHERE {condition}");
+    let condition: String = clauses.iter().map(|it| format!(" AND {it}")).collect();
+    let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM news_article a WHERE a.tenant_id = $1{condition}");
     let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
     for value in &binds {
         count = count.bind(value);
     }
     let total = count.fetch_one(&mut *conn).await?.0;
     let sql = format!(
-        "SELECT {SUMMARY_COLUMNS} FROM news_article a WHERE {condition} \
+        "SELECT {SUMMARY_COLUMNS} FROM news_article a WHERE a.tenant_id = $1{condition} \
          ORDER BY COALESCE(a.published_date, '') DESC, a.imported_at_ms DESC, a.id LIMIT {limit} OFFSET {offset}"
     );
     let mut query = sqlx::query_as::<_, Summary>(&sql);

@@ -12,6 +12,8 @@ extern crate pantau_store as store;
 mod audit;
 mod calendar;
 mod complaints;
+mod discipline;
+mod news;
 mod org;
 mod people;
 mod schema;

@@ -74,3 +74,17 @@ async fn the_running_totals_equal_a_recount_of_the_responses(db: TestDb) -> anyh
     Ok(())
 }
 db_test!(the_running_totals_equal_a_recount_of_the_responses);
+
+async fn another_pemda_sees_none_of_the_surveys(db: TestDb) -> anyhow::Result<()> {
+    store::demo::load_if_empty(&db, &SeqIds::default(), testkit::now()).await?;
+    let tenant = TenantId::new(store::demo::DEMO_TENANT);
+    let mut conn = db.conn().await?;
+    let surveys = catalog::list(&mut conn, &tenant, &catalog::Filter::default()).await?;
+    assert!(!surveys.is_empty(), "the demo runs surveys");
+    let other = testkit::fixtures::tenant(&db, "kab-b").await?;
+    assert!(catalog::list(&mut conn, &other.id, &catalog::Filter::default()).await?.is_empty());
+    assert!(matches!(catalog::load(&mut conn, &other.id, &surveys[0].id).await, Err(store::StoreError::NotFound)));
+    assert!(catalog::find_by_code(&mut conn, &other.id, &surveys[0].code).await?.is_none());
+    Ok(())
+}
+db_test!(another_pemda_sees_none_of_the_surveys);
