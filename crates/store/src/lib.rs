@@ -13,6 +13,7 @@ pub mod complaints;
 pub mod db;
 pub mod demo;
 pub mod discipline;
+pub mod docs;
 pub mod error;
 pub mod news;
 pub mod numbering;

@@ -5,15 +5,15 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// One article's fields, as `pantau news extract` prints them and a label file holds them.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct Fields {
     /// The article's file, relative to the label file.
     pub file: String,
     /// Date a bare weekday is counted back from (labels only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub reference_date: Option<String>,
     /// About public administration or service.
     pub relevant: bool,
@@ -36,7 +36,7 @@ pub struct Fields {
 }
 
 /// A person with a role.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct PersonField {
     /// Name.
     pub name: String,
@@ -45,7 +45,7 @@ pub struct PersonField {
 }
 
 /// Counts of one field.
-#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     /// Right answers given.
     pub tp: u32,

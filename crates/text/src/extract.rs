@@ -3,7 +3,6 @@
 //! stores results.
 
 use jiff::civil::Date;
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::input::Format;
@@ -13,8 +12,7 @@ use crate::register::{Link, Register};
 use crate::{agencies, categories, clean, dates, html, people, regions};
 
 /// What a highlighted span is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FoundKind {
     /// The article's date.
     Date,
@@ -32,8 +30,23 @@ pub enum FoundKind {
     Cue,
 }
 
+impl FoundKind {
+    /// Code as pages, the stored facts and the CLI write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            FoundKind::Date => "date",
+            FoundKind::Region => "region",
+            FoundKind::Unit => "unit",
+            FoundKind::Agency => "agency",
+            FoundKind::Person => "person",
+            FoundKind::Role => "role",
+            FoundKind::Cue => "cue",
+        }
+    }
+}
+
 /// A span of the cleaned text and what was found there.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
     /// Byte offset in [`Extraction::text`].
     pub start: usize,

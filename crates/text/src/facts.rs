@@ -1,13 +1,11 @@
 //! The stored form of an extraction: what pages need to show an article again (highlight spans, agencies with
-//! their links, people) without running the extractor. Serialised as JSON next to the cleaned text.
+//! their links, people) without running the extractor. Its stored JSON form is `store::news::facts_doc`.
 
-use serde::{Deserialize, Serialize};
-
-use crate::extract::{Extraction, FoundKind};
+use crate::extract::Extraction;
 use crate::register::{Link, Register};
 
 /// A highlighted span.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpanFact {
     /// Byte offset in the cleaned text.
     pub start: usize,
@@ -16,12 +14,11 @@ pub struct SpanFact {
     /// `date`, `region`, `unit`, `agency`, `person`, `role`, `cue`.
     pub kind: String,
     /// Category of a cue, role of a person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// An agency and its link.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AgencyFact {
     /// Name as written (fullest form).
     pub name: String,
@@ -30,12 +27,11 @@ pub struct AgencyFact {
     /// `unit`, `unlinked` (of the Pemda's region, not in the register) or `elsewhere`.
     pub state: String,
     /// Linked unit id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_id: Option<String>,
 }
 
 /// A person with a role.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonFact {
     /// Name.
     pub name: String,
@@ -44,7 +40,7 @@ pub struct PersonFact {
 }
 
 /// Everything stored about an extraction besides the text and the indexed columns.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facts {
     /// Spans, sorted, not overlapping.
     pub found: Vec<SpanFact>,
@@ -58,18 +54,6 @@ pub struct Facts {
     pub repeats: usize,
 }
 
-fn kind_code(kind: FoundKind) -> &'static str {
-    match kind {
-        FoundKind::Date => "date",
-        FoundKind::Region => "region",
-        FoundKind::Unit => "unit",
-        FoundKind::Agency => "agency",
-        FoundKind::Person => "person",
-        FoundKind::Role => "role",
-        FoundKind::Cue => "cue",
-    }
-}
-
 impl Facts {
     /// The facts of an extraction made with `register`.
     pub fn of(extraction: &Extraction, register: &Register) -> Self {
@@ -79,7 +63,7 @@ impl Facts {
             .map(|it| SpanFact {
                 start: it.start,
                 end: it.end,
-                kind: kind_code(it.kind).to_owned(),
+                kind: it.kind.code().to_owned(),
                 note: it.note.map(str::to_owned),
             })
             .collect();

@@ -6,31 +6,58 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
-use serde::{Deserialize, Serialize};
 
 const PREFIX: &str = "PANTAU1";
 
 /// What a receipt asserts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReceiptPayload {
-    /// Tenant id.
-    #[serde(rename = "t")]
+    /// Tenant id (`t` in the payload).
     pub tenant: String,
-    /// Tracking number.
-    #[serde(rename = "n")]
+    /// Tracking number (`n`).
     pub number: String,
-    /// Kind code.
-    #[serde(rename = "k")]
+    /// Kind code (`k`).
     pub kind: String,
-    /// When it was received, RFC 3339 with the unit's offset.
-    #[serde(rename = "at")]
+    /// When it was received, RFC 3339 with the unit's offset (`at`).
     pub received_at: String,
-    /// The unit it was filed with, when known.
-    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
+    /// The unit it was filed with, when known (`u`, left out when unknown).
     pub unit: Option<String>,
-    /// The first 16 hex digits of SHA-256 of the text, so a receipt cannot be moved to another text.
-    #[serde(rename = "d")]
+    /// The first 16 hex digits of SHA-256 of the text, so a receipt cannot be moved to another text (`d`).
     pub text_digest: String,
+}
+
+impl ReceiptPayload {
+    /// The signed bytes: a JSON object with the keys in this order, written here rather than derived so that
+    /// renaming a field can never change what receipts already printed say.
+    fn encode(&self) -> Vec<u8> {
+        let text = |value: &str| serde_json::Value::String(value.to_owned()).to_string();
+        let mut out = format!(
+            "{{\"t\":{},\"n\":{},\"k\":{},\"at\":{}",
+            text(&self.tenant),
+            text(&self.number),
+            text(&self.kind),
+            text(&self.received_at)
+        );
+        if let Some(unit) = &self.unit {
+            out.push_str(&format!(",\"u\":{}", text(unit)));
+        }
+        out.push_str(&format!(",\"d\":{}}}", text(&self.text_digest)));
+        out.into_bytes()
+    }
+
+    /// Reads the payload of a receipt whose signature already checked out.
+    fn decode(json: &[u8]) -> Option<ReceiptPayload> {
+        let value: serde_json::Value = serde_json::from_slice(json).ok()?;
+        let field = |name: &str| value.get(name).and_then(serde_json::Value::as_str).map(str::to_owned);
+        Some(ReceiptPayload {
+            tenant: field("t")?,
+            number: field("n")?,
+            kind: field("k")?,
+            received_at: field("at")?,
+            unit: field("u"),
+            text_digest: field("d")?,
+        })
+    }
 }
 
 /// Why a receipt text does not check out.
@@ -59,8 +86,7 @@ pub fn public_key_hex(key: &SigningKey) -> String {
 
 /// Signs a payload into the receipt text.
 pub fn sign(payload: &ReceiptPayload, key: &SigningKey) -> String {
-    // Serialising a struct of strings cannot fail.
-    let json = serde_json::to_vec(payload).unwrap_or_default();
+    let json = payload.encode();
     let signature = key.sign(&json);
     format!("{PREFIX}.{}.{}", URL_SAFE_NO_PAD.encode(&json), URL_SAFE_NO_PAD.encode(signature.to_bytes()))
 }
@@ -89,7 +115,7 @@ pub fn verify(text: &str, public_key_hex: &str) -> Result<ReceiptPayload, Receip
     let sig: [u8; 64] =
         URL_SAFE_NO_PAD.decode(sig).ok().and_then(|it| it.try_into().ok()).ok_or(ReceiptError::Malformed)?;
     key.verify(&json, &Signature::from_bytes(&sig)).map_err(|_| ReceiptError::BadSignature)?;
-    serde_json::from_slice(&json).map_err(|_| ReceiptError::Malformed)
+    ReceiptPayload::decode(&json).ok_or(ReceiptError::Malformed)
 }
 
 /// The digest that binds a receipt to its text.
@@ -111,6 +137,19 @@ mod tests {
             unit: Some("DPMPTSP".into()),
             text_digest: text_digest("Loket tutup pada jam layanan."),
         }
+    }
+
+    #[test]
+    fn the_payload_keeps_the_byte_layout_receipts_were_printed_with() {
+        let encoded = String::from_utf8(payload().encode()).expect("UTF-8");
+        assert_eq!(
+            encoded,
+            r#"{"t":"tangsel","n":"ADU-2026-000042","k":"pengaduan","at":"2026-03-16T09:00:00+07:00","u":"DPMPTSP","d":"#
+                .to_owned()
+                + &format!("\"{}\"}}", payload().text_digest)
+        );
+        let without_unit = ReceiptPayload { unit: None, ..payload() };
+        assert!(!String::from_utf8(without_unit.encode()).expect("UTF-8").contains("\"u\""));
     }
 
     #[test]

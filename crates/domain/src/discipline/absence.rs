@@ -1,12 +1,10 @@
 //! Unexcused absence: the sanction the table gives for the working days missed in a year, and the 10-consecutive-day
 //! rule, which applies whatever the yearly total.
 
-use serde::Serialize;
-
 use super::rules::{Level, Rules};
 
 /// What the table proposes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AbsenceProposal {
     /// Level.
     pub level: Level,

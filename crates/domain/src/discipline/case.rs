@@ -11,8 +11,7 @@ use super::rules::{Level, Rules};
 use crate::calendar::Calendar;
 
 /// A step someone takes.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     /// A summons sent on `sent` for an examination on `examination`.
     Summons {
@@ -79,8 +78,7 @@ pub enum Step {
 }
 
 /// What the objection or appeal decided.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "result", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// The decision stands.
     Confirmed,

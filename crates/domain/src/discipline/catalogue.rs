@@ -8,7 +8,7 @@ use super::rules::Level;
 
 /// Where a breach did harm; the level of most breaches follows it.
 // Source: PP 94/2021 Pasal 9–11 (dampak negatif pada unit kerja, instansi, pemerintah dan/atau negara).
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Impact {
     /// On the work unit.

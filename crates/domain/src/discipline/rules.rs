@@ -11,7 +11,7 @@ use super::employee::PositionType;
 
 /// Level of a disciplinary sanction.
 // Source: PP 94/2021 Pasal 8 ayat (1) (hukuman disiplin ringan, sedang, berat).
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Ringan.

@@ -1,10 +1,8 @@
 //! The nine SKM elements (unsur) and the answer labels of each, stored by code and name rather than by position,
 //! because copies of the regulation disagree on the order of the last two in the definitions list.
 
-use serde::Serialize;
-
 /// One element of the survey.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Element {
     /// Stable code, `u1` … `u9`.
     pub code: &'static str,

@@ -2,12 +2,11 @@
 //! `2026`. Trends compare a period with the ones of the same kind before it.
 
 use jiff::civil::Date;
-use serde::Serialize;
 
 /// How long a survey period runs.
 // Source: PermenPANRB 14/2017 Pasal 1 ayat (1) (at least once a year); PermenPANRB 16/2014 (triwulan, semesteran,
 // tahunan), regulations.md §1.1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PeriodKind {
     /// Three months.
     Quarter,

@@ -1,10 +1,8 @@
 //! The respondent profile of the questionnaire. Every field is optional: a respondent may leave any of them out,
 //! and none identifies a person.
 
-use serde::Serialize;
-
 /// One profile question and its accepted answers (codes; labels live in the translation files).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ProfileField {
     /// Stable code, also the form field and the import column.
     pub code: &'static str,

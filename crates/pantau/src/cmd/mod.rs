@@ -12,6 +12,7 @@ pub mod migrate;
 pub mod news;
 pub mod news_files;
 pub mod news_import;
+pub mod news_out;
 pub mod open311;
 pub mod receipt;
 pub mod rules;

@@ -106,12 +106,8 @@ fn extract_files(
                     let group = grouper.add(extraction.signature.clone());
                     names.push(item.name.clone());
                     let fields = fields(&item.name, &extraction, extractor.register(), &names[group]);
-                    let mut value = serde_json::to_value(&fields)?;
-                    if spans {
-                        value["text"] = json!(extraction.text);
-                        value["found"] = json!(extraction.found);
-                    }
-                    println!("{value}");
+                    let shown = spans.then_some((extraction.text.as_str(), extraction.found.as_slice()));
+                    println!("{}", serde_json::to_string(&super::news_out::FieldsOut::new(&fields, shown))?);
                 }
                 Read::Skipped(name, skip) => {
                     println!("{}", json!({ "file": name, "skipped": skip.to_string() }));

@@ -18,7 +18,15 @@ pub fn run(args: &ReceiptArgs) -> anyhow::Result<ExitCode> {
             };
             match receipt::verify(&text, public_key) {
                 Ok(payload) => {
-                    println!("{}", serde_json::to_string_pretty(&payload)?);
+                    // The keys of the signed payload itself (t, n, k, at, u, d), as docs/COMPLAINTS.md lists them.
+                    let mut shown = serde_json::json!({
+                        "t": payload.tenant, "n": payload.number, "k": payload.kind, "at": payload.received_at,
+                        "d": payload.text_digest,
+                    });
+                    if let Some(unit) = payload.unit {
+                        shown["u"] = serde_json::Value::String(unit);
+                    }
+                    println!("{}", serde_json::to_string_pretty(&shown)?);
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(err) => {

@@ -210,3 +210,19 @@ fn security_claims_name_real_tests() {
     assert!(named >= 40, "SECURITY.md names its tests ({named} found)");
     assert!(missing.is_empty(), "SECURITY.md names tests that do not exist: {missing:#?}");
 }
+
+/// Domain and text types are never a stored format or a public API: nothing there derives `Serialize`
+/// (docs/STYLE.md L4). Deserialize stays for the data files they read (rules, holidays, labels).
+#[test]
+fn domain_and_text_types_do_not_derive_serialize() {
+    let needle = ["Serial", "ize"].concat();
+    let bad: Vec<_> = rust_files()
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("crates/domain/src/") || name.starts_with("crates/text/src/"))
+        .filter(|(_, text)| {
+            text.lines().any(|line| line.trim_start().starts_with("#[derive(") && line.contains(&needle))
+        })
+        .map(|(name, _)| name)
+        .collect();
+    assert!(bad.is_empty(), "domain and text types derive Serialize: {bad:?}");
+}

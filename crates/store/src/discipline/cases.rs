@@ -52,7 +52,7 @@ const COLUMNS: &str = "id, number, employee_id, origin, origin_ref, level, breac
     sanction, effective_on, ends_on, opened_at_ms";
 
 /// An alleged breach: catalogue item and impact, with the level they give.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Breach {
     /// Catalogue code.
     pub code: String,
@@ -119,14 +119,13 @@ pub async fn load(conn: &mut Conn, tenant: &TenantId, rules: &Rules, id: &str) -
     .await?;
     let steps = stored
         .into_iter()
-        .map(|(seq, step, details, by, at)| steps::parse_row(seq, step, &details, by, at))
+        .map(|(seq, step, details, by, at)| steps::parse_row(seq, &step, &details, by, at))
         .collect::<Result<Vec<_>, _>>()?;
     let unit = domain::ids::UnitId::new(employee.unit_id.clone());
     let calendar = crate::calendar::load_calendar(conn, tenant, Some(&unit)).await?;
     let level = level_of(&row.level)?;
     let case = steps::replay(rules, &calendar, level, &steps)?;
-    let breaches = serde_json::from_str(&row.breaches)
-        .map_err(|err| StoreError::Corrupt { table: "discipline_case", detail: err.to_string() })?;
+    let breaches = super::docs::read_breaches(&row.breaches)?;
     let members = sqlx::query_as("SELECT user_id, role FROM discipline_member WHERE tenant_id = $1 AND case_id = $2")
         .bind(tenant.as_str())
         .bind(id)
@@ -136,10 +135,7 @@ pub async fn load(conn: &mut Conn, tenant: &TenantId, rules: &Rules, id: &str) -
 }
 
 fn level_of(code: &str) -> Result<Level, StoreError> {
-    [Level::Ringan, Level::Sedang, Level::Berat]
-        .into_iter()
-        .find(|it| it.code() == code)
-        .ok_or_else(|| StoreError::Corrupt { table: "discipline_case", detail: format!("level {code}") })
+    super::docs::level_of(code, "discipline_case")
 }
 
 /// Opens a case.
@@ -168,7 +164,7 @@ pub async fn open(cx: &ActionCx<'_>, rules: &Rules, new: &NewCase) -> Result<Cas
         origin: new.origin.clone(),
         origin_ref: (!origin_ref.is_empty()).then_some(origin_ref),
         level: level.code().to_owned(),
-        breaches: serde_json::to_string(&breaches).unwrap_or_else(|_| "[]".to_owned()),
+        breaches: super::docs::write_breaches(&breaches),
         facts,
         evidence,
         state: "open".to_owned(),
@@ -193,7 +189,7 @@ pub async fn open(cx: &ActionCx<'_>, rules: &Rules, new: &NewCase) -> Result<Cas
         entity_id: row.id.clone(),
         before: None,
         after: Some(json!({ "number": row.number, "employee": employee.nip, "origin": row.origin,
-            "origin_ref": row.origin_ref, "level": row.level, "breaches": breaches, "facts": row.facts,
+            "origin_ref": row.origin_ref, "level": row.level, "breaches": super::docs::breaches_json(&breaches), "facts": row.facts,
             "evidence": row.evidence })),
     };
     audit::append(&mut tx, cx, change).await?;
@@ -303,8 +299,8 @@ pub async fn add_step(
         Err(refusal) => return Ok(Err(refusal)),
     };
     let seq = i64::try_from(file.steps.len()).unwrap_or(i64::MAX) + 1;
-    let step_json = serde_json::to_string(&step).unwrap_or_default();
-    let details_json = serde_json::to_string(&details).unwrap_or_default();
+    let step_json = super::docs::write_step(&step);
+    let details_json = super::docs::write_details(&details);
     sqlx::query(
         "INSERT INTO discipline_step (tenant_id, case_id, seq, step, details, by_user, at_ms)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -337,7 +333,8 @@ pub async fn add_step(
         entity_type: "discipline_case",
         entity_id: id.to_owned(),
         before: Some(json!({ "state": file.row.state, "steps": file.steps.len() })),
-        after: Some(json!({ "state": steps::state_of(&next), "seq": seq, "step": step, "details": details })),
+        after: Some(json!({ "state": steps::state_of(&next), "seq": seq,
+            "step": super::docs::StepDoc::from(&step), "details": details })),
     };
     audit::append(&mut tx, cx, change).await?;
     tx.commit().await?;

@@ -4,6 +4,7 @@
 
 pub mod attendance;
 pub mod cases;
+pub mod docs;
 pub mod employees;
 pub mod members;
 pub mod record;

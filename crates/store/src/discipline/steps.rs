@@ -12,15 +12,12 @@ use crate::StoreError;
 pub type Details = BTreeMap<String, String>;
 
 /// A stored step.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredStep {
     /// Position in the case, from 1.
     pub seq: i64,
     /// The step.
-    #[serde(skip)]
     pub step: Step,
-    /// The step as stored (JSON).
-    pub step_json: String,
     /// Letter fields.
     pub details: Details,
     /// Who recorded it.
@@ -61,17 +58,15 @@ pub fn state_of(case: &Case) -> &'static str {
 /// Parses a stored row.
 pub fn parse_row(
     seq: i64,
-    step: String,
+    step: &str,
     details: &str,
     by_user: Option<String>,
     at_ms: i64,
 ) -> Result<StoredStep, StoreError> {
-    let corrupt = |err: serde_json::Error| StoreError::Corrupt { table: "discipline_step", detail: err.to_string() };
     Ok(StoredStep {
         seq,
-        step: serde_json::from_str(&step).map_err(corrupt)?,
-        step_json: step,
-        details: serde_json::from_str(details).map_err(corrupt)?,
+        step: super::docs::read_step(step)?,
+        details: super::docs::read_details(details)?,
         by_user,
         at_ms,
     })

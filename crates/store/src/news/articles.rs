@@ -144,7 +144,7 @@ async fn insert_article(
     (extraction, facts): (&Extraction, &Facts),
     origin: &Origin,
 ) -> Result<(), StoreError> {
-    let facts_json = serde_json::to_string(facts).map_err(|err| StoreError::Config(err.to_string()))?;
+    let facts_json = super::facts_doc::write(facts);
     sqlx::query(
         "INSERT INTO news_article (tenant_id, id, content_hash, url, source, origin, title, body, relevant, is_negative,
             has_unlinked, published_date, province_code, city_code, categories, facts, signature, group_id, imported_by,
@@ -221,7 +221,7 @@ pub async fn relink(
         let extraction = relink(&body, title.as_deref());
         let facts = Facts::of(&extraction, register);
         let unit_ids = unit_ids(&extraction, register);
-        let facts_json = serde_json::to_string(&facts).map_err(|err| StoreError::Config(err.to_string()))?;
+        let facts_json = super::facts_doc::write(&facts);
         sqlx::query(
             "UPDATE news_article SET facts = $1, has_unlinked = $2, updated_at_ms = $3 WHERE tenant_id = $4 AND id = $5",
         )

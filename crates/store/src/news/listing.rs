@@ -147,8 +147,7 @@ pub async fn load(conn: &mut Conn, tenant: &TenantId, id: &str) -> Result<Articl
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
-    let facts: Facts =
-        serde_json::from_str(&facts).map_err(|err| StoreError::corrupt("news_article", err.to_string()))?;
+    let facts: Facts = super::facts_doc::read(&facts)?;
     let units: Vec<(String,)> = sqlx::query_as(
         "SELECT unit_id FROM news_article_unit WHERE tenant_id = $1 AND article_id = $2 ORDER BY unit_id",
     )

@@ -2,6 +2,7 @@
 //! preliminary reviews (telaah awal) opened from an article, and notices to staff about negative articles.
 
 pub mod articles;
+pub mod facts_doc;
 pub mod feeds;
 pub mod listing;
 pub mod notices;

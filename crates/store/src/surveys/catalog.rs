@@ -113,7 +113,7 @@ async fn insert(conn: &mut Conn, cx: &ActionCx<'_>, survey: &Survey) -> Result<(
     sqlx::query(
         "INSERT INTO survey (tenant_id, id, service_id, unit_id, period, period_kind, code, state, not_applicable,
             population, respondents, held, created_by, created_at_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', '{}', $8, 0, 0, $9, $10)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $11, $8, 0, 0, $9, $10)",
     )
     .bind(cx.tenant.as_str())
     .bind(&survey.id)
@@ -125,6 +125,7 @@ async fn insert(conn: &mut Conn, cx: &ActionCx<'_>, survey: &Survey) -> Result<(
     .bind(survey.population.and_then(|it| i64::try_from(it).ok()))
     .bind(cx.actor.user_id())
     .bind(survey.created_at_ms)
+    .bind(super::rows::write_not_applicable(&survey.not_applicable))
     .execute(conn)
     .await?;
     Ok(())
@@ -158,7 +159,7 @@ pub async fn update_settings(cx: &ActionCx<'_>, id: &str, raw: &RawSettings) -> 
     let after = Survey { population, not_applicable, ..before.clone() };
     sqlx::query("UPDATE survey SET population = $1, not_applicable = $2 WHERE tenant_id = $3 AND id = $4")
         .bind(after.population.and_then(|it| i64::try_from(it).ok()))
-        .bind(serde_json::to_string(&after.not_applicable).unwrap_or_else(|_| "{}".to_owned()))
+        .bind(super::rows::write_not_applicable(&after.not_applicable))
         .bind(cx.tenant.as_str())
         .bind(id)
         .execute(&mut *tx)

@@ -53,8 +53,8 @@ impl TryFrom<SurveyRow> for Survey {
     type Error = StoreError;
     fn try_from(row: SurveyRow) -> Result<Survey, StoreError> {
         let period = Period::parse(&row.period).ok_or_else(|| StoreError::corrupt("survey", row.period.clone()))?;
-        let not_applicable = serde_json::from_str(&row.not_applicable)
-            .map_err(|err| StoreError::corrupt("survey", format!("not_applicable: {err}")))?;
+        let (version, not_applicable) = crate::docs::read(&row.not_applicable, "survey")?;
+        crate::docs::known(version, NOT_APPLICABLE_VERSION, "survey")?;
         Ok(Survey {
             id: row.id,
             service_id: row.service_id,
@@ -74,4 +74,12 @@ impl TryFrom<SurveyRow> for Survey {
 /// `$2, $3, …` for `n` values after `first - 1` others: the list of an `IN (…)`.
 pub(crate) fn placeholders(first: usize, n: usize) -> String {
     (first..first + n).map(|it| format!("${it}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Newest version of `survey.not_applicable` (element code → reason).
+const NOT_APPLICABLE_VERSION: u32 = 1;
+
+/// The stored text of the elements that do not apply.
+pub(super) fn write_not_applicable(reasons: &std::collections::BTreeMap<String, String>) -> String {
+    crate::docs::write(NOT_APPLICABLE_VERSION, reasons)
 }

@@ -13,6 +13,7 @@ mod audit;
 mod calendar;
 mod complaints;
 mod discipline;
+mod docs;
 mod news;
 mod org;
 mod people;

@@ -17,6 +17,7 @@ use store::discipline::cases::CaseFile;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::App;
+use crate::discipline::wire::{BreachOut, RecordedStepOut};
 use crate::discipline::{cases, step_form};
 use crate::error::{ApiProblem, WebError};
 use crate::staff::Staff;
@@ -73,11 +74,9 @@ pub struct CaseFileOut {
     facts: String,
     evidence: String,
     /// Alleged breaches: catalogue code, impact, level.
-    #[schema(value_type = Vec<Object>)]
-    breaches: serde_json::Value,
-    /// Steps in order: `seq`, `step` (with `kind` and its dates), `details`, `at_ms`.
-    #[schema(value_type = Vec<Object>)]
-    steps: serde_json::Value,
+    breaches: Vec<BreachOut>,
+    /// Steps in order.
+    steps: Vec<RecordedStepOut>,
 }
 
 fn due_out(due: Vec<Due>) -> Vec<DueOut> {
@@ -128,21 +127,15 @@ pub async fn one(staff: Staff, Path(id): Path<String>) -> Result<Json<CaseFileOu
         .find(|(file, _)| file.row.id == id)
         .ok_or(WebError::NotFound)?;
     store::discipline::record::log_view(&staff.action_cx(), &id, "api").await?;
-    let steps = file
-        .steps
-        .iter()
-        .map(|it| {
-            let step: serde_json::Value = serde_json::from_str(&it.step_json).unwrap_or_default();
-            serde_json::json!({ "seq": it.seq, "step": step, "details": it.details, "at_ms": it.at_ms })
-        })
-        .collect();
+    // The recorder is left out as before: the API shows what happened, the audit trail who did it.
+    let steps = file.steps.iter().map(|it| RecordedStepOut { by_user: None, ..RecordedStepOut::from(it) }).collect();
     Ok(Json(CaseFileOut {
         origin: file.row.origin.clone(),
         origin_ref: file.row.origin_ref.clone(),
         facts: file.row.facts.clone(),
         evidence: file.row.evidence.clone(),
-        breaches: serde_json::to_value(&file.breaches).unwrap_or_default(),
-        steps: serde_json::Value::Array(steps),
+        breaches: file.breaches.iter().map(BreachOut::from).collect(),
+        steps,
         case: case_out(&file, due),
     }))
 }

@@ -1,6 +1,7 @@
 //! Complaints and letters: the citizen's form, receipt, tracking and verification pages; the staff queue, item page
 //! and front desk; the public list; the JSON API; Open311 GeoReport v2; the receipt PDF; the background job.
 
+mod echo;
 pub mod open311;
 pub(crate) mod pdf;
 pub(crate) mod public;

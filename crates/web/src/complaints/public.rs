@@ -14,6 +14,7 @@ use store::complaints::intake::{Filed, Submission};
 use store::complaints::queries;
 use store::complaints::{NewFile, reporter};
 
+use super::echo::FormEcho;
 use super::views::{Choice, ItemView, ViewCx, Viewer, category_choices, kind_choices, unit_choices};
 use crate::App;
 use crate::error::WebError;
@@ -27,7 +28,7 @@ use crate::tenant::Tenant;
 struct FormPage {
     #[serde(flatten)]
     layout: Layout,
-    form: RawItem,
+    form: FormEcho,
     errors: FieldErrors,
     kinds: Vec<Choice>,
     categories: Vec<Choice>,
@@ -49,7 +50,7 @@ pub(super) async fn form_page(
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = FormPage {
         layout,
-        form,
+        form: FormEcho::from(form),
         errors,
         kinds: kind_choices(lang, front_desk),
         categories: category_choices(lang),

@@ -22,13 +22,37 @@ pub struct VerifyQuery {
     r: String,
 }
 
+/// What a verified receipt asserts, as the page shows it.
+#[derive(Serialize)]
+struct PayloadView {
+    tenant: String,
+    number: String,
+    kind: String,
+    received_at: String,
+    unit: Option<String>,
+    text_digest: String,
+}
+
+impl From<receipt::ReceiptPayload> for PayloadView {
+    fn from(it: receipt::ReceiptPayload) -> PayloadView {
+        PayloadView {
+            tenant: it.tenant,
+            number: it.number,
+            kind: it.kind,
+            received_at: it.received_at,
+            unit: it.unit,
+            text_digest: it.text_digest,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct VerifyPage {
     #[serde(flatten)]
     layout: Layout,
     given: String,
     result: Option<&'static str>,
-    payload: Option<receipt::ReceiptPayload>,
+    payload: Option<PayloadView>,
     state: Option<String>,
     public_key: Option<String>,
 }
@@ -60,7 +84,7 @@ pub async fn verify(
                 page.state =
                     found.map(|(item, _)| lang.t(&format!("complaints.states.{}", item.state.code())).to_owned());
                 page.result = Some(if page.state.is_some() { "valid" } else { "valid_missing" });
-                page.payload = Some(payload);
+                page.payload = Some(PayloadView::from(payload));
             }
             Some(Ok(_) | Err(receipt::ReceiptError::BadSignature)) => page.result = Some("forged"),
             _ => page.result = Some("malformed"),

@@ -27,7 +27,7 @@ struct Page {
     employee: serde_json::Value,
     breaches: Vec<serde_json::Value>,
     due: Vec<serde_json::Value>,
-    steps: Vec<serde_json::Value>,
+    steps: Vec<super::case_view::StepRow>,
     members: Vec<serde_json::Value>,
     views: Vec<serde_json::Value>,
     acts: bool,
@@ -203,15 +203,9 @@ pub async fn record(staff: Staff, Path(id): Path<String>) -> Result<Response, We
     record::log_view(&staff.action_cx(), &id, "rekam").await?;
     let mut conn = staff.app.db().conn().await?;
     let trail = record::audit_trail(&mut conn, tenant, &id).await?;
-    let steps: Vec<_> = file
-        .steps
-        .iter()
-        .map(|it| {
-            json!({ "seq": it.seq, "step": serde_json::from_str::<serde_json::Value>(&it.step_json).unwrap_or_default(),
-            "details": it.details, "by_user": it.by_user, "at_ms": it.at_ms })
-        })
-        .collect();
-    let body = json!({ "tenant": tenant.as_str(), "case": file.row, "employee": file.employee, "breaches": file.breaches,
+    let steps: Vec<super::wire::RecordedStepOut> = file.steps.iter().map(Into::into).collect();
+    let breaches: Vec<super::wire::BreachOut> = file.breaches.iter().map(Into::into).collect();
+    let body = json!({ "tenant": tenant.as_str(), "case": file.row, "employee": file.employee, "breaches": breaches,
         "steps": steps, "audit": trail, "exported_at_ms": staff.app.now().as_millisecond() });
     let text = serde_json::to_string_pretty(&body).map_err(|err| WebError::Internal(err.to_string()))?;
     Ok(crate::render::download("application/json", &format!("rekam-{}.json", file.row.number), text.into()))

@@ -37,33 +37,53 @@ pub fn breaches(rules: &domain::discipline::Rules, file: &CaseFile) -> Vec<Value
         .collect()
 }
 
+/// A recorded step as the page shows it.
+#[derive(serde::Serialize)]
+pub struct StepRow {
+    seq: i64,
+    kind: &'static str,
+    /// The step, its sanction codes replaced by their names.
+    step: super::wire::StepOut,
+    /// Letter fields, the official's office by name.
+    details: store::discipline::steps::Details,
+    by: Option<String>,
+    at: String,
+    letter: Option<&'static str>,
+}
+
 /// The steps, with sanctions and offices by name and the letter each produces.
 pub fn steps(
     rules: &domain::discipline::Rules,
     file: &CaseFile,
     name_of: &dyn Fn(&str) -> String,
     zone: domain::calendar::Zone,
-) -> Vec<Value> {
+) -> Vec<StepRow> {
     file.steps
         .iter()
         .map(|it| {
-            let mut step: Value = serde_json::from_str(&it.step_json).unwrap_or_default();
-            let mut details = it.details.clone();
-            if let Some(sanctions) = step.get_mut("sanctions").and_then(Value::as_array_mut) {
+            let mut step = super::wire::StepOut::from(&it.step);
+            if let Some(sanctions) = step.sanctions.as_mut() {
                 for code in sanctions.iter_mut() {
-                    if let Some(name) = code.as_str().and_then(|c| rules.sanction(c)).map(|s| s.name.clone()) {
-                        *code = Value::String(name);
+                    if let Some(sanction) = rules.sanction(code) {
+                        code.clone_from(&sanction.name);
                     }
                 }
             }
+            let mut details = it.details.clone();
             if let Some(official) = details.get_mut("official")
                 && let Some(row) = rules.authority(official)
             {
                 official.clone_from(&row.name);
             }
-            json!({ "seq": it.seq, "kind": step["kind"], "step": step, "details": details,
-                "by": it.by_user.as_deref().map(name_of), "at": crate::complaints::views::local_time(it.at_ms, zone),
-                "letter": letters::letter_of(&step) })
+            StepRow {
+                seq: it.seq,
+                kind: step.kind,
+                step,
+                details,
+                by: it.by_user.as_deref().map(name_of),
+                at: crate::complaints::views::local_time(it.at_ms, zone),
+                letter: letters::letter_of(&it.step),
+            }
         })
         .collect()
 }

@@ -4,6 +4,7 @@
 
 use axum::extract::Path;
 use axum::response::Response;
+use domain::discipline::Step;
 use jiff::civil::Date;
 use store::discipline::cases::CaseFile;
 use store::discipline::steps::StoredStep;
@@ -24,11 +25,11 @@ fn weekday_date(lang: Lang, date: Date) -> String {
 }
 
 /// The letter a step produces, as named in its download path.
-pub fn letter_of(step: &serde_json::Value) -> Option<&'static str> {
-    match step["kind"].as_str()? {
-        "summons" => Some("panggilan"),
-        "examined" => Some("bap"),
-        "decided" => Some("keputusan"),
+pub fn letter_of(step: &Step) -> Option<&'static str> {
+    match step {
+        Step::Summons { .. } => Some("panggilan"),
+        Step::Examined { .. } => Some("bap"),
+        Step::Decided { .. } => Some("keputusan"),
         _ => None,
     }
 }
@@ -47,8 +48,7 @@ pub async fn download(staff: Staff, Path((id, name)): Path<(String, String)>) ->
     drop(conn);
     super::reach(&staff, &file).await?;
     let step = file.steps.iter().find(|it| it.seq == seq).ok_or(WebError::NotFound)?;
-    let json: serde_json::Value = serde_json::from_str(&step.step_json).unwrap_or_default();
-    if letter_of(&json) != Some(kind.as_str()) {
+    if letter_of(&step.step) != Some(kind.as_str()) {
         return Err(WebError::NotFound);
     }
     let data = staff.app.db().tenant_data(tenant).await?;
@@ -60,9 +60,9 @@ pub async fn download(staff: Staff, Path((id, name)): Path<(String, String)>) ->
         .unwrap_or_default();
     let context = Context { lang: Lang::Id, government: data.tenant.name.clone(), unit, rules: &rules, file: &file };
     let bytes = match kind.as_str() {
-        "panggilan" => context.summons(step, &json),
-        "bap" => context.record(step, &json),
-        _ => context.decision(step, &json),
+        "panggilan" => context.summons(step),
+        "bap" => context.record(step),
+        _ => context.decision(step),
     };
     let what = format!("surat:{kind}-{seq}");
     store::discipline::record::log_view(&staff.action_cx(), &id, &what).await?;
@@ -108,18 +108,15 @@ impl Context<'_> {
         items.join("; ")
     }
 
-    fn date(&self, step: &serde_json::Value, field: &str) -> Option<Date> {
-        step[field].as_str()?.parse().ok()
-    }
-
     fn detail<'s>(step: &'s StoredStep, name: &str) -> &'s str {
         step.details.get(name).map_or("", String::as_str)
     }
 
-    fn summons(&self, stored: &StoredStep, step: &serde_json::Value) -> Vec<u8> {
+    fn summons(&self, stored: &StoredStep) -> Vec<u8> {
         let lang = self.lang;
+        let Step::Summons { sent, examination } = stored.step else { return Vec::new() };
         let ordinal =
-            self.file.steps.iter().filter(|it| it.seq <= stored.seq && it.step_json.contains("\"summons\"")).count();
+            self.file.steps.iter().filter(|it| it.seq <= stored.seq && matches!(it.step, Step::Summons { .. })).count();
         let mut letter = self.letter();
         letter.centred(true, 12.0, &self.t(if ordinal > 1 { "summons_title_2" } else { "summons_title_1" }));
         letter.centred(false, 11.0, &format!("{} {}", self.t("number"), Self::detail(stored, "letter_number")));
@@ -128,7 +125,7 @@ impl Context<'_> {
         letter.paragraph(&self.t("summons_intro"));
         letter.rows(&self.employee_rows());
         letter.paragraph(&self.t("summons_to_appear"));
-        let examination = self.date(step, "examination").map(|it| weekday_date(lang, it)).unwrap_or_default();
+        let examination = weekday_date(lang, examination);
         letter.rows(&[
             (self.t("day_date"), examination),
             (self.t("time"), Self::detail(stored, "time").to_owned()),
@@ -137,13 +134,14 @@ impl Context<'_> {
         ]);
         letter.paragraph(&self.lang.tf("discipline.letters.summons_reason", &[("articles", &self.articles())]));
         letter.paragraph(&self.t("summons_closing"));
-        let sent = self.date(step, "sent").map(|it| long_date(lang, it)).unwrap_or_default();
+        let sent = long_date(lang, sent);
         letter.signature(&sent, &self.t("superior"), Self::detail(stored, "examiner"), "");
         letter.finish()
     }
 
-    fn record(&self, stored: &StoredStep, step: &serde_json::Value) -> Vec<u8> {
-        let on = self.date(step, "on").map(|it| weekday_date(self.lang, it)).unwrap_or_default();
+    fn record(&self, stored: &StoredStep) -> Vec<u8> {
+        let Step::Examined { on } = stored.step else { return Vec::new() };
+        let on = weekday_date(self.lang, on);
         let mut letter = self.letter();
         letter.centred(true, 12.0, &self.t("record_title"));
         letter.gap(10.0);
@@ -158,9 +156,10 @@ impl Context<'_> {
         letter.finish()
     }
 
-    fn decision(&self, stored: &StoredStep, step: &serde_json::Value) -> Vec<u8> {
+    fn decision(&self, stored: &StoredStep) -> Vec<u8> {
         let lang = self.lang;
-        let code = step["sanctions"][0].as_str().unwrap_or_default();
+        let Step::Decided { on, sanctions, .. } = &stored.step else { return Vec::new() };
+        let code = sanctions.first().map_or("", String::as_str);
         let sanction = self.rules.sanction(code);
         let official = self.rules.authority(Self::detail(stored, "official"));
         let office = official.map_or(String::new(), |it| it.name.clone());
@@ -190,7 +189,7 @@ impl Context<'_> {
         let window = self.rules.deadline("objection").map_or(14, |it| it.workdays).to_string();
         let appeal_name = self.t(&format!("appeal_{appeal}"));
         letter.paragraph(&lang.tf("discipline.letters.third", &[("appeal", &appeal_name), ("days", &window)]));
-        let on = self.date(step, "on").map(|it| long_date(lang, it)).unwrap_or_default();
+        let on = long_date(lang, *on);
         let place = Self::detail(stored, "place");
         letter.signature(
             &lang.tf("discipline.letters.set_at", &[("place", place), ("date", &on)]),

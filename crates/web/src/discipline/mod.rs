@@ -15,6 +15,7 @@ mod pdf;
 mod register;
 mod rules;
 pub(crate) mod step_form;
+pub(crate) mod wire;
 
 use axum::Router;
 use axum::routing::{get, post};

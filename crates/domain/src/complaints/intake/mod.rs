@@ -22,8 +22,7 @@ pub mod limits {
 }
 
 /// An item as sent: every field as text.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawItem {
     /// Kind code.
     pub kind: String,

@@ -3,13 +3,11 @@
 //! rounded to two decimals only for display and for the category. The rounding is done on exact fractions, so a
 //! value on a boundary lands in the category the regulation's table gives it, whatever the floating-point noise.
 
-use serde::Serialize;
-
 /// Answers of one respondent: `None` for an unanswered element.
 pub type Answers = [Option<u8>; 9];
 
 /// Running totals of a survey, kept as responses arrive (aggregates add up; no raw answers needed).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
     /// Sum of the answers per element.
     pub sum: [u64; 9],
@@ -107,7 +105,7 @@ fn converted_hundredths(fractions: &[(u64, u64)], k: u64) -> Option<u32> {
 }
 
 /// The index of a survey.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Ikm {
     /// NRR per element (`None` when not applicable or not answered), full precision.
     pub nrr: [Option<f64>; 9],
@@ -131,7 +129,7 @@ impl Ikm {
 }
 
 /// Quality of service (mutu pelayanan).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Category {
     /// D, Tidak Baik.
     D,

@@ -1,6 +1,8 @@
 //! `/api/v1/news` for a signed-in session (with the `X-CSRF-Token` header on writes): the inbox with its filters,
 //! one article with its facts, adding an article, and search. The same permissions and scope as the pages.
 
+pub(crate) mod facts;
+
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -132,8 +134,7 @@ pub struct ArticleDetailOut {
     article: ArticleOut,
     text: String,
     unit_ids: Vec<String>,
-    #[schema(value_type = Object)]
-    facts: text::facts::Facts,
+    facts: facts::FactsOut,
 }
 
 /// One article.
@@ -154,7 +155,7 @@ pub async fn one(staff: Staff, Path(id): Path<String>) -> Result<Json<ArticleDet
         article: out(article.summary),
         text: article.body,
         unit_ids: article.unit_ids,
-        facts: article.facts,
+        facts: facts::FactsOut::from(&article.facts),
     }))
 }
 
