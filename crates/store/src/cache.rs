@@ -23,6 +23,8 @@ pub struct TenantData {
     pub tenant: Tenant,
     /// Its units.
     pub units: Vec<Unit>,
+    /// The same units as a tree.
+    pub tree: domain::org::UnitTree,
     /// Its calendar (tenant-wide rules, cuti bersama observed).
     pub calendar: Calendar,
     /// Its complaint settings.
@@ -76,9 +78,11 @@ impl Db {
             return Ok(it);
         }
         let mut conn = self.conn().await?;
+        let units = crate::org::queries::list_units(&mut conn, tenant).await?;
         let data = Arc::new(TenantData {
             tenant: crate::org::queries::load_tenant(&mut conn, tenant).await?,
-            units: crate::org::queries::list_units(&mut conn, tenant).await?,
+            tree: domain::org::UnitTree::of_units(&units),
+            units,
             calendar: crate::calendar::load_calendar(&mut conn, tenant, None).await?,
             settings: crate::complaints::settings::load(&mut conn, tenant).await?,
             key: crate::complaints::keys::find_signing_key(&mut conn, tenant).await?,

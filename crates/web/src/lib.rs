@@ -32,6 +32,7 @@ mod sheets;
 mod staff;
 mod surveys;
 mod tenant;
+mod view;
 
 pub use app::{App, ConnectionLimits, router, serve, serve_router};
 pub use audit::break_message;

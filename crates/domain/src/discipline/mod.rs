@@ -9,6 +9,7 @@ mod case;
 pub mod catalogue;
 mod deadlines;
 pub mod employee;
+mod handling;
 mod rules;
 #[cfg(test)]
 mod tests;
@@ -20,10 +21,13 @@ mod tests_attendance;
 mod tests_case;
 #[cfg(test)]
 mod tests_employee;
+#[cfg(test)]
+mod tests_handling;
 
 pub use absence::{AbsenceProposal, longest_run, propose};
 pub use agenda::Due;
 pub use case::{Case, Outcome, Refusal, Step, heaviest};
 pub use catalogue::{Authority, Impact, Item};
 pub use deadlines::{Deadline, due};
+pub use handling::{Breach, Membership, Reach, RecordProblem, breaches, check_examination_record, check_team, reach};
 pub use rules::{AbsenceRow, DEADLINES, DeadlineRule, Level, Rules, RulesError, Sanction, shipped};

@@ -34,6 +34,20 @@ pub struct UnitTree {
 }
 
 impl UnitTree {
+    /// The tree of a Pemda's units, siblings in the order of their names.
+    pub fn of_units(units: &[super::Unit]) -> UnitTree {
+        UnitTree::new(
+            units
+                .iter()
+                .map(|it| UnitNode {
+                    id: it.id.clone(),
+                    parent: it.parent_id.clone(),
+                    sort_key: it.draft.name.to_lowercase(),
+                })
+                .collect(),
+        )
+    }
+
     /// Builds the tree; links to unknown parents are treated as top level, and siblings are ordered by sort key.
     pub fn new(nodes: Vec<UnitNode>) -> UnitTree {
         let known: std::collections::HashSet<UnitId> = nodes.iter().map(|it| it.id.clone()).collect();

@@ -290,6 +290,17 @@ impl Access {
         Some(roots)
     }
 
+    /// The units in which the permission applies, each root with its whole subtree, sorted and without repeats;
+    /// `None` when it applies to the whole tenant. An empty list means nowhere.
+    pub fn visible_units(&self, permission: Permission, tree: &UnitTree) -> Option<Vec<UnitId>> {
+        self.unit_roots(permission).map(|roots| {
+            let mut all: Vec<UnitId> = roots.iter().flat_map(|root| tree.subtree(root)).collect();
+            all.sort();
+            all.dedup();
+            all
+        })
+    }
+
     /// The highest role held, for the greeting and the navigation.
     pub fn top_role(&self) -> Option<Role> {
         self.grants.iter().map(|it| it.role).max()

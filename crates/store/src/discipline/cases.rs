@@ -2,7 +2,7 @@
 //! direct report, numbered `HD-<year>-NNNN`; every step is checked against the replayed case by the domain's
 //! guards before it is stored, and opening, steps and members are each audited in the same transaction.
 
-use domain::discipline::{Case, Impact, Level, Refusal, Rules, Step};
+use domain::discipline::{Case, Level, Refusal, Rules, Step};
 use domain::ids::TenantId;
 use domain::problems::{Problem, Problems, optional_text, required_text};
 use serde_json::json;
@@ -51,16 +51,7 @@ pub struct CaseRow {
 const COLUMNS: &str = "id, number, employee_id, origin, origin_ref, level, breaches, facts, evidence, state, \
     sanction, effective_on, ends_on, opened_at_ms";
 
-/// An alleged breach: catalogue item and impact, with the level they give.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Breach {
-    /// Catalogue code.
-    pub code: String,
-    /// Impact code.
-    pub impact: String,
-    /// Level.
-    pub level: Level,
-}
+pub use domain::discipline::Breach;
 
 /// What opening a case takes.
 #[derive(Clone, Debug, Default)]
@@ -136,6 +127,19 @@ pub async fn load(conn: &mut Conn, tenant: &TenantId, rules: &Rules, id: &str) -
 
 fn level_of(code: &str) -> Result<Level, StoreError> {
     super::docs::level_of(code, "discipline_case")
+}
+
+/// The case's breaches by the domain's rule, its problems added to the others.
+fn breaches_of(rules: &Rules, new: &NewCase, proposal: Option<Level>, problems: &mut Problems) -> Vec<Breach> {
+    match domain::discipline::breaches(rules, &new.breaches, (proposal, new.origin == "attendance")) {
+        Ok(found) => found,
+        Err(found) => {
+            for it in found {
+                problems.add(it.field, it.problem);
+            }
+            Vec::new()
+        }
+    }
 }
 
 /// Opens a case.
@@ -229,27 +233,6 @@ async fn check_origin(
         problems.add("origin_ref", Problem::NotFound { given: origin_ref.to_owned() });
     }
     Ok(None)
-}
-
-fn breaches_of(rules: &Rules, new: &NewCase, proposal: Option<Level>, problems: &mut Problems) -> Vec<Breach> {
-    // Source: PP 94/2021 Pasal 4 huruf f (masuk kerja), levelled by the absence table instead of the impact.
-    if let Some(level) = proposal {
-        return vec![Breach { code: "4f".to_owned(), impact: "absensi".to_owned(), level }];
-    }
-    if new.breaches.is_empty() && new.origin != "attendance" {
-        problems.add("breaches", Problem::Required);
-    }
-    let mut found = Vec::new();
-    for (code, impact) in &new.breaches {
-        let item = rules.item(code);
-        let level = Impact::parse(impact).and_then(|it| item.and_then(|item| item.level(it)));
-        match (item, level) {
-            (None, _) => problems.add("breaches", Problem::UnknownCode { given: code.clone() }),
-            (Some(_), None) => problems.add("breaches", Problem::NotApplicable),
-            (Some(_), Some(level)) => found.push(Breach { code: code.clone(), impact: impact.clone(), level }),
-        }
-    }
-    found
 }
 
 async fn next_number(conn: &mut Conn, cx: &ActionCx<'_>, employee: &Employee) -> Result<String, StoreError> {

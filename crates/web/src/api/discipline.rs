@@ -211,7 +211,7 @@ pub async fn proposals(staff: Staff, Query(query): Query<YearQuery>) -> Result<J
     staff.user.require_any(Permission::HandleDiscipline)?;
     let tenant = &staff.tenant.0.id;
     let data = staff.app.db().tenant_data(tenant).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
     let found = store::discipline::attendance::proposals(&mut conn, tenant, query.year).await?;
     Ok(Json(
@@ -219,7 +219,7 @@ pub async fn proposals(staff: Staff, Query(query): Query<YearQuery>) -> Result<J
             .into_iter()
             .filter(|it| {
                 let unit = domain::ids::UnitId::new(it.unit_id.clone());
-                staff.user.access.can_unit(Permission::HandleDiscipline, &unit, &tree)
+                staff.user.access.can_unit(Permission::HandleDiscipline, &unit, tree)
             })
             .map(|it| ProposalOut {
                 employee_id: it.employee_id,
@@ -260,14 +260,14 @@ pub async fn employees(staff: Staff) -> Result<Json<Vec<EmployeeOut>>, WebError>
     staff.user.require_any(Permission::ViewEmployees)?;
     let tenant = &staff.tenant.0.id;
     let data = staff.app.db().tenant_data(tenant).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
     let all = store::discipline::employees::list(&mut conn, tenant).await?;
     Ok(Json(
         all.into_iter()
             .filter(|it| {
                 let unit = domain::ids::UnitId::new(it.unit_id.clone());
-                staff.user.access.can_unit(Permission::ViewEmployees, &unit, &tree)
+                staff.user.access.can_unit(Permission::ViewEmployees, &unit, tree)
             })
             .map(|it| EmployeeOut {
                 id: it.id,

@@ -55,14 +55,14 @@ pub struct SurveySummaryOut {
 pub async fn list(staff: Staff) -> Result<Json<Vec<SurveySummaryOut>>, WebError> {
     staff.user.require_any(Permission::ViewSurveys)?;
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
     let tenant = &staff.tenant.0.id;
     let all = services::list(&mut conn, tenant).await?;
     let surveys = catalog::list(&mut conn, tenant, &Filter::default()).await?;
     let surveys: Vec<_> = surveys
         .into_iter()
-        .filter(|it| staff.user.access.can_unit(Permission::ViewSurveys, &it.unit_id, &tree))
+        .filter(|it| staff.user.access.can_unit(Permission::ViewSurveys, &it.unit_id, tree))
         .collect();
     let ids: Vec<String> = surveys.iter().map(|it| it.id.clone()).collect();
     let totals = reports::totals(&mut conn, tenant, &ids, false).await?;
@@ -94,7 +94,7 @@ fn require_unit(
     permission: Permission,
     units: &[domain::org::Unit],
 ) -> Result<(), WebError> {
-    staff.user.require_unit(permission, &UnitId::new(unit.to_owned()), &crate::org::tree_of(units))
+    staff.user.require_unit(permission, &UnitId::new(unit.to_owned()), &domain::org::UnitTree::of_units(units))
 }
 
 /// A new service.

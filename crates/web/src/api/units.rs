@@ -90,7 +90,7 @@ pub struct UnitIn {
 pub async fn list(State(app): State<App>, tenant: Tenant) -> Result<Json<Vec<UnitOut>>, WebError> {
     let mut conn = app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
-    let tree = crate::org::tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let ordered = tree
         .ordered()
         .into_iter()
@@ -130,7 +130,7 @@ pub async fn create(
     let mut conn = app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
     drop(conn);
-    let tree = crate::org::tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let parent = units.iter().find(|it| it.draft.code.eq_ignore_ascii_case(raw.parent_code.trim()));
     let allowed = match parent {
         Some(parent) => user.access.can_unit(Permission::ManageUnits, &parent.id, &tree),

@@ -70,7 +70,7 @@ async fn complaint(staff: &Staff, id: &str) -> Result<Sight, WebError> {
         store::complaints::queries::load_item(&mut conn, &staff.tenant.0.id, id).await?
     };
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    Ok(match viewer_of(staff, &item, &crate::org::tree_of(&data.units)) {
+    Ok(match viewer_of(staff, &item, &data.tree) {
         Some(Viewer::Administrator) => Sight::Full,
         Some(_) => Sight::WithoutIdentity,
         None => Sight::Hidden,
@@ -85,7 +85,7 @@ async fn employee(staff: &Staff, id: &str) -> Result<Sight, WebError> {
     };
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
     let unit = domain::ids::UnitId::new(employee.unit_id.clone());
-    let sees = staff.user.access.can_unit(Permission::ViewEmployees, &unit, &crate::org::tree_of(&data.units));
+    let sees = staff.user.access.can_unit(Permission::ViewEmployees, &unit, &data.tree);
     Ok(if sees { Sight::Full } else { Sight::Hidden })
 }
 

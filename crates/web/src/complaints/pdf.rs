@@ -6,8 +6,8 @@ use axum::response::{IntoResponse, Response};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 use store::complaints::Item;
 
-use super::views::{local_date, local_time};
 use crate::i18n::Lang;
+use crate::view::format::{local_date, local_time};
 
 /// WinAnsi bytes for the standard PDF fonts: Latin-1, the typographic dashes, quotes and ellipsis at their WinAnsi
 /// places, a few symbols spelled out; anything else becomes '?'.

@@ -21,7 +21,6 @@ use store::complaints::{Item, reporter};
 use super::views::{Choice, ItemView, ViewCx, Viewer, unit_choices};
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
-use crate::org::tree_of;
 use crate::render::{render, render_status};
 use crate::staff::Staff;
 
@@ -41,12 +40,7 @@ pub(crate) fn viewer_of(staff: &Staff, item: &Item, tree: &UnitTree) -> Option<V
 
 /// The units whose items the user reads; `None` when the user reads every unit's.
 pub(crate) fn scope_of(staff: &Staff, tree: &UnitTree) -> Option<Vec<UnitId>> {
-    staff.user.access.unit_roots(Permission::ViewComplaints).map(|roots| {
-        let mut all: Vec<UnitId> = roots.iter().flat_map(|root| tree.subtree(root)).collect();
-        all.sort();
-        all.dedup();
-        all
-    })
+    staff.user.access.visible_units(Permission::ViewComplaints, tree)
 }
 
 /// The party the user acts as on this item.
@@ -96,7 +90,7 @@ pub async fn queue(staff: Staff, Query(query): Query<QueueQuery>) -> Result<Resp
     staff.user.require_any(Permission::ViewComplaints)?;
     let mut conn = staff.app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
-    let tree = tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let scope = scope_of(&staff, &tree);
     let now_ms = staff.app.now().as_millisecond();
     let filter = ItemFilter {
@@ -156,7 +150,7 @@ async fn load_for(staff: &Staff, id: &str) -> Result<(Item, Vec<Unit>, UnitTree,
     let mut conn = staff.app.db().conn().await?;
     let item = queries::load_item(&mut conn, &staff.tenant.0.id, id).await?;
     let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
-    let tree = tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let viewer = viewer_of(staff, &item, &tree).ok_or(WebError::NotFound)?;
     Ok((item, units, tree, viewer))
 }

@@ -9,11 +9,11 @@ use store::StoreError;
 use store::complaints::deliveries;
 use store::complaints::settings::{self, RawSettings};
 
-use super::views::local_time;
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
 use crate::render::{render, render_status};
 use crate::staff::Staff;
+use crate::view::format::local_time;
 
 #[derive(Serialize, Deserialize, Default)]
 pub struct SettingsForm {

@@ -2,6 +2,8 @@
 //! reporter's identity only for those allowed to see it.
 
 use domain::calendar::Zone;
+
+use crate::view::format::{local_date, local_time};
 use domain::complaints::{Confidentiality, Kind, find_category};
 use serde::Serialize;
 use store::complaints::{Attachment, Event, Item, Visibility};
@@ -89,18 +91,6 @@ pub struct ItemView {
     pub unit_zone: Zone,
 }
 
-/// A local time with the zone's abbreviation: `16-03-2026 09:00 WIB`.
-pub fn local_time(ms: i64, zone: Zone) -> String {
-    let at = jiff::Timestamp::from_millisecond(ms).unwrap_or_default().to_zoned(zone.time_zone());
-    format!("{} {}", at.strftime("%d-%m-%Y %H:%M"), zone.abbreviation())
-}
-
-/// An instant as RFC 3339 with the zone's offset: `2026-03-16T09:00:00+07:00`.
-pub fn rfc3339(ms: i64, zone: Zone) -> String {
-    let at = jiff::Timestamp::from_millisecond(ms).unwrap_or_default().to_zoned(zone.time_zone());
-    at.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
-}
-
 /// Whether a viewer may read an event.
 pub fn sees_event(viewer: Viewer, event: &Event) -> bool {
     match viewer {
@@ -108,11 +98,6 @@ pub fn sees_event(viewer: Viewer, event: &Event) -> bool {
         Viewer::Reporter => event.visibility != Visibility::Internal,
         Viewer::Public => event.visibility == Visibility::Public,
     }
-}
-
-/// A date as `26-03-2026`.
-pub fn local_date(date: jiff::civil::Date) -> String {
-    date.strftime("%d-%m-%Y").to_string()
 }
 
 fn label(lang: Lang, group: &str, code: &str) -> String {

@@ -37,10 +37,10 @@ struct GrantView {
 
 /// `GET /beranda`: greeting, roles with their scope, and figures the user may see.
 pub async fn index(staff: Staff) -> Result<Response, WebError> {
+    let view = crate::view::TenantView::of(&staff).await?;
     let Staff { app, tenant, user, layout, .. } = staff;
     let mut conn = app.db().conn().await?;
-    let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
-    let tree = crate::org::tree_of(&units);
+    let (units, tree) = (view.units(), view.tree());
     let grants = user
         .access
         .grants()
@@ -49,11 +49,11 @@ pub async fn index(staff: Staff) -> Result<Response, WebError> {
             role_key: format!("people.roles.{}", grant.role.code()),
             unit_name: match &grant.scope {
                 Scope::Tenant => None,
-                Scope::Unit(id) => units.iter().find(|it| &it.id == id).map(|it| it.draft.name.clone()),
+                Scope::Unit(id) => Some(view.unit_name(id.as_str())),
             },
         })
         .collect();
-    let n_units = units.iter().filter(|it| user.access.can_unit(Permission::ViewUnits, &it.id, &tree)).count();
+    let n_units = units.iter().filter(|it| user.access.can_unit(Permission::ViewUnits, &it.id, tree)).count();
     let n_users = match user.access.can_tenant(Permission::ViewUsers) {
         true => Some(store::people::queries::count_users(&mut conn, &tenant.0.id).await?),
         false => None,

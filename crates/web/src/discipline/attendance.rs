@@ -56,14 +56,14 @@ async fn render_page(
     let rules = super::rules_of(&staff).await?;
     let tenant = &staff.tenant.0.id;
     let data = staff.app.db().tenant_data(tenant).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
     let proposals = attendance::proposals(&mut conn, tenant, year)
         .await?
         .into_iter()
         .filter(|it| {
             let unit = domain::ids::UnitId::new(it.unit_id.clone());
-            staff.user.access.can_unit(Permission::HandleDiscipline, &unit, &tree)
+            staff.user.access.can_unit(Permission::HandleDiscipline, &unit, tree)
         })
         .map(|it| ProposalView {
             unit: data

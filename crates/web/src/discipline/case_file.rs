@@ -13,7 +13,7 @@ use store::StoreError;
 use store::discipline::cases::{self, CaseFile};
 use store::discipline::{members, record};
 
-use super::{Reach, letters, step_form};
+use super::{Reach, step_form};
 use crate::error::WebError;
 use crate::layout::Layout;
 use crate::render::render_status;
@@ -48,41 +48,6 @@ async fn load(staff: &Staff, id: &str) -> Result<(Rules, CaseFile, Reach), WebEr
     Ok((rules, file, reach))
 }
 
-/// Steps worth offering in this state; the guards still decide.
-fn offered(file: &CaseFile) -> Vec<&'static str> {
-    let case = &file.case;
-    if case.dropped.is_some() || case.review.is_some() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let mut offer = |kind: &'static str, when: bool| {
-        if when {
-            out.push(kind);
-        }
-    };
-    let open = case.decision.is_none();
-    let heard = case.examined.is_some() || case.missed >= 2;
-    offer("summons", open && !heard && (case.summonses.is_empty() || (case.summonses.len() == 1 && case.missed == 1)));
-    offer(
-        "absent",
-        open && case.examined.is_none() && !case.summonses.is_empty() && case.summonses.len() > case.missed,
-    );
-    offer("examined", open && case.examined.is_none() && case.summonses.len() > case.missed);
-    offer("team_formed", open && !case.team && case.level >= Some(Level::Sedang));
-    offer(
-        "relieved",
-        open && case.level == Some(Level::Berat) && !case.summonses.is_empty() && case.relieved.is_none(),
-    );
-    offer("decided", open && heard);
-    offer("dropped", open);
-    offer("absent_at_delivery", !open && case.delivered.is_none() && case.delivery_attempt.is_none());
-    offer("delivered", !open && case.delivered.is_none());
-    offer("objection", case.delivered.is_some() && case.objection.is_none());
-    offer("reviewed", case.objection.is_some());
-    offer("islah", true);
-    out
-}
-
 async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>) -> Result<Response, WebError> {
     let (rules, file, reach) = load(&staff, id).await?;
     let tenant = &staff.tenant.0.id;
@@ -91,7 +56,7 @@ async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>)
     let mut conn = staff.app.db().conn().await?;
     let today = staff.app.now().to_zoned(staff.tenant.0.zone.time_zone()).date();
     let lang = staff.lang;
-    let date = |it: jiff::civil::Date| letters::long_date(lang, it);
+    let date = |it: jiff::civil::Date| crate::view::format::long_date(lang, it);
     let due = file
         .case
         .agenda(&rules, &file.calendar, today)
@@ -103,7 +68,7 @@ async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>)
         |id: &str| users.iter().find(|u| u.id.as_str() == id).map_or(id.to_owned(), |u| u.display_name.clone());
     let views = if reach == Reach::Handler {
         record::views(&mut conn, tenant, id).await?.into_iter().take(50).map(|it| {
-            json!({ "who": it.display_name, "what": it.what, "at": crate::complaints::views::local_time(it.at_ms, staff.tenant.0.zone) })
+            json!({ "who": it.display_name, "what": it.what, "at": crate::view::format::local_time(it.at_ms, staff.tenant.0.zone) })
         }).collect()
     } else {
         Vec::new()
@@ -121,7 +86,7 @@ async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>)
         acts: reach.acts(),
         handler: reach == Reach::Handler,
         own: reach == Reach::Own,
-        offered: if reach.acts() { offered(&file) } else { Vec::new() },
+        offered: if reach.acts() { file.case.offered_steps() } else { Vec::new() },
         sanctions: rules
             .sanctions()
             .iter()

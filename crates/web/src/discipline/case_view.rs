@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 
 /// The case's own fields.
 pub fn case(rules: &domain::discipline::Rules, file: &CaseFile, lang: Lang) -> Value {
-    let date = |it: jiff::civil::Date| letters::long_date(lang, it);
+    let date = |it: jiff::civil::Date| crate::view::format::long_date(lang, it);
     let parsed = |it: Option<&str>| it.and_then(|it| it.parse().ok()).map(date);
     let row = &file.row;
     json!({ "id": row.id, "number": row.number, "origin": row.origin, "origin_ref": row.origin_ref,
@@ -81,7 +81,7 @@ pub fn steps(
                 step,
                 details,
                 by: it.by_user.as_deref().map(name_of),
-                at: crate::complaints::views::local_time(it.at_ms, zone),
+                at: crate::view::format::local_time(it.at_ms, zone),
                 letter: letters::letter_of(&it.step),
             }
         })

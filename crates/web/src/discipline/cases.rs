@@ -61,21 +61,21 @@ pub(crate) async fn visible(staff: &Staff, rules: &Rules) -> Result<Vec<(CaseFil
 /// `GET /disiplin`: every case the user may read (as handler, member or employee).
 pub async fn list(staff: Staff) -> Result<Response, WebError> {
     let rules = super::rules_of(&staff).await?;
-    let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
+    let view = crate::view::TenantView::of(&staff).await?;
     let mut rows = Vec::new();
     for (file, due) in visible(&staff, &rules).await? {
         let first = due.first();
-        let unit = data.units.iter().find(|u| u.id.as_str() == file.employee.unit_id).map(|u| u.draft.name.clone());
+        let unit = view.unit_name(&file.employee.unit_id);
         rows.push(Row {
             id: file.row.id,
             number: file.row.number,
             employee: file.employee.name,
             nip: file.employee.nip,
-            unit: unit.unwrap_or_default(),
+            unit,
             level: file.row.level,
             state: file.row.state,
             due: first.map(|it| it.code.to_owned()),
-            due_date: first.and_then(|it| it.date).map(|it| super::letters::long_date(staff.lang, it)),
+            due_date: first.and_then(|it| it.date).map(|it| crate::view::format::long_date(staff.lang, it)),
             late: due.iter().any(|it| it.late),
         });
     }
@@ -124,7 +124,7 @@ async fn new_page(
     let rules = super::rules_of(&staff).await?;
     let tenant = &staff.tenant.0.id;
     let data = staff.app.db().tenant_data(tenant).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
     let employees = store::discipline::employees::list(&mut conn, tenant)
         .await?
@@ -133,7 +133,7 @@ async fn new_page(
             staff.user.access.can_unit(
                 Permission::HandleDiscipline,
                 &domain::ids::UnitId::new(it.unit_id.clone()),
-                &tree,
+                tree,
             )
         })
         .map(|it| (it.id, format!("{} — {}", it.name, it.nip)))
@@ -189,12 +189,12 @@ pub async fn open(staff: Staff, Form(form): Form<Vec<(String, String)>>) -> Resu
     let rules = super::rules_of(&staff).await?;
     let tenant = &staff.tenant.0.id;
     let data = staff.app.db().tenant_data(tenant).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
     let employee = store::discipline::employees::get(&mut conn, tenant, &new.employee_id).await.ok();
     drop(conn);
     let in_scope = employee.as_ref().is_some_and(|it| {
-        staff.user.access.can_unit(Permission::HandleDiscipline, &domain::ids::UnitId::new(it.unit_id.clone()), &tree)
+        staff.user.access.can_unit(Permission::HandleDiscipline, &domain::ids::UnitId::new(it.unit_id.clone()), tree)
     });
     let outcome = if in_scope || employee.is_none() {
         cases::open(&staff.action_cx(), &rules, &new).await

@@ -57,7 +57,7 @@ async fn show(
     errors: FieldErrors,
 ) -> Result<Response, WebError> {
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let units = tree
         .ordered()
         .into_iter()

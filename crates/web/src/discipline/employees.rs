@@ -50,7 +50,7 @@ async fn visible(staff: &Staff) -> Result<Vec<(Employee, String, String, String)
     staff.user.require_any(Permission::ViewEmployees)?;
     let tenant = &staff.tenant.0.id;
     let data = staff.app.db().tenant_data(tenant).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
     let all = employees::list(&mut conn, tenant).await?;
     let users = store::people::queries::list_users(&mut conn, tenant).await?;
@@ -58,7 +58,7 @@ async fn visible(staff: &Staff) -> Result<Vec<(Employee, String, String, String)
         .into_iter()
         .filter(|it| {
             let unit = domain::ids::UnitId::new(it.unit_id.clone());
-            staff.user.access.can_unit(Permission::ViewEmployees, &unit, &tree)
+            staff.user.access.can_unit(Permission::ViewEmployees, &unit, tree)
         })
         .map(|it| {
             let unit = data.units.iter().find(|unit| unit.id.as_str() == it.unit_id);

@@ -2,10 +2,10 @@
 //! whatever the reader's language (they are official documents), from the step and the fields stored with it.
 //! Every download is logged as a view of the case.
 
+use crate::view::format::{long_date, weekday_date};
 use axum::extract::Path;
 use axum::response::Response;
 use domain::discipline::Step;
-use jiff::civil::Date;
 use store::discipline::cases::CaseFile;
 use store::discipline::steps::StoredStep;
 
@@ -13,16 +13,6 @@ use super::pdf::Letter;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::staff::Staff;
-
-/// `14 Juli 2026`.
-pub fn long_date(lang: Lang, date: Date) -> String {
-    format!("{} {} {}", date.day(), lang.t(&format!("common.months.m{}", date.month())), date.year())
-}
-
-fn weekday_date(lang: Lang, date: Date) -> String {
-    let day = date.weekday().to_monday_one_offset();
-    format!("{}, {}", lang.t(&format!("discipline.letters.weekday.w{day}")), long_date(lang, date))
-}
 
 /// The letter a step produces, as named in its download path.
 pub fn letter_of(step: &Step) -> Option<&'static str> {

@@ -19,7 +19,7 @@ pub(crate) mod wire;
 
 use axum::Router;
 use axum::routing::{get, post};
-use domain::people::Permission;
+use domain::discipline::Membership;
 use store::discipline::cases::CaseFile;
 
 use crate::app::App;
@@ -51,47 +51,20 @@ pub fn routes() -> Router<App> {
         .route("/pegawai/templat.csv", get(employees::template_csv))
 }
 
-/// How far the signed-in user may go with a case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Reach {
-    /// Personnel unit or inspectorate with the employee's unit in scope: reads and records steps.
-    Handler,
-    /// Authorised official: reads and records steps.
-    Official,
-    /// Examination team: reads.
-    Team,
-    /// The employee concerned: reads.
-    Own,
-}
+pub(crate) use domain::discipline::Reach;
 
-impl Reach {
-    /// Whether steps may be recorded.
-    pub(crate) fn acts(self) -> bool {
-        matches!(self, Reach::Handler | Reach::Official)
-    }
-}
-
-/// The user's reach on a case, or `NotFound` (a case's existence is itself confidential).
+/// The user's reach on a case, or `NotFound` (a case's existence is itself confidential); the rule is the domain's.
 pub(crate) async fn reach(staff: &Staff, file: &CaseFile) -> Result<Reach, WebError> {
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
     let unit = domain::ids::UnitId::new(file.employee.unit_id.clone());
     let user_id = staff.user.user.id.as_str();
-    // Nobody handles their own case, whatever their role: they read it as the employee concerned.
-    if file.employee.user_id.as_deref() == Some(user_id) {
-        return Ok(Reach::Own);
-    }
-    if staff.user.access.can_unit(Permission::HandleDiscipline, &unit, &tree) {
-        return Ok(Reach::Handler);
-    }
-    let member = |role: &str| file.members.iter().any(|(id, it)| id == user_id && it == role);
-    if member("official") {
-        return Ok(Reach::Official);
-    }
-    if member("team") {
-        return Ok(Reach::Team);
-    }
-    Err(WebError::NotFound)
+    let is_employee = file.employee.user_id.as_deref() == Some(user_id);
+    let roles: Vec<Membership> =
+        file.members.iter().filter(|(id, _)| id == user_id).map(|(_, role)| Membership::parse(role)).collect();
+    let membership =
+        [Membership::Official, Membership::Team].into_iter().find(|it| roles.contains(it)).unwrap_or(Membership::None);
+    domain::discipline::reach(&staff.user.access, (&unit, &data.tree), is_employee, membership)
+        .ok_or(WebError::NotFound)
 }
 
 /// The tenant's rules, as the pages use them.

@@ -46,11 +46,11 @@ async fn rows(staff: &Staff, filter: &Filter) -> Result<(Vec<Row>, Vec<(String, 
     let rules = super::rules_of(staff).await?;
     let tenant = &staff.tenant.0.id;
     let data = staff.app.db().tenant_data(tenant).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let today = staff.app.now().to_zoned(staff.tenant.0.zone.time_zone()).date().to_string();
     let mut conn = staff.app.db().conn().await?;
     let can = |unit: &str| {
-        staff.user.access.can_unit(Permission::HandleDiscipline, &domain::ids::UnitId::new(unit.to_owned()), &tree)
+        staff.user.access.can_unit(Permission::HandleDiscipline, &domain::ids::UnitId::new(unit.to_owned()), tree)
     };
     let within = |unit: &str| {
         filter.unit.is_empty()

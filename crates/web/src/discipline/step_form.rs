@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use domain::discipline::employee::PositionType;
-use domain::discipline::{Outcome, Refusal, Rules, Step};
+use domain::discipline::{Outcome, RecordProblem, Refusal, Rules, Step, check_examination_record, check_team};
 use jiff::civil::Date;
 use store::discipline::steps::Details;
 
@@ -32,19 +32,11 @@ pub fn read(
         "summons" => Step::Summons { sent: date("sent")?, examination: date("examination")? },
         "absent" => Step::Absent,
         "examined" => {
-            if get("record").chars().count() < 10 {
-                return Err(lang.t("discipline.step.record_required").to_owned());
-            }
-            // Source: PerBKN 6/2022 (BAP signed by the examiner and the employee examined) [partly confirmed].
-            if get("signed") != "on" {
-                return Err(lang.t("discipline.step.bap_unsigned").to_owned());
-            }
+            check_examination_record(get("record"), get("signed") == "on").map_err(|it| record_message(lang, it))?;
             Step::Examined { on: date("on")? }
         }
         "team_formed" => {
-            if get("team").is_empty() {
-                return Err(lang.t("discipline.step.team_required").to_owned());
-            }
+            check_team(get("team")).map_err(|it| record_message(lang, it))?;
             Step::TeamFormed
         }
         "relieved" => Step::Relieved { on: date("on")? },
@@ -90,9 +82,18 @@ fn decided(
     Ok(Step::Decided { on, sanctions: vec![sanction.to_owned()], authority })
 }
 
+fn record_message(lang: Lang, problem: RecordProblem) -> String {
+    let key = match problem {
+        RecordProblem::RecordMissing => "discipline.step.record_required",
+        RecordProblem::Unsigned => "discipline.step.bap_unsigned",
+        RecordProblem::TeamUnnamed => "discipline.step.team_required",
+    };
+    lang.t(key).to_owned()
+}
+
 /// The message of a refusal, with its date where it has one.
 pub fn refusal(lang: Lang, refusal: &Refusal) -> String {
-    let date = |it: &Date| crate::discipline::letters::long_date(lang, *it);
+    let date = |it: &Date| crate::view::format::long_date(lang, *it);
     let (key, arg) = match refusal {
         Refusal::SummonsTooShort { earliest } => ("summons_too_short", date(earliest)),
         Refusal::SummonsOutOfOrder => ("summons_out_of_order", String::new()),

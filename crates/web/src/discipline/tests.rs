@@ -108,7 +108,7 @@ async fn what_a_delivered_case_leaves(officer: &mut TestApp, case: &str) -> anyh
         },
     );
     let effective = calendar.add_workdays(jiff::civil::date(2026, 6, 9), 15);
-    assert_eq!(page.text("#case-effective"), super::letters::long_date(crate::i18n::Lang::Id, effective));
+    assert_eq!(page.text("#case-effective"), crate::view::format::long_date(crate::i18n::Lang::Id, effective));
     assert!(page.text("#case-sanction").contains("Pemberhentian"));
     for letter in page.texts("a.letter") {
         assert!(!letter.is_empty());

@@ -75,10 +75,10 @@ struct ArticlePage {
 async fn visible(staff: &Staff, id: &str) -> Result<(listing::Article, Vec<domain::org::Unit>), WebError> {
     staff.user.require_any(Permission::ViewNews)?;
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
     let article = listing::load(&mut conn, &staff.tenant.0.id, id).await?;
-    if let Some(visible) = super::visible_units(&staff.user.access, &tree)
+    if let Some(visible) = super::visible_units(&staff.user.access, tree)
         && !article.unit_ids.iter().any(|it| visible.contains(it))
     {
         return Err(WebError::NotFound);
@@ -87,6 +87,7 @@ async fn visible(staff: &Staff, id: &str) -> Result<(listing::Article, Vec<domai
 }
 
 fn unit_name(units: &[domain::org::Unit], id: &str) -> String {
+    // The article's units: all of the Pemda's, already loaded with it.
     units.iter().find(|it| it.id.as_str() == id).map(|it| it.draft.name.clone()).unwrap_or_default()
 }
 

@@ -109,8 +109,8 @@ pub async fn show(staff: Staff, Query(query): Query<InboxQuery>) -> Result<Respo
     staff.user.require_any(Permission::ViewNews)?;
     let tenant = &staff.tenant.0.id;
     let data = staff.app.db().tenant_data(tenant).await?;
-    let tree = crate::org::tree_of(&data.units);
-    let visible = super::visible_units(&staff.user.access, &tree);
+    let tree = &data.tree;
+    let visible = super::visible_units(&staff.user.access, tree);
     let chosen = data
         .units
         .iter()
@@ -206,7 +206,7 @@ pub async fn notices(staff: Staff) -> Result<Response, WebError> {
         .map(|it| NoticeRow {
             subject: it.subject,
             link: it.link,
-            when: crate::complaints::views::local_time(it.created_at_ms, zone),
+            when: crate::view::format::local_time(it.created_at_ms, zone),
             unread: it.read_at_ms.is_none(),
         })
         .collect();

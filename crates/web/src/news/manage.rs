@@ -141,7 +141,7 @@ async fn feeds_page(
         .await?
         .into_iter()
         .map(|it| FeedRow {
-            last: it.last_polled_at_ms.map(|ms| crate::complaints::views::local_time(ms, zone)),
+            last: it.last_polled_at_ms.map(|ms| crate::view::format::local_time(ms, zone)),
             id: it.id,
             url: it.url,
             title: it.title,
@@ -241,7 +241,7 @@ pub async fn reviews(staff: Staff) -> Result<Response, WebError> {
         .into_iter()
         .map(|it| ReviewRow {
             unit: name(&it.unit_id),
-            opened: crate::complaints::views::local_time(it.opened_at_ms, zone),
+            opened: crate::view::format::local_time(it.opened_at_ms, zone),
             id: it.id,
             number: it.number,
             article_id: it.article_id,

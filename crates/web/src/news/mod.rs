@@ -33,19 +33,10 @@ pub fn routes() -> Router<App> {
         .route("/notifikasi", get(inbox::notices))
 }
 
-/// Unit ids a user may see news of: `None` for all (tenant-wide grant).
+/// Unit ids a user may see news of: `None` for all (tenant-wide grant); the decision is the domain's.
 pub(crate) fn visible_units(access: &domain::people::Access, tree: &domain::org::UnitTree) -> Option<Vec<String>> {
-    let roots = access.unit_roots(domain::people::Permission::ViewNews)?;
-    let mut out: Vec<String> = Vec::new();
-    for root in roots {
-        for unit in tree.subtree(&root) {
-            let id = unit.as_str().to_owned();
-            if !out.contains(&id) {
-                out.push(id);
-            }
-        }
-    }
-    Some(out)
+    let units = access.visible_units(domain::people::Permission::ViewNews, tree)?;
+    Some(units.into_iter().map(|it| it.as_str().to_owned()).collect())
 }
 
 #[cfg(test)]

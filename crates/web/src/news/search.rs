@@ -54,14 +54,14 @@ pub async fn run(
 ) -> Result<(Vec<search::Hit>, usize), WebError> {
     super::indexing::catch_up(&staff.app, &staff.tenant.0.id).await?;
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let access = &staff.user.access;
     let mut scopes: Vec<(&str, Option<Vec<String>>)> = Vec::new();
     if access.has(Permission::ViewNews) && kind.is_none_or(|it| it == "news") {
-        scopes.push(("news", super::visible_units(access, &tree)));
+        scopes.push(("news", super::visible_units(access, tree)));
     }
     if access.has(Permission::ViewComplaints) && kind.is_none_or(|it| it == "complaint") {
-        let units = crate::complaints::staff::scope_of(staff, &tree)
+        let units = crate::complaints::staff::scope_of(staff, tree)
             .map(|ids| ids.into_iter().map(|id| id.as_str().to_owned()).collect());
         scopes.push(("complaint", units));
     }

@@ -6,7 +6,6 @@ pub mod transfer;
 
 use axum::Router;
 use axum::routing::{get, post};
-use domain::org::{Unit, UnitNode, UnitTree};
 
 use crate::App;
 
@@ -27,20 +26,6 @@ pub fn routes() -> Router<App> {
         .route("/unit/{id}/layanan/{point}", post(pages::service_points::update))
         .route("/unit/{id}/layanan/{point}/ubah", get(pages::service_points::edit_form))
         .route("/unit/{id}/layanan/{point}/hapus", post(pages::service_points::delete))
-}
-
-/// The tree of a unit list.
-pub fn tree_of(units: &[Unit]) -> UnitTree {
-    UnitTree::new(
-        units
-            .iter()
-            .map(|it| UnitNode {
-                id: it.id.clone(),
-                parent: it.parent_id.clone(),
-                sort_key: it.draft.name.to_lowercase(),
-            })
-            .collect(),
-    )
 }
 
 #[cfg(test)]

@@ -15,7 +15,6 @@ use crate::forms::{FieldErrors, field_errors};
 use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::org::pages::Choice;
-use crate::org::tree_of;
 use crate::render::{render, render_status};
 use crate::staff::Staff;
 
@@ -72,7 +71,7 @@ pub async fn index(staff: Staff) -> Result<Response, WebError> {
     user.require_any(Permission::ViewUsers)?;
     let mut conn = app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
-    let tree = tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let users = store::people::queries::list_users(&mut conn, &tenant.0.id).await?;
     let rows = users
         .iter()
@@ -166,7 +165,7 @@ struct FormContext {
 async fn form_context(staff: &Staff) -> Result<FormContext, WebError> {
     let mut conn = staff.app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
-    let tree = tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     Ok(FormContext { units, tree })
 }
 

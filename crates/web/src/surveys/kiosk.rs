@@ -59,11 +59,11 @@ async fn collect_units(
 ) -> Result<Vec<(String, String)>, WebError> {
     let Some(user) = user else { return Ok(Vec::new()) };
     let data = app.db().tenant_data(&tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     Ok(data
         .units
         .iter()
-        .filter(|it| user.access.can_unit(Permission::CollectSurveys, &it.id, &tree))
+        .filter(|it| user.access.can_unit(Permission::CollectSurveys, &it.id, tree))
         .map(|it| (it.id.as_str().to_owned(), it.draft.name.clone()))
         .collect())
 }
@@ -147,11 +147,11 @@ pub async fn activate(staff: Staff, headers: HeaderMap, Form(form): Form<Activat
 /// `POST /skm/kiosk/{id}/cabut`: switches a kiosk off.
 pub async fn revoke(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
     let kiosk = kiosks::list(&mut conn, &staff.tenant.0.id).await?.into_iter().find(|it| it.id == id);
     let kiosk = kiosk.ok_or(WebError::NotFound)?;
-    staff.user.require_unit(Permission::ManageSurveys, &kiosk.unit_id, &tree)?;
+    staff.user.require_unit(Permission::ManageSurveys, &kiosk.unit_id, tree)?;
     kiosks::revoke(&staff.action_cx(), &id).await?;
     Ok(Redirect::to("/skm?notice=saved").into_response())
 }

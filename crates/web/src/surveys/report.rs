@@ -66,10 +66,10 @@ async fn report_page(
     let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);
     let report = build(app, tenant, lang, &query).await?;
     let data = app.db().tenant_data(&tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let can_plan = match (&report.unit_id, user, report.period.is_some()) {
         (Some(unit), Some(user), true) => {
-            user.access.can_unit(Permission::ManageSurveys, &UnitId::new(unit.clone()), &tree)
+            user.access.can_unit(Permission::ManageSurveys, &UnitId::new(unit.clone()), tree)
         }
         _ => false,
     };
@@ -124,7 +124,7 @@ fn back_to(form_unit: &str, period: &str) -> String {
 pub async fn create_followup(staff: Staff, Form(form): Form<FollowupForm>) -> Result<Response, WebError> {
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
     let unit = UnitId::new(form.unit_id.clone());
-    staff.user.require_unit(Permission::ManageSurveys, &unit, &crate::org::tree_of(&data.units))?;
+    staff.user.require_unit(Permission::ManageSurveys, &unit, &data.tree)?;
     let raw = RawFollowup {
         unit_id: form.unit_id.clone(),
         period: form.period.clone(),
@@ -163,7 +163,7 @@ pub async fn progress(
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
     let mut conn = staff.app.db().conn().await?;
     let plan = followups::load(&mut conn, &staff.tenant.0.id, &id).await?;
-    staff.user.require_unit(Permission::ManageSurveys, &plan.unit_id, &crate::org::tree_of(&data.units))?;
+    staff.user.require_unit(Permission::ManageSurveys, &plan.unit_id, &data.tree)?;
     match followups::progress(&staff.action_cx(), &id, &form.status, &form.note).await {
         Ok(plan) => Ok(Redirect::to(&back_to(plan.unit_id.as_str(), &plan.period.code())).into_response()),
         Err(StoreError::Invalid(_)) => Err(WebError::BadRequest("status".into())),

@@ -33,12 +33,6 @@ pub struct ReportQuery {
     pub service: String,
 }
 
-/// A number as the language writes it: `86,11` or `86.11`.
-pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
-    let text = format!("{value:.places$}");
-    if lang == Lang::Id { text.replace('.', ",") } else { text }
-}
-
 /// The index as shown.
 #[derive(Clone, Debug, Serialize)]
 pub struct IkmView {
@@ -172,8 +166,8 @@ pub struct ReportModel {
 
 pub(crate) fn ikm_view(lang: Lang, summary: &Summary) -> Option<IkmView> {
     summary.ikm.map(|ikm| IkmView {
-        ikm: decimal(lang, ikm.ikm, 2),
-        converted: if lang == Lang::Id { ikm.display().replace('.', ",") } else { ikm.display() },
+        ikm: crate::view::format::decimal(lang, ikm.ikm, 2),
+        converted: crate::view::format::with_decimal_comma(lang, &ikm.display()),
         converted_value: f64::from(ikm.hundredths) / 100.0,
         letter: ikm.category.letter(),
         category_key: format!("surveys.categories.{}", ikm.category.letter()),
@@ -242,7 +236,7 @@ pub(crate) async fn scope_of(
     units: &[Unit],
     query: &ReportQuery,
 ) -> Result<Scope, WebError> {
-    let tree = crate::org::tree_of(units);
+    let tree = domain::org::UnitTree::of_units(units);
     if !query.service.trim().is_empty() {
         let mut conn = app.db().conn().await?;
         let service = services::load(&mut conn, &tenant.0.id, query.service.trim()).await?;

@@ -11,7 +11,7 @@ use store::surveys::reports::Totals;
 use store::surveys::{Service, Survey};
 
 use super::report_model::{
-    ElementRow, FollowupRow, Merged, PartRow, ProfileGroup, ReportModel, ReportQuery, Scope, decimal, ikm_view, merge,
+    ElementRow, FollowupRow, Merged, PartRow, ProfileGroup, ReportModel, ReportQuery, Scope, ikm_view, merge,
     summarize, unit_name,
 };
 use crate::i18n::Lang;
@@ -66,7 +66,7 @@ pub(super) fn fill_summary(
             ElementRow {
                 code: ELEMENTS[n].code,
                 name: element_name(lang, n),
-                nrr: nrr[n].map(|it| decimal(lang, it, 2)),
+                nrr: nrr[n].map(|it| crate::view::format::decimal(lang, it, 2)),
                 nrr_value: nrr[n].unwrap_or(0.0),
                 answers: merged.counts[n],
                 not_applicable,
@@ -89,7 +89,11 @@ pub(super) fn fill_profile(model: &mut ReportModel, lang: Lang, profiles: &BTree
         }
     }
     let share = |n: u64| {
-        if respondents == 0 { "0".to_owned() } else { decimal(lang, n as f64 * 100.0 / respondents as f64, 1) }
+        if respondents == 0 {
+            "0".to_owned()
+        } else {
+            crate::view::format::decimal(lang, n as f64 * 100.0 / respondents as f64, 1)
+        }
     };
     let fields =
         PROFILE.iter().map(|it| (it.code, it.values.to_vec())).chain([("channel", vec!["web", "kiosk", "kertas"])]);

@@ -142,34 +142,34 @@ type Problems = (ServiceForm, SurveyForm, FieldErrors, &'static str);
 async fn overview_page(staff: Staff, status: StatusCode, problems: Problems) -> Result<Response, WebError> {
     staff.user.require_any(Permission::ViewSurveys)?;
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let access = &staff.user.access;
     let mut conn = staff.app.db().conn().await?;
     let all = services::list(&mut conn, &staff.tenant.0.id).await?;
     let visible: Vec<_> =
-        all.into_iter().filter(|it| access.can_unit(Permission::ViewSurveys, &it.unit_id, &tree)).collect();
+        all.into_iter().filter(|it| access.can_unit(Permission::ViewSurveys, &it.unit_id, tree)).collect();
     let unit_ids: Vec<String> = visible.iter().map(|it| it.unit_id.as_str().to_owned()).collect();
     let filter = catalog::Filter { unit_ids: Some(unit_ids), ..Default::default() };
     let surveys = catalog::list(&mut conn, &staff.tenant.0.id, &filter).await?;
     let ids: Vec<String> = surveys.iter().map(|it| it.id.clone()).collect();
     let totals = reports::totals(&mut conn, &staff.tenant.0.id, &ids, false).await?;
-    let services = service_rows(&staff, (&data.units, &tree), &visible, (&surveys, &totals));
+    let services = service_rows(&staff, (&data.units, tree), &visible, (&surveys, &totals));
     let kiosks = kiosks::list(&mut conn, &staff.tenant.0.id)
         .await?
         .into_iter()
-        .filter(|it| access.can_unit(Permission::ViewSurveys, &it.unit_id, &tree))
+        .filter(|it| access.can_unit(Permission::ViewSurveys, &it.unit_id, tree))
         .map(|it| KioskRow {
-            manage: access.can_unit(Permission::ManageSurveys, &it.unit_id, &tree),
+            manage: access.can_unit(Permission::ManageSurveys, &it.unit_id, tree),
             id: it.id,
             unit: unit_name(&data.units, &it.unit_id),
             label: it.label,
-            last: it.last_response_at_ms.map(|ms| crate::complaints::views::local_time(ms, staff.tenant.0.zone)),
+            last: it.last_response_at_ms.map(|ms| crate::view::format::local_time(ms, staff.tenant.0.zone)),
         })
         .collect();
     let manage_units = data
         .units
         .iter()
-        .filter(|it| access.can_unit(Permission::ManageSurveys, &it.id, &tree))
+        .filter(|it| access.can_unit(Permission::ManageSurveys, &it.id, tree))
         .map(|it| (it.id.as_str().to_owned(), it.draft.name.clone()))
         .collect();
     let manage_services = services
@@ -213,7 +213,7 @@ fn raw_service(form: &ServiceForm) -> RawService {
 pub async fn create_service(staff: Staff, Form(form): Form<ServiceForm>) -> Result<Response, WebError> {
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
     let unit = domain::ids::UnitId::new(form.unit_id.clone());
-    staff.user.require_unit(Permission::ManageSurveys, &unit, &crate::org::tree_of(&data.units))?;
+    staff.user.require_unit(Permission::ManageSurveys, &unit, &data.tree)?;
     match services::create(&staff.action_cx(), &raw_service(&form)).await {
         Ok(_) => Ok(Redirect::to("/skm?notice=created").into_response()),
         Err(StoreError::Invalid(problems)) => {
@@ -234,7 +234,7 @@ pub async fn update_service(
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
     let mut conn = staff.app.db().conn().await?;
     let service = services::load(&mut conn, &staff.tenant.0.id, &id).await?;
-    staff.user.require_unit(Permission::ManageSurveys, &service.unit_id, &crate::org::tree_of(&data.units))?;
+    staff.user.require_unit(Permission::ManageSurveys, &service.unit_id, &data.tree)?;
     match services::update(&staff.action_cx(), &id, &raw_service(&form)).await {
         Ok(_) => Ok(Redirect::to("/skm?notice=saved").into_response()),
         Err(StoreError::Invalid(problems)) => {
@@ -256,7 +256,7 @@ pub async fn open_survey(staff: Staff, Form(form): Form<SurveyForm>) -> Result<R
         Err(err) => return Err(err.into()),
     };
     if let Some(service) = &service {
-        staff.user.require_unit(Permission::ManageSurveys, &service.unit_id, &crate::org::tree_of(&data.units))?;
+        staff.user.require_unit(Permission::ManageSurveys, &service.unit_id, &data.tree)?;
     }
     let raw = RawSurvey {
         service_id: form.service_id.clone(),

@@ -15,11 +15,11 @@ use store::surveys::{Survey, responses, review, services};
 use super::report_model::{ReportModel, ReportQuery, build};
 use super::respond::period_name;
 use crate::complaints::public::{public_base, qr_svg};
-use crate::complaints::views::local_time;
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors, message};
 use crate::render::render_status;
 use crate::staff::Staff;
+use crate::view::format::local_time;
 
 #[derive(Serialize)]
 struct HeldRow {
@@ -63,7 +63,7 @@ async fn load_for(staff: &Staff, id: &str, permission: Permission) -> Result<Sur
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
     let mut conn = staff.app.db().conn().await?;
     let survey = catalog::load(&mut conn, &staff.tenant.0.id, id).await?;
-    staff.user.require_unit(permission, &survey.unit_id, &crate::org::tree_of(&data.units))?;
+    staff.user.require_unit(permission, &survey.unit_id, &data.tree)?;
     Ok(survey)
 }
 
@@ -78,7 +78,7 @@ struct Extra {
 
 async fn page(staff: Staff, headers: &HeaderMap, survey: Survey, extra: Extra) -> Result<Response, WebError> {
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let access = &staff.user.access;
     let mut conn = staff.app.db().conn().await?;
     let service = services::load(&mut conn, &staff.tenant.0.id, &survey.service_id).await?;
@@ -108,8 +108,8 @@ async fn page(staff: Staff, headers: &HeaderMap, survey: Survey, extra: Extra) -
         link,
         code: survey.code.clone(),
         report,
-        manage: access.can_unit(Permission::ManageSurveys, &survey.unit_id, &tree),
-        collect: access.can_unit(Permission::CollectSurveys, &survey.unit_id, &tree),
+        manage: access.can_unit(Permission::ManageSurveys, &survey.unit_id, tree),
+        collect: access.can_unit(Permission::CollectSurveys, &survey.unit_id, tree),
         population: settings.population,
         na,
         held,

@@ -88,7 +88,7 @@ pub async fn create(State(app): State<App>, tenant: Tenant, request: Request) ->
         secret: domain::complaints::tracking::display_secret(&filed.secret),
         verify_url: crate::complaints::public::verify_url(&app, &headers, &filed.receipt),
         receipt: filed.receipt,
-        received_at: crate::complaints::views::rfc3339(filed.item.received_at_ms, tenant.0.zone),
+        received_at: crate::view::format::rfc3339(filed.item.received_at_ms, tenant.0.zone),
         due_date: filed.item.deadline.map(|it| it.due.to_string()),
         possible_duplicate_of: filed.item.possible_duplicate_of,
     };

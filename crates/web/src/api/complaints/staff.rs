@@ -12,7 +12,6 @@ use super::wire::{ComplaintOut, complaint_out};
 use crate::complaints::staff::{scope_of, viewer_of};
 use crate::complaints::views::ViewCx;
 use crate::error::WebError;
-use crate::org::tree_of;
 use crate::staff::Staff;
 
 /// Filters of the queue.
@@ -40,7 +39,7 @@ pub async fn list(staff: Staff, Query(params): Query<QueueParams>) -> Result<Jso
     let mut conn = staff.app.db().conn().await?;
     let tenant = &staff.tenant.0;
     let units = store::org::queries::list_units(&mut conn, &tenant.id).await?;
-    let tree = tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let scope = scope_of(&staff, &tree);
     let now_ms = staff.app.now().as_millisecond();
     let show = params.show.as_deref().unwrap_or("terbuka");
@@ -73,7 +72,7 @@ pub async fn get(staff: Staff, Path(id): Path<String>) -> Result<Json<ComplaintO
     let tenant = &staff.tenant.0;
     let item = queries::load_item(&mut conn, &tenant.id, &id).await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.id).await?;
-    let viewer = viewer_of(&staff, &item, &tree_of(&units)).ok_or(WebError::NotFound)?;
+    let viewer = viewer_of(&staff, &item, &domain::org::UnitTree::of_units(&units)).ok_or(WebError::NotFound)?;
     let events = queries::list_events(&mut conn, &tenant.id, &id).await?;
     let now_ms = staff.app.now().as_millisecond();
     let cx = ViewCx { lang: staff.lang, zone: tenant.zone, units: &units, viewer, now_ms };

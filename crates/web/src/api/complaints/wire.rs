@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use store::complaints::{Event, Item};
 use utoipa::ToSchema;
 
-use crate::complaints::views::{ItemView, Viewer, rfc3339, sees_event};
+use crate::complaints::views::{ItemView, Viewer, sees_event};
+use crate::view::format::rfc3339;
 
 /// A new item from a citizen.
 #[derive(Deserialize, ToSchema, Default)]

@@ -97,8 +97,8 @@ fn out(it: listing::Summary) -> ArticleOut {
 pub async fn list(staff: Staff, Query(query): Query<ListQuery>) -> Result<Json<ListOut>, WebError> {
     staff.user.require_any(Permission::ViewNews)?;
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
-    let visible = crate::news::visible_units(&staff.user.access, &tree);
+    let tree = &data.tree;
+    let visible = crate::news::visible_units(&staff.user.access, tree);
     let chosen = query
         .unit
         .as_deref()
@@ -143,10 +143,10 @@ pub struct ArticleDetailOut {
 pub async fn one(staff: Staff, Path(id): Path<String>) -> Result<Json<ArticleDetailOut>, WebError> {
     staff.user.require_any(Permission::ViewNews)?;
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = crate::org::tree_of(&data.units);
+    let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
     let article = listing::load(&mut conn, &staff.tenant.0.id, &id).await?;
-    if let Some(visible) = crate::news::visible_units(&staff.user.access, &tree)
+    if let Some(visible) = crate::news::visible_units(&staff.user.access, tree)
         && !article.unit_ids.iter().any(|it| visible.contains(it))
     {
         return Err(WebError::NotFound);

@@ -165,7 +165,7 @@ pub async fn create(
         }
         Err(err) => return Err(err.into()),
     };
-    let due = filed.item.deadline.map(|it| crate::complaints::views::local_date(it.due)).unwrap_or_default();
+    let due = filed.item.deadline.map(|it| crate::view::format::local_date(it.due)).unwrap_or_default();
     let notice = lang.tf("complaints.open311.notice", &[("number", &filed.item.number), ("due", &due)]);
     let answer = json!([{
         "service_request_id": filed.item.number,

@@ -13,10 +13,11 @@ use store::complaints::queries::{self, ItemFilter};
 
 use super::format::{Format, error, respond};
 use crate::App;
-use crate::complaints::views::{category_label, rfc3339};
+use crate::complaints::views::category_label;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::tenant::Tenant;
+use crate::view::format::rfc3339;
 
 /// The spec's default window and the longest one it allows.
 const WINDOW_DAYS: i64 = 90;

@@ -11,7 +11,6 @@ use crate::auth::CurrentUser;
 use crate::error::WebError;
 use crate::layout::Layout;
 use crate::org::transfer::{self, Refusal};
-use crate::org::tree_of;
 use crate::render::{download, render, render_status};
 use crate::staff::Staff;
 
@@ -64,7 +63,7 @@ async fn visible_units(staff: &Staff) -> Result<Vec<domain::org::Unit>, WebError
     user.require_any(Permission::ViewUnits)?;
     let mut conn = staff.app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
-    let tree = tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let ordered = tree.ordered();
     Ok(ordered
         .into_iter()

@@ -13,7 +13,6 @@ use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
 use crate::i18n::Lang;
 use crate::layout::Layout;
-use crate::org::tree_of;
 use crate::render::{render, render_status};
 use crate::staff::Staff;
 
@@ -140,7 +139,7 @@ async fn authorised_unit(staff: &Staff, unit: &UnitId) -> Result<String, WebErro
     let user = &staff.user;
     let mut conn = staff.app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
-    let tree = tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let found = units.iter().find(|it| &it.id == unit).ok_or(WebError::NotFound)?;
     user.require_unit(Permission::ViewUnits, unit, &tree)?;
     if !user.access.can_unit(Permission::ManageServicePoints, unit, &tree) {

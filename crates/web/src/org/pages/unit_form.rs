@@ -14,7 +14,6 @@ use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
 use crate::layout::Layout;
 use crate::org::pages::{Choice, kind_choices, zone_choices};
-use crate::org::tree_of;
 use crate::render::{render, render_status};
 use crate::staff::Staff;
 
@@ -94,7 +93,7 @@ struct Context {
 async fn context(staff: &Staff) -> Result<Context, WebError> {
     let mut conn = staff.app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
-    let tree = tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     Ok(Context { units, tree })
 }
 

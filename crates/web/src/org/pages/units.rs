@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::layout::Layout;
-use crate::org::tree_of;
 use crate::render::render;
 use crate::staff::Staff;
 
@@ -61,7 +60,7 @@ pub async fn index(staff: Staff, Query(query): Query<ListQuery>) -> Result<Respo
     user.require_any(Permission::ViewUnits)?;
     let mut conn = app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
-    let tree = tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let needle = domain::org::alias_key(&query.q);
     let matches = |unit: &Unit| {
         needle.is_empty()
@@ -133,7 +132,7 @@ pub async fn show(staff: Staff, Path(id): Path<String>) -> Result<Response, WebE
     let id = UnitId::new(id);
     let mut conn = app.db().conn().await?;
     let units = store::org::queries::list_units(&mut conn, &tenant.0.id).await?;
-    let tree = tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let unit = units.iter().find(|it| it.id == id).ok_or(WebError::NotFound)?;
     user.require_unit(Permission::ViewUnits, &id, &tree)?;
     let points = store::org::queries::list_service_points(&mut conn, &tenant.0.id, &id).await?;

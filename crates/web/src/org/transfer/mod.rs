@@ -155,7 +155,7 @@ pub fn write_xlsx(units: &[Unit]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
 
 /// The units with parents before their children and siblings by name, the order exports use.
 pub fn in_tree_order(units: Vec<Unit>) -> Vec<Unit> {
-    let tree = crate::org::tree_of(&units);
+    let tree = domain::org::UnitTree::of_units(&units);
     let mut by_id: std::collections::HashMap<_, _> = units.into_iter().map(|it| (it.id.clone(), it)).collect();
     tree.ordered().into_iter().filter_map(|(id, _)| by_id.remove(&id)).collect()
 }
