@@ -83,8 +83,15 @@ test('a case runs from the attendance proposal to the delivered decision, letter
     record: 'Yang diperiksa mengakui tidak masuk kerja tiga hari karena mengurus orang tua yang sakit tanpa memberi kabar.',
     signed: 'on',
   });
+  // A functional official of the agency: the Kepala Dinas (JPT pratama) or an administrator, ringan and sedang; the
+  // Wali Kota only berat.
+  const offices = await p.locator('#decided-official option').allInnerTexts();
+  assert.deepEqual(offices.slice(1).map((it) => it.replace(/^.*\(/, '(')), ['(ringan, sedang)', '(ringan, sedang)', '(berat)']);
+  const decision = p.locator('#form-decided');
+  if ((await decision.getAttribute('open')) === null) await decision.locator('summary').click();
+  await shot(p, 'discipline-decision-form');
   await recordStep(p, 'decided', {
-    on: `${year}-10-26`, sanction: 'teguran_lisan', official: 'kepala_opd',
+    on: `${year}-10-26`, sanction: 'teguran_lisan', official: 'jpt_pratama',
     official_name: 'Bambang Suryadi, S.T., M.M.', letter_number: '800/325/DPMPTSP', place: 'Tangerang Selatan',
   });
   assert.equal(await p.locator('#case-state').innerText(), 'Diputus');
@@ -109,6 +116,9 @@ test('a case runs from the attendance proposal to the delivered decision, letter
   await p.goto(`${base}/disiplin/sanksi`);
   assert.match(await p.locator('#register').innerText(), /Lestari Wulandari[\s\S]*Teguran lisan/);
   await shot(p, 'discipline-register');
+  await p.goto(`${base}/disiplin/aturan`);
+  assert.match(await p.locator('#authority').innerText(), /Pejabat Pembina Kepegawaian \(Bupati\/Wali Kota\)/);
+  await shot(p, 'discipline-rules');
   await p.context().close();
 });
 

@@ -52,6 +52,11 @@ pub enum Problem {
     NotApplicable,
     /// A value not allowed for this tenant's level.
     NotAllowedForLevel,
+    /// A breach whose impact (or the employee's position) carries no sanction level for the article given.
+    NoLevel {
+        /// The article.
+        given: String,
+    },
     /// A password or username rule.
     Credential(crate::people::CredentialError),
     /// A control character (NUL and the like) or a character that reverses the direction of the text around it.

@@ -29,6 +29,7 @@ pub fn message(lang: Lang, problem: &Problem) -> String {
         Problem::InFuture => lang.t("errors.field.in_future").to_owned(),
         Problem::File(refusal) => file_message(lang, refusal),
         Problem::NotAllowedForLevel => lang.t("errors.field.not_allowed").to_owned(),
+        Problem::NoLevel { given } => lang.tf("errors.field.no_level", &[("given", given)]),
         Problem::Credential(err) => lang.t(credential_key(*err)).to_owned(),
         Problem::UnsafeCharacter { code } => lang.tf("errors.field.unsafe_character", &[("code", code)]),
     }
@@ -50,6 +51,7 @@ pub fn code(problem: &Problem) -> &'static str {
         Problem::InFuture => "in_future",
         Problem::File(_) => "file",
         Problem::NotAllowedForLevel => "not_allowed",
+        Problem::NoLevel { .. } => "no_level",
         Problem::Credential(_) => "credential",
         Problem::UnsafeCharacter { .. } => "unsafe_character",
     }

@@ -69,8 +69,15 @@ impl Case {
             if let Some(window) = window.filter(|it| today <= it.date) {
                 due.push(Due { code: "objection", date: Some(window.date), late: false, source: Some(window.source) });
             }
-        } else if self.review.is_none() {
-            due.push(Due { code: "review", date: None, late: false, source: None });
+        } else if let (true, Some(filed)) = (self.review.is_none(), self.objection) {
+            let deadline = super::deadlines::due(rules, calendar, "objection_decision", filed);
+            let date = deadline.as_ref().map(|it| it.date);
+            due.push(Due {
+                code: "review",
+                date,
+                late: date.is_some_and(|it| today > it),
+                source: deadline.map(|it| it.source),
+            });
         }
         due
     }

@@ -1,7 +1,10 @@
-//! The catalogue of obligations and prohibitions (each with the level its breach carries by impact) and the
-//! authority matrix (which official may impose which level on which position type), as read from the rules file.
+//! The catalogue of obligations and prohibitions (each with the level its breach carries by impact, by position or
+//! by the absence table) and the authority rules (which office may impose which levels on which positions), as read
+//! from the rules file.
 
 use serde::Deserialize;
+
+use crate::org::TenantLevel;
 
 use super::employee::PositionType;
 use super::rules::Level;
@@ -64,14 +67,22 @@ pub struct Item {
     /// What it says, short.
     pub text: String,
     /// Levels by impact.
+    #[serde(default)]
     pub levels: Levels,
+    /// Levels by the employee's position (position code → level); when given, the impact does not matter.
+    #[serde(default)]
+    pub by_position: std::collections::BTreeMap<String, Level>,
+    /// Levelled by the unexcused-absence table: a case for it is opened from an attendance proposal.
+    #[serde(default)]
+    pub from_absence_table: bool,
     /// What is not confirmed, or how the level is decided.
     #[serde(default)]
     pub note: Option<String>,
 }
 
 impl Item {
-    /// The level of a breach of this item with this impact, if that impact applies.
+    /// The level of a breach of this item with this impact, if that impact applies (items levelled by position or
+    /// by the absence table have none by impact).
     pub fn level(&self, impact: Impact) -> Option<Level> {
         match impact {
             Impact::Unit => self.levels.unit,
@@ -79,26 +90,62 @@ impl Item {
             Impact::Negara => self.levels.negara,
         }
     }
+
+    /// The level of a breach by an employee of this position with this impact.
+    pub fn level_for(&self, impact: Impact, position: PositionType) -> Option<Level> {
+        if self.by_position.is_empty() { self.level(impact) } else { self.by_position.get(position.code()).copied() }
+    }
+
+    /// Whether a case can name this item by hand (not only from an attendance proposal).
+    pub fn chosen_by_hand(&self) -> bool {
+        !self.from_absence_table
+    }
 }
 
-/// One row of the authority matrix.
+/// An office that may impose sanctions, and on whom.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct Authority {
-    /// Code (`kepala_opd`).
+    /// Code (`jpt_pratama`).
     pub code: String,
     /// The office.
     pub name: String,
-    /// Heaviest level it may impose.
-    pub max_level: Level,
-    /// Position types of the employees it may sanction (`pelaksana`, `fungsional`, `struktural`).
-    pub positions: Vec<String>,
+    /// Pemda levels the office exists in (`provinsi`, `kabupaten`, `kota`); every level when empty.
+    #[serde(default)]
+    pub tenant_levels: Vec<String>,
+    /// What it imposes on whom.
+    pub over: Vec<Power>,
     /// Regulation, article, and how far it is confirmed.
     pub source: String,
 }
 
+/// The levels an office imposes on employees of some positions.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct Power {
+    /// Position codes of the accused.
+    pub positions: Vec<String>,
+    /// Levels it may impose on them.
+    pub levels: Vec<Level>,
+    /// Sanctions of those levels it may not impose (`pdhtaps` of an Ahli Utama is the President's).
+    #[serde(default)]
+    pub except: Vec<String>,
+    /// What the rule leaves to another office.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
 impl Authority {
-    /// Whether this office may sanction an employee of this position type.
+    /// Whether the office exists in a Pemda of this level (`provinsi`, `kabupaten`, `kota`).
+    pub fn exists_in(&self, tenant_level: TenantLevel) -> bool {
+        self.tenant_levels.is_empty() || self.tenant_levels.iter().any(|it| it == tenant_level.code())
+    }
+
+    /// What the office may impose on an employee of this position.
+    pub fn power_over(&self, position: PositionType) -> Option<&Power> {
+        self.over.iter().find(|it| it.positions.iter().any(|code| code == position.code()))
+    }
+
+    /// Whether this office may sanction an employee of this position type at all.
     pub fn covers(&self, position: PositionType) -> bool {
-        self.positions.iter().any(|it| it == position.code())
+        self.power_over(position).is_some()
     }
 }

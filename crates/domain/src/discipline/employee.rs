@@ -37,34 +37,65 @@ impl Status {
     }
 }
 
-/// Position type.
-// Source: UU 20/2023 Pasal 13 (jabatan manajerial and nonmanajerial) as used in the BKN position data.
+/// Position type: the rung of the structural ladder or the functional track, which decides who may sanction whom.
+// Source: UU 20/2023 Pasal 13 (jabatan manajerial and nonmanajerial); the ladder JPT madya → JPT pratama →
+// administrator → pengawas → pelaksana of PP 94/2021's authority rules (shared/reference/regulations-wave2.md A3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PositionType {
-    /// Managerial: JPT, administrator, pengawas.
-    Struktural,
-    /// Functional.
-    Fungsional,
+    /// JPT madya (a provincial Sekda).
+    JptMadya,
+    /// JPT pratama (Kepala Dinas/Badan, Inspektur, Asisten, a kabupaten/kota Sekda).
+    JptPratama,
+    /// Administrator (Sekretaris Dinas, Kepala Bidang, Kepala Bagian, Camat).
+    Administrator,
+    /// Pengawas (Kepala Subbagian, Kepala Seksi, Lurah).
+    Pengawas,
     /// Pelaksana.
     Pelaksana,
+    /// Functional, below Ahli Utama.
+    Fungsional,
+    /// Functional Ahli Utama.
+    FungsionalAhliUtama,
+    /// Managerial of an unknown rung: read from registers made before the rungs were asked; no authority rule covers
+    /// it until the register gives the rung.
+    Struktural,
 }
 
 impl PositionType {
-    /// Every type.
-    pub const ALL: [PositionType; 3] = [PositionType::Struktural, PositionType::Fungsional, PositionType::Pelaksana];
+    /// Every type, the legacy `struktural` last.
+    pub const ALL: [PositionType; 8] = [
+        PositionType::JptMadya,
+        PositionType::JptPratama,
+        PositionType::Administrator,
+        PositionType::Pengawas,
+        PositionType::Pelaksana,
+        PositionType::Fungsional,
+        PositionType::FungsionalAhliUtama,
+        PositionType::Struktural,
+    ];
+
+    /// The types a register should use now: every type but the legacy `struktural`, which is last.
+    pub fn current() -> &'static [PositionType] {
+        &PositionType::ALL[..PositionType::ALL.len() - 1]
+    }
 
     /// Code.
     pub fn code(self) -> &'static str {
         match self {
-            PositionType::Struktural => "struktural",
-            PositionType::Fungsional => "fungsional",
+            PositionType::JptMadya => "jpt_madya",
+            PositionType::JptPratama => "jpt_pratama",
+            PositionType::Administrator => "administrator",
+            PositionType::Pengawas => "pengawas",
             PositionType::Pelaksana => "pelaksana",
+            PositionType::Fungsional => "fungsional",
+            PositionType::FungsionalAhliUtama => "fungsional_ahli_utama",
+            PositionType::Struktural => "struktural",
         }
     }
 
     /// Parses a code.
     pub fn parse(raw: &str) -> Option<PositionType> {
-        let key = raw.trim().to_lowercase();
+        let key = raw.trim().to_lowercase().replace([' ', '-'], "_");
         PositionType::ALL.into_iter().find(|it| it.code() == key)
     }
 }

@@ -4,6 +4,7 @@
 
 use super::case::Case;
 use super::catalogue::Impact;
+use super::employee::PositionType;
 use super::rules::{Level, Rules};
 use crate::ids::UnitId;
 use crate::org::UnitTree;
@@ -155,7 +156,7 @@ pub struct Breach {
 // Source: PP 94/2021 Pasal 4 huruf f (masuk kerja), levelled by the absence table (Pasal 9–11) instead of impact.
 pub fn breaches(
     rules: &Rules,
-    requested: &[(String, String)],
+    (requested, position): (&[(String, String)], PositionType),
     (proposal, from_attendance): (Option<Level>, bool),
 ) -> Result<Vec<Breach>, Vec<FieldProblem>> {
     if let Some(level) = proposal {
@@ -167,11 +168,11 @@ pub fn breaches(
     }
     let mut found = Vec::new();
     for (code, impact) in requested {
-        let item = rules.item(code);
-        let level = Impact::parse(impact).and_then(|it| item.and_then(|item| item.level(it)));
+        let item = rules.item(code).filter(|it| it.chosen_by_hand());
+        let level = Impact::parse(impact).and_then(|it| item.and_then(|item| item.level_for(it, position)));
         match (item, level) {
             (None, _) => problems.add("breaches", Problem::UnknownCode { given: code.clone() }),
-            (Some(_), None) => problems.add("breaches", Problem::NotApplicable),
+            (Some(item), None) => problems.add("breaches", Problem::NoLevel { given: item.article.clone() }),
             (Some(_), Some(level)) => found.push(Breach { code: code.clone(), impact: impact.clone(), level }),
         }
     }

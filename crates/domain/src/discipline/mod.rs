@@ -18,6 +18,8 @@ mod tests_agenda;
 #[cfg(test)]
 mod tests_attendance;
 #[cfg(test)]
+mod tests_authority;
+#[cfg(test)]
 mod tests_case;
 #[cfg(test)]
 mod tests_employee;
@@ -27,7 +29,7 @@ mod tests_handling;
 pub use absence::{AbsenceProposal, longest_run, propose};
 pub use agenda::Due;
 pub use case::{Case, Outcome, Refusal, Step, heaviest};
-pub use catalogue::{Authority, Impact, Item};
+pub use catalogue::{Authority, Impact, Item, Power};
 pub use deadlines::{Deadline, due};
 pub use handling::{Breach, Membership, Reach, RecordProblem, breaches, check_examination_record, check_team, reach};
-pub use rules::{AbsenceRow, DEADLINES, DeadlineRule, Level, Rules, RulesError, Sanction, shipped};
+pub use rules::{AbsenceRow, AuthorityRefusal, DEADLINES, DeadlineRule, Level, Rules, RulesError, Sanction, shipped};

@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 use thiserror::Error;
 
-use super::catalogue::{Authority, Item};
+use super::catalogue::{Authority, Item, Power};
 use super::employee::PositionType;
+use crate::org::TenantLevel;
 
 /// Level of a disciplinary sanction.
 // Source: PP 94/2021 Pasal 8 ayat (1) (hukuman disiplin ringan, sedang, berat).
@@ -72,6 +73,9 @@ pub struct AbsenceRow {
     pub to: Option<u32>,
     /// Sanction code.
     pub sanction: String,
+    /// The article of this row.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -139,8 +143,8 @@ pub struct Rules {
 }
 
 /// Deadlines the procedure uses.
-pub const DEADLINES: [&str; 6] =
-    ["summons_notice", "second_summons", "delivery", "send_if_absent", "effective", "objection"];
+pub const DEADLINES: [&str; 7] =
+    ["summons_notice", "second_summons", "delivery", "send_if_absent", "effective", "objection", "objection_decision"];
 
 static SHIPPED: LazyLock<Rules> = LazyLock::new(|| {
     Rules::parse(include_str!("../../data/discipline.toml")).expect("the shipped rules are valid: tested")
@@ -230,11 +234,77 @@ impl Rules {
         self.file.authority.iter().find(|it| it.code == code)
     }
 
-    /// The heaviest level the office `code` may impose on an employee of this position type; none when it may not
-    /// sanction them at all.
-    pub fn authority_over(&self, code: &str, position: PositionType) -> Option<Level> {
-        self.authority(code).filter(|it| it.covers(position)).map(|it| it.max_level)
+    /// Whether office `code` of a Pemda of `tenant_level` may impose `sanction` on an employee of `position`; the
+    /// heaviest level it may impose on them when it may (what a decision step records), else why not.
+    pub fn may_impose(
+        &self,
+        code: &str,
+        (position, tenant_level): (PositionType, TenantLevel),
+        sanction: &str,
+    ) -> Result<Level, AuthorityRefusal> {
+        let office = self.authority(code).ok_or(AuthorityRefusal::UnknownOffice)?;
+        if !office.exists_in(tenant_level) {
+            return Err(AuthorityRefusal::NotInThisPemda);
+        }
+        let power = office.power_over(position).ok_or(AuthorityRefusal::NotOverPosition)?;
+        let sanction = self.sanction(sanction).ok_or(AuthorityRefusal::UnknownSanction)?;
+        if !power.levels.contains(&sanction.level) {
+            return Err(AuthorityRefusal::LevelNotAllowed(power.levels.clone()));
+        }
+        if power.except.contains(&sanction.code) {
+            return Err(AuthorityRefusal::Excluded);
+        }
+        Ok(power.levels.iter().copied().max().unwrap_or(sanction.level))
     }
+
+    /// The offices of a Pemda of `tenant_level` that may sanction an employee of `position`, with the levels.
+    pub fn offices_over(&self, position: PositionType, tenant_level: TenantLevel) -> Vec<(&Authority, &Power)> {
+        self.file
+            .authority
+            .iter()
+            .filter(|it| it.exists_in(tenant_level))
+            .filter_map(|it| it.power_over(position).map(|power| (it, power)))
+            .collect()
+    }
+}
+
+/// Why an office may not impose a sanction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AuthorityRefusal {
+    /// No office with this code.
+    UnknownOffice,
+    /// The office does not exist in a Pemda of this level.
+    NotInThisPemda,
+    /// The office may not sanction an employee of this position.
+    NotOverPosition,
+    /// No sanction with this code.
+    UnknownSanction,
+    /// The office imposes only these levels on this position.
+    LevelNotAllowed(Vec<Level>),
+    /// The office may not impose this sanction (another office's).
+    Excluded,
+}
+
+fn check_authority(file: &File, row: &Authority) -> Result<(), RulesError> {
+    let entry = |what: String| Err(RulesError::Entry(format!("authority {:?}: {what}", row.code)));
+    if let Some(bad) = row.tenant_levels.iter().find(|it| TenantLevel::parse(it).is_none()) {
+        return entry(format!("unknown Pemda level {bad:?}"));
+    }
+    if row.over.is_empty() {
+        return entry("names no position".to_owned());
+    }
+    for power in &row.over {
+        if let Some(bad) = power.positions.iter().find(|it| PositionType::parse(it).is_none()) {
+            return entry(format!("unknown position type {bad:?}"));
+        }
+        if power.levels.is_empty() || power.positions.is_empty() {
+            return entry("a rule without positions or levels".to_owned());
+        }
+        if let Some(bad) = power.except.iter().find(|code| !file.sanctions.iter().any(|it| &it.code == *code)) {
+            return entry(format!("unknown sanction {bad:?}"));
+        }
+    }
+    Ok(())
 }
 
 fn check_entries(file: &File) -> Result<(), RulesError> {
@@ -266,8 +336,12 @@ fn check_entries(file: &File) -> Result<(), RulesError> {
             return Err(RulesError::Entry(format!("catalogue code {:?} twice", item.code)));
         }
         let levels = &item.levels;
-        if levels.unit.is_none() && levels.instansi.is_none() && levels.negara.is_none() {
+        let by_impact = levels.unit.is_some() || levels.instansi.is_some() || levels.negara.is_some();
+        if !by_impact && item.by_position.is_empty() && !item.from_absence_table {
             return Err(RulesError::Entry(format!("catalogue item {:?} has no level", item.code)));
+        }
+        if let Some(bad) = item.by_position.keys().find(|it| PositionType::parse(it).is_none()) {
+            return Err(RulesError::Entry(format!("catalogue item {:?}: unknown position type {bad:?}", item.code)));
         }
         if item.kind != "kewajiban" && item.kind != "larangan" {
             return Err(RulesError::Entry(format!(
@@ -281,9 +355,7 @@ fn check_entries(file: &File) -> Result<(), RulesError> {
         if !seen.insert(row.code.as_str()) {
             return Err(RulesError::Entry(format!("authority code {:?} twice", row.code)));
         }
-        if let Some(bad) = row.positions.iter().find(|it| PositionType::parse(it).is_none()) {
-            return Err(RulesError::Entry(format!("authority {:?}: unknown position type {bad:?}", row.code)));
-        }
+        check_authority(file, row)?;
     }
     if file.catalogue.is_empty() || file.authority.is_empty() {
         return Err(RulesError::Entry("the catalogue and the authority matrix may not be empty".to_owned()));

@@ -75,19 +75,25 @@ fn relief_only_in_heavy_cases_and_a_dropped_case_takes_no_more_steps() -> Result
 fn the_catalogue_and_the_authority_matrix_are_checked() {
     let rules = shipped();
     assert_eq!(rules.item("5g").and_then(|it| it.level(Impact::Negara)), Some(Level::Berat));
-    assert_eq!(rules.item("5c").and_then(|it| it.level(Impact::Unit)), None, "working for another state is berat only");
-    let head = rules.authority("atasan_langsung").expect("seeded");
+    let foreign = rules.item("5c").and_then(|it| it.level(Impact::Unit));
+    assert_eq!(foreign, Some(Level::Berat), "working for another state is berat whatever its impact");
+    assert_eq!(rules.item("3b").and_then(|it| it.level(Impact::Unit)), Some(Level::Sedang), "no ringan for unity");
+    let head = rules.authority("pengawas").expect("seeded");
     assert!(!head.covers(employee::PositionType::Struktural));
     assert_eq!(rules.sanction("pdhtaps").map(Sanction::appeal_kind), Some("banding"));
     assert_eq!(rules.sanction("teguran_lisan").map(Sanction::appeal_kind), Some("keberatan"));
     let text = include_str!("../../data/discipline.toml");
     let duplicate = format!(
-        "{text}\n[[authority]]\ncode = \"ppk\"\nname = \"x\"\nmax_level = \"berat\"\npositions = []\nsource = \"x\"\n"
+        "{text}\n[[authority]]\ncode = \"ppk\"\nname = \"x\"\nsource = \"x\"\nover = [{{ positions = [\"pelaksana\"], levels = [\"berat\"] }}]\n"
     );
     assert!(matches!(Rules::parse(&duplicate), Err(RulesError::Entry(_))));
-    let bad_position = text.replace("positions = [\"pelaksana\", \"fungsional\"]", "positions = [\"honorer\"]");
+    let bad_position = text.replace(
+        "positions = [\"pelaksana\"], levels = [\"ringan\"]",
+        "positions = [\"honorer\"], levels = [\"ringan\"]",
+    );
     assert!(matches!(Rules::parse(&bad_position), Err(RulesError::Entry(_))));
-    let no_level = text.replace("levels = { negara = \"berat\" }", "levels = {}");
+    let no_level =
+        text.replacen("levels = { unit = \"berat\", instansi = \"berat\", negara = \"berat\" }", "levels = {}", 1);
     assert!(matches!(Rules::parse(&no_level), Err(RulesError::Entry(_))));
 }
 

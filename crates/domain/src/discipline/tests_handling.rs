@@ -4,6 +4,7 @@ use jiff::civil::date;
 
 use super::*;
 use crate::calendar::{Calendar, CalendarRules, WorkWeek, shipped as national};
+use crate::discipline::employee::PositionType;
 use crate::ids::UnitId;
 use crate::org::{UnitNode, UnitTree};
 use crate::people::{Access, Grant, Role, Scope};
@@ -70,13 +71,34 @@ fn an_examination_needs_a_signed_record_and_a_team_named_members() {
 #[test]
 fn breaches_take_their_level_from_the_catalogue_or_the_absence_table() {
     let rules = shipped();
-    let from_table = breaches(rules, &[], (Some(Level::Sedang), true)).expect("a proposal");
+    let from_table = breaches(rules, (&[], PositionType::Pelaksana), (Some(Level::Sedang), true)).expect("a proposal");
     assert_eq!((from_table[0].code.as_str(), from_table[0].level), ("4f", Level::Sedang));
     let asked = [("3d".to_owned(), "instansi".to_owned())];
-    let found = breaches(rules, &asked, (None, false)).expect("known item");
+    let found = breaches(rules, (&asked, PositionType::Pelaksana), (None, false)).expect("known item");
     assert_eq!(found[0].level, Level::Sedang);
-    assert!(breaches(rules, &[], (None, false)).is_err(), "a case names at least one breach");
-    assert!(breaches(rules, &[], (None, true)).is_ok(), "attendance without a proposal is refused for its reference");
-    let unknown = breaches(rules, &[("9z".to_owned(), "unit".to_owned())], (None, false)).expect_err("unknown");
+    assert!(
+        breaches(rules, (&[], PositionType::Pelaksana), (None, false)).is_err(),
+        "a case names at least one breach"
+    );
+    assert!(
+        breaches(rules, (&[], PositionType::Pelaksana), (None, true)).is_ok(),
+        "attendance without a proposal is refused for its reference"
+    );
+    let unknown = breaches(rules, (&[("9z".to_owned(), "unit".to_owned())], PositionType::Pelaksana), (None, false))
+        .expect_err("unknown");
     assert_eq!(unknown[0].field, "breaches");
+}
+
+#[test]
+fn some_breaches_are_levelled_by_position_and_absence_only_by_its_table() {
+    let rules = shipped();
+    // Wealth report (4e): sedang for an administrator, berat for a JPT; a register without the rung gives no level.
+    let target = [("4e".to_owned(), "unit".to_owned())];
+    let level = |position| breaches(rules, (&target, position), (None, false)).map(|it| it[0].level);
+    assert_eq!(level(PositionType::Administrator), Ok(Level::Sedang));
+    assert_eq!(level(PositionType::JptPratama), Ok(Level::Berat));
+    assert!(level(PositionType::Struktural).is_err());
+    let absence = [("4f".to_owned(), "unit".to_owned())];
+    let refused = breaches(rules, (&absence, PositionType::Pelaksana), (None, false)).expect_err("by the table only");
+    assert_eq!(refused[0].field, "breaches");
 }

@@ -2,6 +2,7 @@
 //! direct report, numbered `HD-<year>-NNNN`; every step is checked against the replayed case by the domain's
 //! guards before it is stored, and opening, steps and members are each audited in the same transaction.
 
+use domain::discipline::employee::PositionType;
 use domain::discipline::{Case, Level, Refusal, Rules, Step};
 use domain::ids::TenantId;
 use domain::problems::{Problem, Problems, optional_text, required_text};
@@ -130,8 +131,13 @@ fn level_of(code: &str) -> Result<Level, StoreError> {
 }
 
 /// The case's breaches by the domain's rule, its problems added to the others.
-fn breaches_of(rules: &Rules, new: &NewCase, proposal: Option<Level>, problems: &mut Problems) -> Vec<Breach> {
-    match domain::discipline::breaches(rules, &new.breaches, (proposal, new.origin == "attendance")) {
+fn breaches_of(
+    rules: &Rules,
+    (new, position): (&NewCase, PositionType),
+    proposal: Option<Level>,
+    problems: &mut Problems,
+) -> Vec<Breach> {
+    match domain::discipline::breaches(rules, (&new.breaches, position), (proposal, new.origin == "attendance")) {
         Ok(found) => found,
         Err(found) => {
             for it in found {
@@ -157,7 +163,10 @@ pub async fn open(cx: &ActionCx<'_>, rules: &Rules, new: &NewCase) -> Result<Cas
     }
     let origin_ref = new.origin_ref.trim().to_owned();
     let proposal_level = check_origin(&mut tx, cx.tenant, new, &origin_ref, &mut problems).await?;
-    let breaches = breaches_of(rules, new, proposal_level, &mut problems);
+    // An unknown employee is refused above; the legacy type levels nothing by position meanwhile.
+    let position = employee.as_ref().and_then(|it| PositionType::parse(&it.position_type));
+    let breaches =
+        breaches_of(rules, (new, position.unwrap_or(PositionType::Struktural)), proposal_level, &mut problems);
     problems.finish(|| ()).map_err(StoreError::Invalid)?;
     let employee = employee.ok_or(StoreError::NotFound)?;
     let level = breaches.iter().map(|it| it.level).max().unwrap_or(Level::Ringan);

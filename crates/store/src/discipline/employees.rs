@@ -27,7 +27,7 @@ pub struct Employee {
     pub grade: Option<String>,
     /// Position.
     pub position: String,
-    /// `struktural`, `fungsional`, `pelaksana`.
+    /// A `domain::discipline::employee::PositionType` code (`jpt_pratama`, `pelaksana`, …).
     pub position_type: String,
     /// Unit.
     pub unit_id: String,

@@ -165,13 +165,14 @@ pub async fn add_step(staff: Staff, Path(id): Path<String>, Json(body): Json<Ste
     if !crate::discipline::reach(&staff, &file).await?.acts() {
         return Err(WebError::Forbidden);
     }
-    let position = PositionType::parse(&file.employee.position_type).unwrap_or(PositionType::Pelaksana);
+    let accused =
+        (PositionType::parse(&file.employee.position_type).unwrap_or(PositionType::Struktural), staff.tenant.0.level);
     let mut form: Vec<(String, String)> = body.fields.into_iter().collect();
     form.push(("kind".to_owned(), body.kind));
     let refused = |code: &str, message: String| {
         WebError::Invalid(vec![ApiProblem { field: "step".to_owned(), code: code.to_owned(), message }])
     };
-    let (step, details) = step_form::read(staff.lang, &rules, position, &form).map_err(|it| refused("invalid", it))?;
+    let (step, details) = step_form::read(staff.lang, &rules, accused, &form).map_err(|it| refused("invalid", it))?;
     match store::discipline::cases::add_step(&staff.action_cx(), &rules, &id, step, details).await? {
         Ok(()) => Ok(StatusCode::CREATED.into_response()),
         Err(refusal) => Err(refused("refused", step_form::refusal(staff.lang, &refusal))),
@@ -247,7 +248,8 @@ pub struct EmployeeOut {
     status: String,
     grade: Option<String>,
     position: String,
-    /// `struktural`, `fungsional`, `pelaksana`.
+    /// `jpt_madya`, `jpt_pratama`, `administrator`, `pengawas`, `pelaksana`, `fungsional`, `fungsional_ahli_utama`,
+    /// or `struktural` (a managerial post of unknown rung, from registers made before the rungs were asked).
     position_type: String,
     unit_id: String,
     superior_nip: Option<String>,

@@ -83,7 +83,7 @@ async fn a_discipline_case_is_no_more_readable_in_the_audit_trail_than_on_its_pa
     officer.login("bkpsdm").await;
     let facts = "Meninggalkan loket tanpa izin atasan selama tiga jam pada hari pelayanan.";
     let opened = officer
-        .post("/disiplin/kasus", &[("employee", &siti), ("origin", "superior"), ("facts", facts), ("b_5m", "unit")])
+        .post("/disiplin/kasus", &[("employee", &siti), ("origin", "superior"), ("facts", facts), ("b_3e", "unit")])
         .await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text("main"));
     let seq = newest(&db, "discipline_case.open").await?;

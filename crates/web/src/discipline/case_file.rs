@@ -13,6 +13,7 @@ use store::StoreError;
 use store::discipline::cases::{self, CaseFile};
 use store::discipline::{members, record};
 
+use super::case_view::{BreachView, CaseView, EmployeeView, OfficeOption, StepRow};
 use super::{Reach, step_form};
 use crate::error::WebError;
 use crate::layout::Layout;
@@ -23,20 +24,48 @@ use crate::staff::Staff;
 struct Page {
     #[serde(flatten)]
     layout: Layout,
-    case: serde_json::Value,
-    employee: serde_json::Value,
-    breaches: Vec<serde_json::Value>,
-    due: Vec<serde_json::Value>,
-    steps: Vec<super::case_view::StepRow>,
-    members: Vec<serde_json::Value>,
-    views: Vec<serde_json::Value>,
+    case: CaseView,
+    employee: EmployeeView,
+    breaches: Vec<BreachView>,
+    due: Vec<DueView>,
+    steps: Vec<StepRow>,
+    members: Vec<MemberView>,
+    views: Vec<ViewRow>,
     acts: bool,
     handler: bool,
     own: bool,
     offered: Vec<&'static str>,
-    sanctions: Vec<serde_json::Value>,
-    officials: Vec<serde_json::Value>,
+    sanctions: Vec<SanctionOption>,
+    officials: Vec<OfficeOption>,
     error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DueView {
+    code: &'static str,
+    date: Option<String>,
+    late: bool,
+    source: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MemberView {
+    name: String,
+    role: String,
+}
+
+#[derive(Serialize)]
+struct ViewRow {
+    who: String,
+    what: String,
+    at: String,
+}
+
+#[derive(Serialize)]
+struct SanctionOption {
+    code: String,
+    name: String,
+    level: &'static str,
 }
 
 async fn load(staff: &Staff, id: &str) -> Result<(Rules, CaseFile, Reach), WebError> {
@@ -61,27 +90,35 @@ async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>)
         .case
         .agenda(&rules, &file.calendar, today)
         .into_iter()
-        .map(|it| json!({ "code": it.code, "date": it.date.map(date), "late": it.late, "source": it.source }))
+        .map(|it| DueView { code: it.code, date: it.date.map(date), late: it.late, source: it.source })
         .collect();
     let users = store::people::queries::list_users(&mut conn, tenant).await?;
     let name_of =
         |id: &str| users.iter().find(|u| u.id.as_str() == id).map_or(id.to_owned(), |u| u.display_name.clone());
     let views = if reach == Reach::Handler {
-        record::views(&mut conn, tenant, id).await?.into_iter().take(50).map(|it| {
-            json!({ "who": it.display_name, "what": it.what, "at": crate::view::format::local_time(it.at_ms, staff.tenant.0.zone) })
-        }).collect()
+        record::views(&mut conn, tenant, id)
+            .await?
+            .into_iter()
+            .take(50)
+            .map(|it| ViewRow {
+                who: it.display_name,
+                what: it.what,
+                at: crate::view::format::local_time(it.at_ms, staff.tenant.0.zone),
+            })
+            .collect()
     } else {
         Vec::new()
     };
     let unit = data.units.iter().find(|u| u.id.as_str() == file.employee.unit_id);
-    let position = PositionType::parse(&file.employee.position_type).unwrap_or(PositionType::Pelaksana);
+    let accused =
+        (PositionType::parse(&file.employee.position_type).unwrap_or(PositionType::Struktural), staff.tenant.0.level);
     let page = Page {
         case: super::case_view::case(&rules, &file, lang),
         employee: super::case_view::employee(&file, unit.map(|u| u.draft.name.clone())),
         breaches: super::case_view::breaches(&rules, &file),
         due,
         steps: super::case_view::steps(&rules, &file, &name_of, staff.tenant.0.zone),
-        members: file.members.iter().map(|(id, role)| json!({ "name": name_of(id), "role": role })).collect(),
+        members: file.members.iter().map(|(id, role)| MemberView { name: name_of(id), role: role.clone() }).collect(),
         views,
         acts: reach.acts(),
         handler: reach == Reach::Handler,
@@ -91,14 +128,9 @@ async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>)
             .sanctions()
             .iter()
             .filter(|it| Some(it.level) <= file.case.level.or(Some(Level::Berat)))
-            .map(|it| json!({ "code": it.code, "name": it.name, "level": it.level.code() }))
+            .map(|it| SanctionOption { code: it.code.clone(), name: it.name.clone(), level: it.level.code() })
             .collect(),
-        officials: rules
-            .authorities()
-            .iter()
-            .filter(|it| it.covers(position))
-            .map(|it| json!({ "code": it.code, "name": it.name, "max_level": it.max_level.code() }))
-            .collect(),
+        officials: super::case_view::offices(&rules, accused, lang),
         error,
         layout: staff.layout,
     };
@@ -120,8 +152,9 @@ pub async fn add_step(
     if !reach.acts() {
         return Err(WebError::Forbidden);
     }
-    let position = PositionType::parse(&file.employee.position_type).unwrap_or(PositionType::Pelaksana);
-    let (step, details) = match step_form::read(staff.lang, &rules, position, &form) {
+    let accused =
+        (PositionType::parse(&file.employee.position_type).unwrap_or(PositionType::Struktural), staff.tenant.0.level);
+    let (step, details) = match step_form::read(staff.lang, &rules, accused, &form) {
         Ok(read) => read,
         Err(message) => return page(staff, &id, StatusCode::UNPROCESSABLE_ENTITY, Some(message)).await,
     };

@@ -1,44 +1,134 @@
 //! The case file as the page shows it: codes turned into names, dates written out in the reader's language.
 
-use serde_json::{Value, json};
+use domain::discipline::Rules;
+use domain::discipline::employee::PositionType;
+use domain::org::TenantLevel;
+use serde::Serialize;
 use store::discipline::cases::CaseFile;
 
 use super::letters;
 use crate::i18n::Lang;
 
 /// The case's own fields.
-pub fn case(rules: &domain::discipline::Rules, file: &CaseFile, lang: Lang) -> Value {
+#[derive(Serialize)]
+pub struct CaseView {
+    id: String,
+    number: String,
+    origin: String,
+    origin_ref: Option<String>,
+    level: String,
+    state: String,
+    facts: String,
+    evidence: String,
+    /// The sanction imposed, by name.
+    sanction: Option<String>,
+    effective_on: Option<String>,
+    ends_on: Option<String>,
+    relieved: Option<String>,
+    islah: Vec<String>,
+}
+
+/// The case's own fields.
+pub fn case(rules: &Rules, file: &CaseFile, lang: Lang) -> CaseView {
     let date = |it: jiff::civil::Date| crate::view::format::long_date(lang, it);
     let parsed = |it: Option<&str>| it.and_then(|it| it.parse().ok()).map(date);
     let row = &file.row;
-    json!({ "id": row.id, "number": row.number, "origin": row.origin, "origin_ref": row.origin_ref,
-        "level": row.level, "state": row.state, "facts": row.facts, "evidence": row.evidence,
-        "sanction": row.sanction.as_deref().map(|code| rules.sanction(code).map_or(code.to_owned(), |it| it.name.clone())),
-        "effective_on": parsed(row.effective_on.as_deref()), "ends_on": parsed(row.ends_on.as_deref()),
-        "relieved": file.case.relieved.map(date), "islah": file.case.islah.iter().map(|it| date(*it)).collect::<Vec<_>>() })
+    CaseView {
+        id: row.id.clone(),
+        number: row.number.clone(),
+        origin: row.origin.clone(),
+        origin_ref: row.origin_ref.clone(),
+        level: row.level.clone(),
+        state: row.state.clone(),
+        facts: row.facts.clone(),
+        evidence: row.evidence.clone(),
+        sanction: row
+            .sanction
+            .as_deref()
+            .map(|code| rules.sanction(code).map_or(code.to_owned(), |it| it.name.clone())),
+        effective_on: parsed(row.effective_on.as_deref()),
+        ends_on: parsed(row.ends_on.as_deref()),
+        relieved: file.case.relieved.map(date),
+        islah: file.case.islah.iter().map(|it| date(*it)).collect(),
+    }
 }
 
-/// The employee.
-pub fn employee(file: &CaseFile, unit: Option<String>) -> Value {
+/// The employee concerned.
+#[derive(Serialize)]
+pub struct EmployeeView {
+    name: String,
+    nip: String,
+    grade: Option<String>,
+    position: String,
+    position_type: String,
+    status: String,
+    unit: Option<String>,
+}
+
+/// The employee concerned, with the unit's name.
+pub fn employee(file: &CaseFile, unit: Option<String>) -> EmployeeView {
     let it = &file.employee;
-    json!({ "name": it.name, "nip": it.nip, "grade": it.grade, "position": it.position,
-        "position_type": it.position_type, "status": it.status, "unit": unit })
+    EmployeeView {
+        name: it.name.clone(),
+        nip: it.nip.clone(),
+        grade: it.grade.clone(),
+        position: it.position.clone(),
+        position_type: it.position_type.clone(),
+        status: it.status.clone(),
+        unit,
+    }
+}
+
+/// An alleged breach with its article.
+#[derive(Serialize)]
+pub struct BreachView {
+    code: String,
+    impact: String,
+    level: &'static str,
+    article: Option<String>,
+    text: Option<String>,
 }
 
 /// The alleged breaches with their articles.
-pub fn breaches(rules: &domain::discipline::Rules, file: &CaseFile) -> Vec<Value> {
+pub fn breaches(rules: &Rules, file: &CaseFile) -> Vec<BreachView> {
     file.breaches
         .iter()
         .map(|it| {
             let item = rules.item(&it.code);
-            json!({ "code": it.code, "impact": it.impact, "level": it.level.code(),
-                "article": item.map(|i| i.article.clone()), "text": item.map(|i| i.text.clone()) })
+            BreachView {
+                code: it.code.clone(),
+                impact: it.impact.clone(),
+                level: it.level.code(),
+                article: item.map(|i| i.article.clone()),
+                text: item.map(|i| i.text.clone()),
+            }
+        })
+        .collect()
+}
+
+/// An office the decision form offers, with the levels it may impose on this employee.
+#[derive(Serialize)]
+pub struct OfficeOption {
+    code: String,
+    name: String,
+    levels: String,
+}
+
+/// The offices of this Pemda that may sanction an employee of this position.
+pub fn offices(rules: &Rules, (position, pemda): (PositionType, TenantLevel), lang: Lang) -> Vec<OfficeOption> {
+    rules
+        .offices_over(position, pemda)
+        .into_iter()
+        .map(|(office, power)| OfficeOption {
+            code: office.code.clone(),
+            name: office.name.clone(),
+            levels: super::step_form::levels_text(lang, &power.levels),
         })
         .collect()
 }
 
 /// A recorded step as the page shows it.
-#[derive(serde::Serialize)]
+#[derive(Serialize)]
 pub struct StepRow {
     seq: i64,
     kind: &'static str,
@@ -53,7 +143,7 @@ pub struct StepRow {
 
 /// The steps, with sanctions and offices by name and the letter each produces.
 pub fn steps(
-    rules: &domain::discipline::Rules,
+    rules: &Rules,
     file: &CaseFile,
     name_of: &dyn Fn(&str) -> String,
     zone: domain::calendar::Zone,

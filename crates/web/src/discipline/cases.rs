@@ -110,8 +110,50 @@ struct NewPage {
     chosen: Vec<(String, String)>,
     employees: Vec<(String, String)>,
     origins: Vec<&'static str>,
-    catalogue: Vec<serde_json::Value>,
+    catalogue: Vec<CatalogueChoice>,
     errors: FieldErrors,
+}
+
+/// An obligation or prohibition a case may name by hand, with the impacts to choose from.
+#[derive(Serialize)]
+struct CatalogueChoice {
+    code: String,
+    kind: String,
+    article: String,
+    text: String,
+    impacts: Vec<ImpactChoice>,
+}
+
+/// An impact and the level it gives; none when the level follows the employee's position.
+#[derive(Serialize)]
+struct ImpactChoice {
+    impact: &'static str,
+    level: Option<&'static str>,
+}
+
+fn catalogue_choices(rules: &domain::discipline::Rules) -> Vec<CatalogueChoice> {
+    use domain::discipline::Impact;
+    rules
+        .catalogue()
+        .iter()
+        .filter(|it| it.chosen_by_hand())
+        .map(|it| {
+            let impacts = Impact::ALL
+                .into_iter()
+                .filter_map(|impact| match it.level(impact) {
+                    Some(level) => Some(ImpactChoice { impact: impact.code(), level: Some(level.code()) }),
+                    None => (!it.by_position.is_empty()).then_some(ImpactChoice { impact: impact.code(), level: None }),
+                })
+                .collect();
+            CatalogueChoice {
+                code: it.code.clone(),
+                kind: it.kind.clone(),
+                article: it.article.clone(),
+                text: it.text.clone(),
+                impacts,
+            }
+        })
+        .collect()
 }
 
 async fn new_page(
@@ -138,17 +180,6 @@ async fn new_page(
         })
         .map(|it| (it.id, format!("{} — {}", it.name, it.nip)))
         .collect();
-    let catalogue = rules
-        .catalogue()
-        .iter()
-        .map(|it| {
-            let impacts: Vec<_> = domain::discipline::Impact::ALL
-                .into_iter()
-                .filter_map(|impact| it.level(impact).map(|level| serde_json::json!({ "impact": impact.code(), "level": level.code() })))
-                .collect();
-            serde_json::json!({ "code": it.code, "kind": it.kind, "article": it.article, "text": it.text, "impacts": impacts })
-        })
-        .collect();
     let (facts, evidence, chosen) = rest;
     let page = NewPage {
         layout: staff.layout,
@@ -158,7 +189,7 @@ async fn new_page(
         chosen,
         employees,
         origins: cases::ORIGINS.to_vec(),
-        catalogue,
+        catalogue: catalogue_choices(&rules),
         errors,
     };
     render_status(status, "discipline/new_case.html", &page)

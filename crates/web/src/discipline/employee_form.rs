@@ -5,7 +5,7 @@ use axum::Form;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::discipline::employee::RawEmployee;
+use domain::discipline::employee::{PositionType, RawEmployee};
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use store::discipline::employees::{self, ImportRow};
@@ -47,6 +47,25 @@ struct Page {
     form: EmployeeForm,
     errors: FieldErrors,
     units: Vec<(String, String)>,
+    position_types: Vec<Choice>,
+}
+
+/// An option of a select.
+#[derive(Serialize)]
+struct Choice {
+    value: &'static str,
+    label: &'static str,
+}
+
+/// The position types a register should use; the legacy `struktural` only while the employee still has it.
+fn position_types(staff: &Staff, current: &str) -> Vec<Choice> {
+    let legacy = PositionType::Struktural;
+    PositionType::current()
+        .iter()
+        .copied()
+        .chain((current == legacy.code()).then_some(legacy))
+        .map(|it| Choice { value: it.code(), label: staff.lang.t(&format!("discipline.position_type.{}", it.code())) })
+        .collect()
 }
 
 async fn show(
@@ -64,7 +83,9 @@ async fn show(
         .filter_map(|(id, _)| data.units.iter().find(|u| u.id == id))
         .map(|u| (u.draft.code.clone(), u.draft.name.clone()))
         .collect();
-    render_status(status, "discipline/employee_form.html", &Page { layout: staff.layout, id, form, errors, units })
+    let position_types = position_types(&staff, &form.position_type);
+    let page = Page { layout: staff.layout, id, form, errors, units, position_types };
+    render_status(status, "discipline/employee_form.html", &page)
 }
 
 /// `GET /pegawai/baru`.

@@ -14,6 +14,7 @@ mod letters;
 mod pdf;
 mod register;
 mod rules;
+mod rules_tables;
 pub(crate) mod step_form;
 pub(crate) mod wire;
 
@@ -77,3 +78,5 @@ pub(crate) async fn rules_of(staff: &Staff) -> Result<domain::discipline::Rules,
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_api;
+#[cfg(test)]
+mod tests_authority;

@@ -5,7 +5,6 @@
 use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::discipline::Rules;
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 
@@ -23,46 +22,8 @@ struct Page {
     body: String,
     error: Option<String>,
     saved: bool,
-    catalogue: Vec<serde_json::Value>,
-    sanctions: Vec<serde_json::Value>,
-    deadlines: Vec<serde_json::Value>,
-    authorities: Vec<serde_json::Value>,
-}
-
-fn tables(rules: &Rules) -> [Vec<serde_json::Value>; 4] {
-    use serde_json::json;
-    let catalogue = rules
-        .catalogue()
-        .iter()
-        .map(|it| {
-            let level = |impact| it.level(impact).map(domain::discipline::Level::code);
-            json!({ "code": it.code, "kind": it.kind, "article": it.article, "text": it.text, "note": it.note,
-                "unit": level(domain::discipline::Impact::Unit), "instansi": level(domain::discipline::Impact::Instansi),
-                "negara": level(domain::discipline::Impact::Negara) })
-        })
-        .collect();
-    let sanctions = rules
-        .sanctions()
-        .iter()
-        .map(|it| {
-            json!({ "code": it.code, "level": it.level.code(), "name": it.name, "source": it.source,
-            "months": it.months, "appeal": it.appeal_kind() })
-        })
-        .collect();
-    let deadlines = domain::discipline::DEADLINES
-        .iter()
-        .filter_map(|code| rules.deadline(code))
-        .map(|it| json!({ "code": it.code, "workdays": it.workdays, "meaning": it.meaning, "source": it.source }))
-        .collect();
-    let authorities = rules
-        .authorities()
-        .iter()
-        .map(|it| {
-            json!({ "code": it.code, "name": it.name, "max_level": it.max_level.code(),
-            "positions": it.positions.join(", "), "source": it.source })
-        })
-        .collect();
-    [catalogue, sanctions, deadlines, authorities]
+    #[serde(flatten)]
+    tables: super::rules_tables::Tables,
 }
 
 async fn show(
@@ -75,7 +36,6 @@ async fn show(
     let mut conn = staff.app.db().conn().await?;
     let (body, edited) = store::discipline::rules::text(&mut conn, &staff.tenant.0.id).await?;
     let rules = store::discipline::rules::load(&mut conn, &staff.tenant.0.id).await?;
-    let [catalogue, sanctions, deadlines, authorities] = tables(&rules);
     let page = Page {
         can_edit: staff.user.access.can_tenant(Permission::ManageDisciplineRules),
         layout: staff.layout,
@@ -83,10 +43,7 @@ async fn show(
         body: draft.unwrap_or(body),
         error,
         saved,
-        catalogue,
-        sanctions,
-        deadlines,
-        authorities,
+        tables: super::rules_tables::tables(&rules, staff.lang),
     };
     render_status(status, "discipline/rules.html", &page)
 }

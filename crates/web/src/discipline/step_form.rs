@@ -4,7 +4,10 @@
 use std::collections::HashMap;
 
 use domain::discipline::employee::PositionType;
-use domain::discipline::{Outcome, RecordProblem, Refusal, Rules, Step, check_examination_record, check_team};
+use domain::discipline::{
+    AuthorityRefusal, Level, Outcome, RecordProblem, Refusal, Rules, Step, check_examination_record, check_team,
+};
+use domain::org::TenantLevel;
 use jiff::civil::Date;
 use store::discipline::steps::Details;
 
@@ -14,11 +17,12 @@ use crate::i18n::Lang;
 const DETAILS: [&str; 10] =
     ["letter_number", "place", "time", "examiner", "record", "note", "team", "official", "official_name", "signed_at"];
 
-/// Reads a submitted step form; the message of the first problem otherwise.
+/// Reads a submitted step form for an employee of `position` in a Pemda of `pemda` level; the message of the first
+/// problem otherwise.
 pub fn read(
     lang: Lang,
     rules: &Rules,
-    position: PositionType,
+    accused: (PositionType, TenantLevel),
     form: &[(String, String)],
 ) -> Result<(Step, Details), String> {
     let fields: HashMap<&str, &str> = form.iter().map(|(k, v)| (k.as_str(), v.trim())).collect();
@@ -42,7 +46,7 @@ pub fn read(
         "relieved" => Step::Relieved { on: date("on")? },
         "islah" => Step::Islah { on: date("on")? },
         "dropped" => Step::Dropped { on: date("on")? },
-        "decided" => decided(lang, rules, position, (get("sanction"), get("official")), date("on")?)?,
+        "decided" => decided(lang, rules, accused, (get("sanction"), get("official")), date("on")?)?,
         "absent_at_delivery" => Step::AbsentAtDelivery { on: date("on")? },
         "delivered" => Step::Delivered { on: date("on")? },
         "objection" => Step::Objection { on: date("on")? },
@@ -68,18 +72,38 @@ pub fn read(
 fn decided(
     lang: Lang,
     rules: &Rules,
-    position: PositionType,
+    accused: (PositionType, TenantLevel),
     (sanction, official): (&str, &str),
     on: Date,
 ) -> Result<Step, String> {
     if rules.sanction(sanction).is_none() {
         return Err(lang.t("discipline.step.sanction_required").to_owned());
     }
-    // Source: PP 94/2021 Pasal 15–23 as the authority matrix of the rules file (which office over which position).
-    let authority = rules
-        .authority_over(official, position)
-        .ok_or_else(|| lang.t("discipline.step.official_not_authorised").to_owned())?;
+    // Source: PP 94/2021 as the authority rules of the rules file (which office imposes which level on whom).
+    let authority = rules.may_impose(official, accused, sanction).map_err(|it| authority_message(lang, &it))?;
     Ok(Step::Decided { on, sanctions: vec![sanction.to_owned()], authority })
+}
+
+fn authority_message(lang: Lang, refusal: &AuthorityRefusal) -> String {
+    let key = match refusal {
+        AuthorityRefusal::UnknownSanction => "discipline.step.sanction_required",
+        AuthorityRefusal::UnknownOffice | AuthorityRefusal::NotOverPosition => {
+            "discipline.step.official_not_authorised"
+        }
+        AuthorityRefusal::NotInThisPemda => "discipline.step.official_not_in_pemda",
+        AuthorityRefusal::Excluded => "discipline.step.official_excluded",
+        AuthorityRefusal::LevelNotAllowed(levels) => {
+            return lang.tf("discipline.step.official_levels", &[("value", &levels_text(lang, levels))]);
+        }
+    };
+    lang.t(key).to_owned()
+}
+
+/// Levels by name, lowercase, joined (`ringan, sedang`).
+pub fn levels_text(lang: Lang, levels: &[Level]) -> String {
+    let names: Vec<String> =
+        levels.iter().map(|it| lang.t(&format!("discipline.level.{}", it.code())).to_lowercase()).collect();
+    names.join(", ")
 }
 
 fn record_message(lang: Lang, problem: RecordProblem) -> String {
