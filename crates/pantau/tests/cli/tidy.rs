@@ -226,3 +226,29 @@ fn domain_and_text_types_do_not_derive_serialize() {
         .collect();
     assert!(bad.is_empty(), "domain and text types derive Serialize: {bad:?}");
 }
+
+#[test]
+fn page_models_carry_typed_fields_not_json_values() {
+    // A `serde_json::Value` field hides what a template reads from the compiler; wire formats built with `json!`
+    // (Open311) and parsers are not page fields.
+    let needle = ["serde_json::", "Value"].concat();
+    let bad: Vec<_> = rust_files()
+        .into_iter()
+        .filter(|(name, _)| {
+            name.starts_with("crates/web/src/") && !name.contains("/tests") && !name.ends_with("testing.rs")
+        })
+        .filter(|(_, text)| {
+            text.lines().any(|line| {
+                let line = line.trim_start();
+                !line.starts_with("//")
+                    && line.contains(':')
+                    && line.ends_with(',')
+                    && line.contains(&needle)
+                    && !line.contains("::<")
+                    && !line.contains("=>")
+            })
+        })
+        .map(|(name, _)| name)
+        .collect();
+    assert!(bad.is_empty(), "page fields typed as JSON values: {bad:?}");
+}
