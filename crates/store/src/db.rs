@@ -153,14 +153,3 @@ pub fn mask_url(url: &str) -> String {
         None => url.to_owned(),
     }
 }
-
-/// `($1, $2), ($3, $4)` for `rows` rows of `cols` values: the VALUES list of a multi-row insert.
-pub(crate) fn value_rows(rows: usize, cols: usize) -> String {
-    (0..rows)
-        .map(|row| {
-            let params: Vec<String> = (1..=cols).map(|col| format!("${}", row * cols + col)).collect();
-            format!("({})", params.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}

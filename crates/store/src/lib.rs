@@ -20,6 +20,7 @@ pub mod numbering;
 pub mod org;
 pub mod people;
 pub mod secrets;
+mod sql;
 pub mod surveys;
 
 pub use action::{ActionCx, Actor, IdSource};

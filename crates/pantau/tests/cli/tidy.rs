@@ -95,6 +95,19 @@ fn sql_lives_only_in_store() {
     assert!(bad.is_empty(), "SQL outside store (STYLE.md §2): {bad:?}");
 }
 
+#[test]
+fn numbered_placeholders_only_through_the_sql_builder() {
+    // `store::sql::Sql` writes each `$n` as it binds its value; a number written by hand drifts from its binds.
+    let needles = [["$", "{"].concat(), ["'", "$", "'"].concat(), ["\"", "$", "\""].concat()];
+    let bad: Vec<_> = rust_files()
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("crates/store/src/") && name != "crates/store/src/sql.rs")
+        .filter(|(_, text)| needles.iter().any(|it| text.contains(it.as_str())))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(bad.is_empty(), "placeholders numbered by hand, use store::sql::Sql (STYLE.md D1): {bad:?}");
+}
+
 /// Domain areas that hold no regulation (Pantau's own design), with the reason.
 const AREAS_WITHOUT_REGULATION: [(&str, &str); 1] = [("audit", "the hash chain is Pantau's own tamper evidence")];
 

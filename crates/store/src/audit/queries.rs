@@ -3,6 +3,7 @@
 use domain::audit::Entry;
 use domain::ids::TenantId;
 
+use crate::sql::Sql;
 use crate::{Backend, Conn, StoreError};
 
 const SELECT_HEAD: &str = "SELECT seq, hash FROM audit_head WHERE tenant_id = $1";
@@ -57,11 +58,9 @@ pub async fn insert_entries(conn: &mut Conn, entries: &[Entry]) -> Result<(), St
     if entries.is_empty() {
         return Ok(());
     }
-    let sql = format!("{INSERT_ENTRIES}{}", crate::db::value_rows(entries.len(), 13));
-    let mut query = sqlx::query(&sql);
-    for entry in entries {
-        query = query
-            .bind(&entry.tenant_id)
+    let mut sql = Sql::new(INSERT_ENTRIES);
+    sql.values(entries, |row, entry| {
+        row.bind(&entry.tenant_id)
             .bind(entry.seq)
             .bind(entry.at_ms)
             .bind(&entry.actor)
@@ -74,8 +73,8 @@ pub async fn insert_entries(conn: &mut Conn, entries: &[Entry]) -> Result<(), St
             .bind(domain::audit::digest(entry.after_doc.as_deref()))
             .bind(&entry.prev_hash)
             .bind(&entry.hash);
-    }
-    query.execute(conn).await?;
+    });
+    sql.execute(conn).await?;
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 use domain::ids::TenantId;
 
+use crate::sql::Sql;
 use crate::{Conn, StoreError};
 
 /// Channel of a delivery.
@@ -72,15 +73,12 @@ pub async fn enqueue_all(conn: &mut Conn, deliveries: &[Delivery]) -> Result<(),
     if deliveries.is_empty() {
         return Ok(());
     }
-    let sql = format!(
+    let mut sql = Sql::new(
         "INSERT INTO delivery (tenant_id, id, complaint_id, channel, recipient, subject, payload, status, attempts,
-            next_attempt_at_ms, created_at_ms) VALUES {}",
-        crate::db::value_rows(deliveries.len(), 11)
+            next_attempt_at_ms, created_at_ms) VALUES ",
     );
-    let mut query = sqlx::query(&sql);
-    for delivery in deliveries {
-        query = query
-            .bind(delivery.tenant.as_str())
+    sql.values(deliveries, |row, delivery| {
+        row.bind(delivery.tenant.as_str())
             .bind(&delivery.id)
             .bind(delivery.complaint_id.as_deref())
             .bind(&delivery.channel)
@@ -91,8 +89,8 @@ pub async fn enqueue_all(conn: &mut Conn, deliveries: &[Delivery]) -> Result<(),
             .bind(0i64)
             .bind(delivery.created_at_ms)
             .bind(delivery.created_at_ms);
-    }
-    query.execute(conn).await?;
+    });
+    sql.execute(conn).await?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@ use domain::ids::{TenantId, UnitId};
 
 use super::Item;
 use super::rows::{ITEM_COLUMNS, ItemRow};
+use crate::sql::Sql;
 use crate::{Conn, StoreError};
 
 /// Which items a list shows.
@@ -33,78 +34,55 @@ pub struct ItemFilter {
     pub limit: i64,
 }
 
-enum Bind {
-    Text(String),
-    Int(i64),
-}
-
 /// Items matching a filter: open ones by deadline (overdue first), else newest first.
 pub async fn list_items(conn: &mut Conn, tenant: &TenantId, filter: &ItemFilter) -> Result<Vec<Item>, StoreError> {
-    let mut sql = format!("SELECT {ITEM_COLUMNS} FROM complaint WHERE tenant_id = $1");
-    let mut binds: Vec<Bind> = Vec::new();
-    // Each '?' becomes the next numbered parameter, bound in the same order below.
-    let mut add = |sql: &mut String, text: &str, bind: Bind| {
-        binds.push(bind);
-        sql.push_str(&text.replace('?', &format!("${}", binds.len() + 1)));
-    };
+    let mut sql = Sql::new(&format!("SELECT {ITEM_COLUMNS} FROM complaint WHERE tenant_id = "));
+    sql.bind(tenant.as_str());
     if let Some(units) = &filter.units {
         if units.is_empty() {
             return Ok(Vec::new());
         }
-        sql.push_str(" AND (1 = 0");
+        sql.push(" AND (1 = 0");
         for unit in units {
-            add(&mut sql, " OR COALESCE(unit_id, reported_unit_id) = ?", Bind::Text(unit.as_str().to_owned()));
+            sql.push(" OR COALESCE(unit_id, reported_unit_id) = ").bind(unit.as_str());
         }
-        sql.push(')');
+        sql.push(")");
     }
     if filter.open_only {
-        sql.push_str(" AND state <> 'selesai'");
+        sql.push(" AND state <> 'selesai'");
     }
     if let Some(state) = filter.state {
-        add(&mut sql, " AND state = ?", Bind::Text(state.code().to_owned()));
+        sql.push(" AND state = ").bind(state.code());
     }
-    any_of(&mut sql, &mut add, "category", &filter.categories);
-    any_of(&mut sql, &mut add, "number", &filter.numbers);
+    any_of(&mut sql, "category", &filter.categories);
+    any_of(&mut sql, "number", &filter.numbers);
     if filter.closed_only {
-        sql.push_str(" AND state = 'selesai'");
+        sql.push(" AND state = 'selesai'");
     }
     if filter.public_only {
-        sql.push_str(" AND confidentiality <> 'rahasia' AND kind <> 'surat_masuk' AND verified_at_ms IS NOT NULL");
+        sql.push(" AND confidentiality <> 'rahasia' AND kind <> 'surat_masuk' AND verified_at_ms IS NOT NULL");
     }
     if let Some(at) = filter.overdue_at_ms {
-        add(&mut sql, " AND state <> 'selesai' AND deadline_at_ms <= ?", Bind::Int(at));
+        sql.push(" AND state <> 'selesai' AND deadline_at_ms <= ").bind(at);
     }
     if let Some((from, to)) = filter.received_between {
-        add(&mut sql, " AND received_at_ms >= ?", Bind::Int(from));
-        add(&mut sql, " AND received_at_ms < ?", Bind::Int(to));
+        sql.push(" AND received_at_ms >= ").bind(from).push(" AND received_at_ms < ").bind(to);
     }
     if filter.open_only || filter.overdue_at_ms.is_some() {
-        sql.push_str(" ORDER BY (deadline_at_ms IS NULL), deadline_at_ms, received_at_ms");
+        sql.push(" ORDER BY (deadline_at_ms IS NULL), deadline_at_ms, received_at_ms");
     } else {
-        sql.push_str(" ORDER BY received_at_ms DESC, number DESC");
+        sql.push(" ORDER BY received_at_ms DESC, number DESC");
     }
-    sql.push_str(&format!(" LIMIT {} OFFSET {}", filter.limit.clamp(1, 1000), filter.offset.max(0)));
-    let mut query = sqlx::query_as::<_, ItemRow>(&sql).bind(tenant.as_str());
-    for bind in binds {
-        query = match bind {
-            Bind::Text(text) => query.bind(text),
-            Bind::Int(value) => query.bind(value),
-        };
-    }
-    let rows = query.fetch_all(conn).await?;
+    sql.push(&format!(" LIMIT {} OFFSET {}", filter.limit.clamp(1, 1000), filter.offset.max(0)));
+    let rows: Vec<ItemRow> = sql.fetch_all(conn).await?;
     rows.into_iter().map(Item::try_from).collect()
 }
 
 /// Appends `AND column IN (…)` for a non-empty list of values.
-fn any_of(sql: &mut String, add: &mut impl FnMut(&mut String, &str, Bind), column: &str, values: &[String]) {
-    if values.is_empty() {
-        return;
+fn any_of<'q>(sql: &mut Sql<'q>, column: &str, values: &'q [String]) {
+    if !values.is_empty() {
+        sql.push(&format!(" AND {column} IN (")).bind_list(values).push(")");
     }
-    sql.push_str(&format!(" AND {column} IN ("));
-    for (n, value) in values.iter().enumerate() {
-        add(sql, if n == 0 { "?" } else { ", ?" }, Bind::Text(value.clone()));
-    }
-    sql.push(')');
 }
 
 /// Counts per unit for the unit pages and the leader's overview.

@@ -5,6 +5,7 @@ use domain::ids::{TenantId, UnitId};
 pub use super::lists::{ItemFilter, UnitCounts, list_due_for_job, list_items, unit_counts};
 use super::rows::{ATTACHMENT_COLUMNS, AttachmentRow, EVENT_COLUMNS, EventRow, ITEM_COLUMNS, ItemRow};
 use super::{Attachment, Event, Item};
+use crate::sql::Sql;
 use crate::{Backend, Conn, StoreError};
 
 fn opt_str(value: Option<&UnitId>) -> Option<&str> {
@@ -40,20 +41,17 @@ pub async fn insert_items(
     if items.is_empty() {
         return Ok(());
     }
-    let sql = format!(
+    let mut sql = Sql::new(
         "INSERT INTO complaint (tenant_id, id, number, secret_digest, kind, category, channel, confidentiality, title,
             body, location_text, latitude, longitude, reporter_name, reporter_contact, reporter_ip, letter_sender,
             letter_number, letter_date, unit_id, reported_unit_id, suggested_unit_id, suggestion_words, state,
             deadline_kind, due_date, deadline_at_ms, escalation_level, missed_deadlines, n_reopened, dedup_key,
             possible_duplicate_of, registered_by, correction_requested, split_from, received_at_ms, updated_at_ms)
-         VALUES {}",
-        crate::db::value_rows(items.len(), 37)
+         VALUES ",
     );
-    let mut query = sqlx::query(&sql);
-    for (item, intake) in items {
+    sql.values(items, |row, (item, intake)| {
         let letter = |n: usize| item.letter.as_ref().map(|it| [it.0.as_str(), it.1.as_str(), it.2.as_str()][n]);
-        query = query
-            .bind(tenant.as_str())
+        row.bind(tenant.as_str())
             .bind(&item.id)
             .bind(&item.number)
             .bind(intake.secret_digest)
@@ -90,8 +88,8 @@ pub async fn insert_items(
             .bind(item.split_from.as_deref())
             .bind(item.received_at_ms)
             .bind(item.received_at_ms);
-    }
-    query.execute(conn).await?;
+    });
+    sql.execute(conn).await?;
     Ok(())
 }
 
@@ -147,15 +145,12 @@ pub async fn insert_events(conn: &mut Conn, tenant: &TenantId, events: &[(&str, 
     if events.is_empty() {
         return Ok(());
     }
-    let sql = format!(
+    let mut sql = Sql::new(
         "INSERT INTO complaint_event (tenant_id, complaint_id, seq, at_ms, party, user_id, action, state_after,
-            unit_id, body, visibility, deadline_kind, due_date) VALUES {}",
-        crate::db::value_rows(events.len(), 13)
+            unit_id, body, visibility, deadline_kind, due_date) VALUES ",
     );
-    let mut query = sqlx::query(&sql);
-    for (item_id, event) in events {
-        query = query
-            .bind(tenant.as_str())
+    sql.values(events, |row, (item_id, event)| {
+        row.bind(tenant.as_str())
             .bind(*item_id)
             .bind(event.seq)
             .bind(event.at_ms)
@@ -168,8 +163,8 @@ pub async fn insert_events(conn: &mut Conn, tenant: &TenantId, events: &[(&str, 
             .bind(event.visibility.code())
             .bind(event.deadline.map(|it| it.0.code()))
             .bind(event.deadline.map(|it| it.1.to_string()));
-    }
-    query.execute(conn).await?;
+    });
+    sql.execute(conn).await?;
     Ok(())
 }
 
@@ -368,19 +363,12 @@ pub async fn find_recent_duplicates(
     if dedup_keys.is_empty() {
         return Ok(Vec::new());
     }
-    let keys: Vec<String> = (0..dedup_keys.len()).map(|n| format!("${}", n + 3)).collect();
     // The unary + keeps the planner on the (tenant, dedup_key) index: the 24-hour range on received_at_ms can hold
     // every item of a busy day, the keys only a few.
-    let sql = format!(
-        "SELECT dedup_key, number, received_at_ms FROM complaint WHERE tenant_id = $1 AND +received_at_ms >= $2
-         AND dedup_key IN ({})",
-        keys.join(", ")
-    );
-    let mut query = sqlx::query_as(&sql).bind(tenant.as_str()).bind(since_ms);
-    for key in dedup_keys {
-        query = query.bind(*key);
-    }
-    let mut rows: Vec<(String, String, i64)> = query.fetch_all(conn).await?;
+    let mut sql = Sql::new("SELECT dedup_key, number, received_at_ms FROM complaint WHERE tenant_id = ");
+    sql.bind(tenant.as_str()).push(" AND +received_at_ms >= ").bind(since_ms);
+    sql.push(" AND dedup_key IN (").bind_list(dedup_keys.iter().copied()).push(")");
+    let mut rows: Vec<(String, String, i64)> = sql.fetch_all(conn).await?;
     rows.sort_by(|a, b| (a.2, &a.1).cmp(&(b.2, &b.1)));
     Ok(rows.into_iter().map(|(key, number, _)| (key, number)).collect())
 }

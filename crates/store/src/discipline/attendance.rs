@@ -10,6 +10,7 @@ use domain::ids::TenantId;
 use serde_json::json;
 
 use crate::audit::{self, Change};
+use crate::sql::Sql;
 use crate::{ActionCx, Conn, StoreError};
 
 /// What an import stored.
@@ -149,22 +150,13 @@ async fn store_totals(
 }
 
 async fn insert_days(conn: &mut Conn, cx: &ActionCx<'_>, batch: &str, rows: &[Attendance]) -> Result<(), StoreError> {
-    let mut sql = String::from("INSERT INTO attendance_day (tenant_id, nip, day, status, batch_id) VALUES ");
-    for index in 0..rows.len() {
-        let at = index * 4;
-        if index > 0 {
-            sql.push_str(", ");
-        }
-        sql.push_str(&format!("($1, ${}, ${}, ${}, ${})", at + 2, at + 3, at + 4, at + 5));
-    }
-    sql.push_str(
-        " ON CONFLICT (tenant_id, nip, day) DO UPDATE SET status = excluded.status, batch_id = excluded.batch_id",
-    );
-    let mut query = sqlx::query(&sql).bind(cx.tenant.as_str());
-    for row in rows {
-        query = query.bind(row.nip.as_str()).bind(row.date.to_string()).bind(row.status).bind(batch);
-    }
-    query.execute(&mut *conn).await?;
+    let mut sql = Sql::new("INSERT INTO attendance_day (tenant_id, nip, day, status, batch_id) VALUES ");
+    let tenant = sql.param(cx.tenant.as_str());
+    sql.values(rows, |tuple, row| {
+        tuple.reuse(tenant).bind(row.nip.as_str()).bind(row.date.to_string()).bind(row.status).bind(batch);
+    });
+    sql.push(" ON CONFLICT (tenant_id, nip, day) DO UPDATE SET status = excluded.status, batch_id = excluded.batch_id");
+    sql.execute(conn).await?;
     Ok(())
 }
 

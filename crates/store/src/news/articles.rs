@@ -9,6 +9,7 @@ use text::near_dup::{SIMILAR, Signature};
 use text::register::Register;
 
 use super::notices;
+use crate::sql::Sql;
 use crate::{ActionCx, Conn, StoreError};
 
 /// Where an article came from.
@@ -118,17 +119,12 @@ async fn group_of(
     signature: &Signature,
     keys: &[i64],
 ) -> Result<Option<String>, StoreError> {
-    let list = super::listing::placeholders(2, keys.len());
-    let sql = format!(
-        "SELECT a.group_id, a.signature FROM news_article a WHERE a.tenant_id = $1 AND a.id IN \
-         (SELECT DISTINCT b.article_id FROM news_band b WHERE b.tenant_id = $1 AND b.band IN ({list})) \
-         ORDER BY a.imported_at_ms DESC LIMIT 500"
-    );
-    let mut query = sqlx::query_as::<_, (String, Vec<u8>)>(&sql).bind(tenant.as_str());
-    for key in keys {
-        query = query.bind(*key);
-    }
-    let candidates = query.fetch_all(conn).await?;
+    let mut sql = Sql::new("SELECT a.group_id, a.signature FROM news_article a WHERE a.tenant_id = ");
+    let tenant = sql.param(tenant.as_str());
+    sql.reuse(tenant).push(" AND a.id IN (SELECT DISTINCT b.article_id FROM news_band b WHERE b.tenant_id = ");
+    sql.reuse(tenant).push(" AND b.band IN (").bind_list(keys.iter().copied());
+    sql.push(")) ORDER BY a.imported_at_ms DESC LIMIT 500");
+    let candidates: Vec<(String, Vec<u8>)> = sql.fetch_all(conn).await?;
     let best = candidates
         .into_iter()
         .map(|(group, bytes)| (group, signature.similarity(&Signature::from_bytes(&bytes))))

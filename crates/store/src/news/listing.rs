@@ -4,11 +4,8 @@
 use domain::ids::TenantId;
 use text::facts::Facts;
 
+use crate::sql::Sql;
 use crate::{Conn, StoreError};
-
-pub(crate) fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n).map(|it| format!("${it}")).collect::<Vec<_>>().join(", ")
-}
 
 /// Inbox filters; empty means any.
 #[derive(Clone, Debug, Default)]
@@ -66,60 +63,49 @@ pub async fn list(
     filter: &Filter,
     (limit, offset): (i64, i64),
 ) -> Result<(Vec<Summary>, i64), StoreError> {
-    // The tenant's clause is written into each statement itself ($1), the filters follow it.
-    let mut clauses: Vec<String> = Vec::new();
-    let mut binds: Vec<String> = vec![tenant.as_str().to_owned()];
-    let next = |value: &str, binds: &mut Vec<String>| {
-        binds.push(value.to_owned());
-        format!("${}", binds.len())
-    };
+    if filter.units.as_ref().is_some_and(Vec::is_empty) {
+        return Ok((Vec::new(), 0));
+    }
+    let mut count = Sql::new("SELECT CAST(COUNT(*) AS BIGINT) FROM news_article a WHERE a.tenant_id = ");
+    count.bind(tenant.as_str());
+    inbox_filter(&mut count, filter);
+    let total = count.fetch_scalar(&mut *conn).await?;
+    let mut sql = Sql::new(&format!("SELECT {SUMMARY_COLUMNS} FROM news_article a WHERE a.tenant_id = "));
+    sql.bind(tenant.as_str());
+    inbox_filter(&mut sql, filter);
+    sql.push(&format!(
+        " ORDER BY COALESCE(a.published_date, '') DESC, a.imported_at_ms DESC, a.id LIMIT {limit} OFFSET {offset}"
+    ));
+    Ok((sql.fetch_all(conn).await?, total))
+}
+
+/// The inbox's filters, after the tenant's clause.
+fn inbox_filter<'q>(sql: &mut Sql<'q>, filter: &'q Filter) {
     if !filter.all {
-        clauses.push("a.relevant = 1".to_owned());
+        sql.push(" AND a.relevant = 1");
     }
     if let Some(units) = &filter.units {
-        if units.is_empty() {
-            return Ok((Vec::new(), 0));
-        }
-        let marks: Vec<String> = units.iter().map(|it| next(it, &mut binds)).collect();
-        clauses.push(format!(
-            "EXISTS (SELECT 1 FROM news_article_unit u WHERE u.tenant_id = a.tenant_id AND u.article_id = a.id \
-             AND u.unit_id IN ({}))",
-            marks.join(", ")
-        ));
+        sql.push(" AND EXISTS (SELECT 1 FROM news_article_unit u WHERE u.tenant_id = a.tenant_id")
+            .push(" AND u.article_id = a.id AND u.unit_id IN (")
+            .bind_list(units)
+            .push("))");
     }
     if let Some(category) = &filter.category {
-        let mark = next(category, &mut binds);
-        clauses.push(format!(
-            "EXISTS (SELECT 1 FROM news_article_category c WHERE c.tenant_id = a.tenant_id AND c.article_id = a.id \
-             AND c.category = {mark})"
-        ));
+        sql.push(" AND EXISTS (SELECT 1 FROM news_article_category c WHERE c.tenant_id = a.tenant_id")
+            .push(" AND c.article_id = a.id AND c.category = ")
+            .bind(category)
+            .push(")");
     }
     if let Some(from) = &filter.from {
-        clauses.push(format!("a.published_date >= {}", next(from, &mut binds)));
+        sql.push(" AND a.published_date >= ").bind(from);
     }
     if let Some(to) = &filter.to {
-        clauses.push(format!("a.published_date <= {}", next(to, &mut binds)));
+        sql.push(" AND a.published_date <= ").bind(to);
     }
     if let Some(region) = &filter.region {
-        let mark = next(region, &mut binds);
-        clauses.push(format!("(a.province_code = {mark} OR a.city_code = {mark})"));
+        let region = sql.param(region);
+        sql.push(" AND (a.province_code = ").reuse(region).push(" OR a.city_code = ").reuse(region).push(")");
     }
-    let condition: String = clauses.iter().map(|it| format!(" AND {it}")).collect();
-    let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM news_article a WHERE a.tenant_id = $1{condition}");
-    let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
-    for value in &binds {
-        count = count.bind(value);
-    }
-    let total = count.fetch_one(&mut *conn).await?.0;
-    let sql = format!(
-        "SELECT {SUMMARY_COLUMNS} FROM news_article a WHERE a.tenant_id = $1{condition} \
-         ORDER BY COALESCE(a.published_date, '') DESC, a.imported_at_ms DESC, a.id LIMIT {limit} OFFSET {offset}"
-    );
-    let mut query = sqlx::query_as::<_, Summary>(&sql);
-    for value in &binds {
-        query = query.bind(value);
-    }
-    Ok((query.fetch_all(conn).await?, total))
 }
 
 /// One article with its text and facts.
@@ -208,15 +194,9 @@ pub async fn changed_at(
 pub async fn units_of(conn: &mut Conn, tenant: &TenantId, ids: &[String]) -> Result<Vec<(String, String)>, StoreError> {
     let mut out = Vec::new();
     for chunk in ids.chunks(500) {
-        let sql = format!(
-            "SELECT article_id, unit_id FROM news_article_unit WHERE tenant_id = $1 AND article_id IN ({})",
-            placeholders(2, chunk.len())
-        );
-        let mut query = sqlx::query_as::<_, (String, String)>(&sql).bind(tenant.as_str());
-        for id in chunk {
-            query = query.bind(id);
-        }
-        out.extend(query.fetch_all(&mut *conn).await?);
+        let mut sql = Sql::new("SELECT article_id, unit_id FROM news_article_unit WHERE tenant_id = ");
+        sql.bind(tenant.as_str()).push(" AND article_id IN (").bind_list(chunk).push(")");
+        out.extend(sql.fetch_all::<(String, String)>(&mut *conn).await?);
     }
     Ok(out)
 }

@@ -10,8 +10,7 @@ use domain::surveys::response::Response;
 use sqlx::Row;
 
 use super::Channel;
-use super::rows::placeholders;
-use crate::db::value_rows;
+use crate::sql::Sql;
 use crate::{Conn, Db, StoreError};
 
 /// A change to one survey's totals.
@@ -45,20 +44,18 @@ impl Delta {
 
 /// Applies a change to a survey's totals (call inside the response's transaction).
 pub async fn apply(conn: &mut Conn, tenant: &TenantId, survey_id: &str, delta: &Delta) -> Result<(), StoreError> {
-    let sql = format!(
-        "INSERT INTO survey_tally (tenant_id, survey_id, element, n1, n2, n3, n4) VALUES {}
-         ON CONFLICT (tenant_id, survey_id, element) DO UPDATE SET n1 = survey_tally.n1 + excluded.n1,
-            n2 = survey_tally.n2 + excluded.n2, n3 = survey_tally.n3 + excluded.n3, n4 = survey_tally.n4 + excluded.n4",
-        value_rows(9, 7)
-    );
-    let mut query = sqlx::query(&sql);
-    for (n, counts) in delta.answers.iter().enumerate() {
-        query = query.bind(tenant.as_str()).bind(survey_id).bind(n as i64 + 1);
+    let mut sql = Sql::new("INSERT INTO survey_tally (tenant_id, survey_id, element, n1, n2, n3, n4) VALUES ");
+    sql.values(delta.answers.iter().enumerate(), |row, (n, counts)| {
+        row.bind(tenant.as_str()).bind(survey_id).bind(n as i64 + 1);
         for count in counts {
-            query = query.bind(*count);
+            row.bind(*count);
         }
-    }
-    query.execute(&mut *conn).await?;
+    });
+    sql.push(
+        " ON CONFLICT (tenant_id, survey_id, element) DO UPDATE SET n1 = survey_tally.n1 + excluded.n1,
+            n2 = survey_tally.n2 + excluded.n2, n3 = survey_tally.n3 + excluded.n3, n4 = survey_tally.n4 + excluded.n4",
+    );
+    sql.execute(&mut *conn).await?;
     apply_profile(conn, tenant, survey_id, delta).await?;
     sqlx::query("UPDATE survey SET respondents = respondents + $1 WHERE tenant_id = $2 AND id = $3")
         .bind(delta.respondents)
@@ -71,16 +68,14 @@ pub async fn apply(conn: &mut Conn, tenant: &TenantId, survey_id: &str, delta: &
 
 async fn apply_profile(conn: &mut Conn, tenant: &TenantId, survey_id: &str, delta: &Delta) -> Result<(), StoreError> {
     if !delta.profile.is_empty() {
-        let sql = format!(
-            "INSERT INTO survey_profile_count (tenant_id, survey_id, field, value, n) VALUES {}
-             ON CONFLICT (tenant_id, survey_id, field, value) DO UPDATE SET n = survey_profile_count.n + excluded.n",
-            value_rows(delta.profile.len(), 5)
+        let mut sql = Sql::new("INSERT INTO survey_profile_count (tenant_id, survey_id, field, value, n) VALUES ");
+        sql.values(&delta.profile, |row, ((field, value), n)| {
+            row.bind(tenant.as_str()).bind(survey_id).bind(*field).bind(*value).bind(*n);
+        });
+        sql.push(
+            " ON CONFLICT (tenant_id, survey_id, field, value) DO UPDATE SET n = survey_profile_count.n + excluded.n",
         );
-        let mut query = sqlx::query(&sql);
-        for ((field, value), n) in &delta.profile {
-            query = query.bind(tenant.as_str()).bind(survey_id).bind(*field).bind(*value).bind(*n);
-        }
-        query.execute(&mut *conn).await?;
+        sql.execute(&mut *conn).await?;
     }
     Ok(())
 }
@@ -118,18 +113,14 @@ pub async fn raw_counts(
     if survey_ids.is_empty() {
         return Ok(BTreeMap::new());
     }
-    let sql = format!(
-        "SELECT survey_id, COUNT(*), {} FROM survey_response WHERE tenant_id = $1 AND counted = 1
-         AND survey_id IN ({}) GROUP BY survey_id",
-        count_columns(),
-        placeholders(2, survey_ids.len())
-    );
-    let mut query = sqlx::query(&sql).bind(tenant.as_str());
-    for id in survey_ids {
-        query = query.bind(id);
-    }
+    let mut sql =
+        Sql::new(&format!("SELECT survey_id, COUNT(*), {} FROM survey_response WHERE tenant_id = ", count_columns()));
+    sql.bind(tenant.as_str())
+        .push(" AND counted = 1 AND survey_id IN (")
+        .bind_list(survey_ids)
+        .push(") GROUP BY survey_id");
     let mut out = BTreeMap::new();
-    for row in query.fetch_all(conn).await? {
+    for row in sql.fetch_rows(conn).await? {
         let id: String = row.try_get(0)?;
         let respondents: i64 = row.try_get(1)?;
         out.insert(id, (u64::try_from(respondents).unwrap_or(0), counts_of(&row, 2)?));

@@ -8,10 +8,11 @@ use domain::problems::{FieldProblem, Problem, Problems, required_text};
 use domain::surveys::{ELEMENTS, Period};
 use serde_json::json;
 
-use super::rows::{SURVEY_COLUMNS, SurveyRow, placeholders};
+use super::rows::{SURVEY_COLUMNS, SurveyRow};
 use super::services::parse_population;
 use super::{Survey, services};
 use crate::audit::{self, Change};
+use crate::sql::Sql;
 use crate::{ActionCx, Conn, StoreError};
 
 /// A survey as typed.
@@ -231,29 +232,17 @@ pub async fn list(conn: &mut Conn, tenant: &TenantId, filter: &Filter) -> Result
     if filter.unit_ids.as_ref().is_some_and(Vec::is_empty) {
         return Ok(Vec::new());
     }
-    let mut sql = format!("SELECT {SURVEY_COLUMNS} FROM survey WHERE tenant_id = $1");
-    let mut next = 2;
+    let mut sql = Sql::new(&format!("SELECT {SURVEY_COLUMNS} FROM survey WHERE tenant_id = "));
+    sql.bind(tenant.as_str());
     if !filter.periods.is_empty() {
-        sql.push_str(&format!(" AND period IN ({})", placeholders(next, filter.periods.len())));
-        next += filter.periods.len();
+        sql.push(" AND period IN (").bind_list(&filter.periods).push(")");
     }
     if let Some(units) = &filter.unit_ids {
-        sql.push_str(&format!(" AND unit_id IN ({})", placeholders(next, units.len())));
-        next += units.len();
-    }
-    if filter.service_id.is_some() {
-        sql.push_str(&format!(" AND service_id = ${next}"));
-    }
-    sql.push_str(" ORDER BY period DESC, unit_id, service_id");
-    let mut query = sqlx::query_as::<_, SurveyRow>(&sql).bind(tenant.as_str());
-    for period in &filter.periods {
-        query = query.bind(period);
-    }
-    for unit in filter.unit_ids.iter().flatten() {
-        query = query.bind(unit);
+        sql.push(" AND unit_id IN (").bind_list(units).push(")");
     }
     if let Some(service) = &filter.service_id {
-        query = query.bind(service);
+        sql.push(" AND service_id = ").bind(service);
     }
-    query.fetch_all(conn).await?.into_iter().map(Survey::try_from).collect()
+    sql.push(" ORDER BY period DESC, unit_id, service_id");
+    sql.fetch_all::<SurveyRow>(conn).await?.into_iter().map(Survey::try_from).collect()
 }

@@ -7,8 +7,8 @@ use domain::surveys::{ELEMENTS, Period};
 use jiff::civil::Date;
 use serde_json::json;
 
-use super::rows::placeholders;
 use crate::audit::{self, Change};
+use crate::sql::Sql;
 use crate::{ActionCx, Conn, StoreError};
 
 /// Progress codes.
@@ -209,14 +209,8 @@ pub async fn list(
     if unit_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = format!(
-        "SELECT {COLUMNS} FROM survey_followup WHERE tenant_id = $1 AND period = $2 AND unit_id IN ({})
-         ORDER BY element, due_on",
-        placeholders(3, unit_ids.len())
-    );
-    let mut query = sqlx::query_as::<_, Row>(&sql).bind(tenant.as_str()).bind(period);
-    for unit in unit_ids {
-        query = query.bind(unit);
-    }
-    query.fetch_all(conn).await?.into_iter().map(decode).collect()
+    let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM survey_followup WHERE tenant_id = "));
+    sql.bind(tenant.as_str()).push(" AND period = ").bind(period);
+    sql.push(" AND unit_id IN (").bind_list(unit_ids).push(") ORDER BY element, due_on");
+    sql.fetch_all::<Row>(conn).await?.into_iter().map(decode).collect()
 }

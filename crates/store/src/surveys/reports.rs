@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use domain::ids::TenantId;
 
 use super::aggregates::Counts;
-use super::rows::placeholders;
+use crate::sql::Sql;
 use crate::{Conn, StoreError};
 
 /// The totals of one survey.
@@ -29,15 +29,10 @@ pub async fn totals(
 ) -> Result<BTreeMap<String, Totals>, StoreError> {
     let mut out: BTreeMap<String, Totals> = BTreeMap::new();
     for chunk in survey_ids.chunks(CHUNK) {
-        let sql = format!(
-            "SELECT survey_id, element, n1, n2, n3, n4 FROM survey_tally WHERE tenant_id = $1 AND survey_id IN ({})",
-            placeholders(2, chunk.len())
-        );
-        let mut query = sqlx::query_as::<_, (String, i64, i64, i64, i64, i64)>(&sql).bind(tenant.as_str());
-        for id in chunk {
-            query = query.bind(id);
-        }
-        for (survey, element, n1, n2, n3, n4) in query.fetch_all(&mut *conn).await? {
+        let mut sql = Sql::new("SELECT survey_id, element, n1, n2, n3, n4 FROM survey_tally WHERE tenant_id = ");
+        sql.bind(tenant.as_str()).push(" AND survey_id IN (").bind_list(chunk).push(")");
+        let rows: Vec<(String, i64, i64, i64, i64, i64)> = sql.fetch_all(&mut *conn).await?;
+        for (survey, element, n1, n2, n3, n4) in rows {
             let Some(slot) = usize::try_from(element - 1).ok().filter(|it| *it < 9) else {
                 return Err(StoreError::corrupt("survey_tally", format!("element {element}")));
             };
@@ -47,15 +42,10 @@ pub async fn totals(
         if !with_profile {
             continue;
         }
-        let sql = format!(
-            "SELECT survey_id, field, value, n FROM survey_profile_count WHERE tenant_id = $1 AND survey_id IN ({})",
-            placeholders(2, chunk.len())
-        );
-        let mut query = sqlx::query_as::<_, (String, String, String, i64)>(&sql).bind(tenant.as_str());
-        for id in chunk {
-            query = query.bind(id);
-        }
-        for (survey, field, value, n) in query.fetch_all(&mut *conn).await? {
+        let mut sql = Sql::new("SELECT survey_id, field, value, n FROM survey_profile_count WHERE tenant_id = ");
+        sql.bind(tenant.as_str()).push(" AND survey_id IN (").bind_list(chunk).push(")");
+        let rows: Vec<(String, String, String, i64)> = sql.fetch_all(&mut *conn).await?;
+        for (survey, field, value, n) in rows {
             if n > 0 {
                 out.entry(survey).or_default().profile.insert((field, value), u64::try_from(n).unwrap_or(0));
             }

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::aggregates::{self, Delta};
 use super::{Channel, Survey};
 use crate::audit::{self, Change};
-use crate::db::value_rows;
+use crate::sql::Sql;
 use crate::{ActionCx, Conn, StoreError};
 
 /// Where a single response came from, with what the abuse rules need.
@@ -46,7 +46,6 @@ pub enum Stored {
 const RESPONSE_COLUMNS: &str = "tenant_id, id, survey_id, submitted_at_ms, channel, kiosk_id, u1, u2, u3, u4, u5, u6, \
                                 u7, u8, u9, sex, age, education, occupation, time_slot, suggestion, address_digest, \
                                 respondent_ref, import_id, counted, hold";
-const RESPONSE_ARITY: usize = 26;
 
 struct NewResponse<'a> {
     id: String,
@@ -65,11 +64,9 @@ async fn insert(
     survey: &Survey,
     rows: &[NewResponse<'_>],
 ) -> Result<(), StoreError> {
-    let sql =
-        format!("INSERT INTO survey_response ({RESPONSE_COLUMNS}) VALUES {}", value_rows(rows.len(), RESPONSE_ARITY));
-    let mut query = sqlx::query(&sql);
-    for row in rows {
-        query = query
+    let mut sql = Sql::new(&format!("INSERT INTO survey_response ({RESPONSE_COLUMNS}) VALUES "));
+    sql.values(rows, |tuple, row| {
+        tuple
             .bind(cx.tenant.as_str())
             .bind(&row.id)
             .bind(&survey.id)
@@ -77,20 +74,20 @@ async fn insert(
             .bind(row.channel.code())
             .bind(row.kiosk_id);
         for answer in row.response.answers {
-            query = query.bind(answer.map(i64::from));
+            tuple.bind(answer.map(i64::from));
         }
         for value in row.response.profile {
-            query = query.bind(value);
+            tuple.bind(value);
         }
-        query = query
+        tuple
             .bind(row.response.suggestion.as_deref())
             .bind(row.address)
             .bind(row.respondent_ref)
             .bind(row.import_id)
             .bind(i64::from(!row.held))
             .bind(row.held.then_some("burst"));
-    }
-    query.execute(&mut *conn).await?;
+    });
+    sql.execute(conn).await?;
     Ok(())
 }
 
@@ -272,16 +269,10 @@ async fn refuse_known_respondents(
 ) -> Result<(), StoreError> {
     let mut known = Vec::new();
     for chunk in rows.chunks(CHUNK) {
-        let sql = format!(
-            "SELECT respondent_ref FROM survey_response WHERE tenant_id = $1 AND survey_id = $2
-             AND respondent_ref IN ({})",
-            super::rows::placeholders(3, chunk.len())
-        );
-        let mut query = sqlx::query_as::<_, (String,)>(&sql).bind(cx.tenant.as_str()).bind(&survey.id);
-        for (respondent, _) in chunk {
-            query = query.bind(respondent);
-        }
-        known.extend(query.fetch_all(&mut *conn).await?.into_iter().map(|(it,)| it));
+        let mut sql = Sql::new("SELECT respondent_ref FROM survey_response WHERE tenant_id = ");
+        sql.bind(cx.tenant.as_str()).push(" AND survey_id = ").bind(&survey.id);
+        sql.push(" AND respondent_ref IN (").bind_list(chunk.iter().map(|(respondent, _)| respondent)).push(")");
+        known.extend(sql.fetch_all::<(String,)>(&mut *conn).await?.into_iter().map(|(it,)| it));
     }
     if known.is_empty() {
         return Ok(());

@@ -71,11 +71,6 @@ impl TryFrom<SurveyRow> for Survey {
     }
 }
 
-/// `$2, $3, …` for `n` values after `first - 1` others: the list of an `IN (…)`.
-pub(crate) fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n).map(|it| format!("${it}")).collect::<Vec<_>>().join(", ")
-}
-
 /// Newest version of `survey.not_applicable` (element code → reason).
 const NOT_APPLICABLE_VERSION: u32 = 1;
 

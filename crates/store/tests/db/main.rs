@@ -18,4 +18,5 @@ mod news;
 mod org;
 mod people;
 mod schema;
+mod sql;
 mod surveys;
