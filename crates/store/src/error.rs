@@ -26,9 +26,9 @@ pub enum StoreError {
     /// The input was refused by a domain rule.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<domain::problems::FieldProblem>),
-    /// The lifecycle does not allow this step now, or not for this party.
+    /// A rule refused the action (see [`Refusal`]); nothing was written.
     #[error("refused: {0}")]
-    Refused(domain::complaints::Refusal),
+    Refused(Refusal),
     /// A configuration problem (bad URL, unreachable server).
     #[error("{0}")]
     Config(String),
@@ -38,6 +38,63 @@ pub enum StoreError {
     /// Migration failure.
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// Why a rule refused an action, other than problems of form fields ([`StoreError::Invalid`]). Every action that
+/// refuses returns `Err(StoreError::Refused(…))` before it commits, so nothing has been written.
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    /// The complaint lifecycle does not allow this step now, or not for this party.
+    #[error("{0}")]
+    Complaint(domain::complaints::Refusal),
+    /// The due process of a discipline case does not allow this step.
+    #[error("{0}")]
+    Discipline(domain::discipline::Refusal),
+    /// Rows of a unit or employee file are wrong: every bad row, with its field.
+    #[error("{} rows refused", .0.len())]
+    Rows(Vec<crate::org::RowProblem>),
+    /// Rows of an attendance file are wrong: every bad row, with its column.
+    #[error("{} attendance rows refused", .0.len())]
+    AttendanceRows(Vec<domain::discipline::attendance::RowProblem>),
+    /// A discipline rules file does not parse, or a stored case would no longer fit it.
+    #[error("{0}")]
+    Rules(domain::discipline::RulesError),
+}
+
+impl From<Refusal> for StoreError {
+    fn from(refusal: Refusal) -> StoreError {
+        StoreError::Refused(refusal)
+    }
+}
+
+impl From<domain::complaints::Refusal> for Refusal {
+    fn from(refusal: domain::complaints::Refusal) -> Refusal {
+        Refusal::Complaint(refusal)
+    }
+}
+
+impl From<domain::discipline::Refusal> for Refusal {
+    fn from(refusal: domain::discipline::Refusal) -> Refusal {
+        Refusal::Discipline(refusal)
+    }
+}
+
+impl From<Vec<crate::org::RowProblem>> for Refusal {
+    fn from(problems: Vec<crate::org::RowProblem>) -> Refusal {
+        Refusal::Rows(problems)
+    }
+}
+
+impl From<Vec<domain::discipline::attendance::RowProblem>> for Refusal {
+    fn from(problems: Vec<domain::discipline::attendance::RowProblem>) -> Refusal {
+        Refusal::AttendanceRows(problems)
+    }
+}
+
+impl From<domain::discipline::RulesError> for Refusal {
+    fn from(err: domain::discipline::RulesError) -> Refusal {
+        Refusal::Rules(err)
+    }
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -25,4 +25,4 @@ pub mod surveys;
 
 pub use action::{ActionCx, Actor, IdSource};
 pub use db::{Backend, Conn, Db};
-pub use error::StoreError;
+pub use error::{Refusal, StoreError};

@@ -61,6 +61,8 @@ impl From<store::StoreError> for WebError {
     fn from(err: store::StoreError) -> WebError {
         match err {
             store::StoreError::NotFound => WebError::NotFound,
+            // A refusal the caller shows itself (a re-rendered form, a problem document) is matched before `?`; what
+            // reaches here, such as a complaint's lifecycle refusing a step, conflicts with the stored state.
             store::StoreError::Duplicate | store::StoreError::Refused(_) => WebError::Conflict,
             store::StoreError::Invalid(problems) => WebError::Fields(problems),
             store::StoreError::Busy => WebError::Internal("database busy".to_owned()),

@@ -10,7 +10,7 @@ use anyhow::Context;
 use domain::discipline::employee::RawEmployee;
 use domain::ids::TenantId;
 use store::discipline::employees::ImportRow;
-use store::{ActionCx, Actor};
+use store::{ActionCx, Actor, Refusal, StoreError};
 
 /// What to generate.
 pub struct Plan {
@@ -73,9 +73,12 @@ async fn register(cx: &ActionCx<'_>, plan: &Plan) -> anyhow::Result<()> {
             account: String::new(),
         })
         .collect();
-    if let Err(problems) = store::discipline::employees::import(cx, rows).await? {
-        anyhow::bail!("generated register refused: {:?}", problems.first());
-    }
+    match store::discipline::employees::import(cx, rows).await {
+        Err(StoreError::Refused(Refusal::Rows(problems))) => {
+            anyhow::bail!("generated register refused: {:?}", problems.first())
+        }
+        done => done?,
+    };
     Ok(())
 }
 
@@ -114,10 +117,14 @@ pub async fn run(database_url: Option<String>, plan: Plan) -> anyhow::Result<Exi
             .flat_map(|n| days.iter().enumerate().map(move |(d, day)| [nip(n), day.clone(), status(n, d).to_owned()]))
             .collect();
         let started = Instant::now();
-        let outcome = store::discipline::attendance::import(&cx, &rules, YEAR, "bench", &rows).await?;
+        let outcome = store::discipline::attendance::import(&cx, &rules, YEAR, "bench", &rows).await;
         busy += started.elapsed().as_secs_f64();
-        let outcome =
-            outcome.map_err(|problems| anyhow::anyhow!("generated attendance refused: {:?}", problems.first()))?;
+        let outcome = match outcome {
+            Err(StoreError::Refused(Refusal::AttendanceRows(problems))) => {
+                anyhow::bail!("generated attendance refused: {:?}", problems.first())
+            }
+            done => done?,
+        };
         rows_done += outcome.n_rows;
     }
     let mut conn = db.conn().await?;

@@ -3,6 +3,8 @@
 
 use std::process::ExitCode;
 
+use store::{Refusal, StoreError};
+
 use crate::cli::ImportWhat;
 use crate::settings::ConfigError;
 
@@ -32,10 +34,15 @@ pub async fn import(what: ImportWhat) -> anyhow::Result<ExitCode> {
     let lang = web::Lang::En;
     let outcome: Result<String, Vec<String>> = match year {
         None => match files(&name, &bytes) {
-            Ok(rows) => store::discipline::employees::import(&context(&db, &tenant.id), rows)
-                .await?
-                .map(|it| format!("{} created, {} updated, {} unchanged", it.n_created, it.n_updated, it.n_unchanged))
-                .map_err(|problems| web::discipline_files::employee_messages(lang, &problems)),
+            Ok(rows) => match store::discipline::employees::import(&context(&db, &tenant.id), rows).await {
+                Ok(it) => {
+                    Ok(format!("{} created, {} updated, {} unchanged", it.n_created, it.n_updated, it.n_unchanged))
+                }
+                Err(StoreError::Refused(Refusal::Rows(problems))) => {
+                    Err(web::discipline_files::employee_messages(lang, &problems))
+                }
+                Err(err) => return Err(err.into()),
+            },
             Err(problem) => Err(web::discipline_files::file_messages(lang, &problem)),
         },
         Some(year) => match web::discipline_files::attendance_rows(&name, &bytes) {
@@ -43,12 +50,13 @@ pub async fn import(what: ImportWhat) -> anyhow::Result<ExitCode> {
                 let mut conn = db.conn().await?;
                 let rules = store::discipline::rules::load(&mut conn, &tenant.id).await?;
                 drop(conn);
-                let done = store::discipline::attendance::import(&context(&db, &tenant.id), &rules, year, &name, &rows)
-                    .await?
-                    .map_err(|problems| web::discipline_files::attendance_messages(lang, &problems));
-                match done {
+                match store::discipline::attendance::import(&context(&db, &tenant.id), &rules, year, &name, &rows).await
+                {
                     Ok(it) => Ok(proposals(&db, &tenant.id, year, &it).await?),
-                    Err(problems) => Err(problems),
+                    Err(StoreError::Refused(Refusal::AttendanceRows(problems))) => {
+                        Err(web::discipline_files::attendance_messages(lang, &problems))
+                    }
+                    Err(err) => return Err(err.into()),
                 }
             }
             Err(problem) => Err(web::discipline_files::file_messages(lang, &problem)),

@@ -29,7 +29,12 @@ pub async fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
                 now: jiff::Timestamp::now(),
                 ids: &web::RandomIds,
             };
-            store::org::actions::import_units(&cx, rows).await?.map_err(web::units_file::Refusal::Rows)
+            match store::org::actions::import_units(&cx, rows).await {
+                Err(store::StoreError::Refused(store::Refusal::Rows(problems))) => {
+                    Err(web::units_file::Refusal::Rows(problems))
+                }
+                done => Ok(done?),
+            }
         }
         Err(refusal) => Err(refusal),
     };

@@ -108,6 +108,18 @@ fn numbered_placeholders_only_through_the_sql_builder() {
     assert!(bad.is_empty(), "placeholders numbered by hand, use store::sql::Sql (STYLE.md D1): {bad:?}");
 }
 
+#[test]
+fn store_refusals_are_errors_not_nested_results() {
+    // A refused action is `Err(StoreError::Invalid(..))` or `Err(StoreError::Refused(store::Refusal::..))` (STYLE.md E3).
+    let needle = ["Result<", "Result<"].concat();
+    let bad: Vec<_> = rust_files()
+        .into_iter()
+        .filter(|(name, text)| name.starts_with("crates/store/src/") && text.contains(&needle))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(bad.is_empty(), "store functions returning a Result inside a Result: {bad:?}");
+}
+
 /// Domain areas that hold no regulation (Pantau's own design), with the reason.
 const AREAS_WITHOUT_REGULATION: [(&str, &str); 1] = [("audit", "the hash chain is Pantau's own tamper evidence")];
 

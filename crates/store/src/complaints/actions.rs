@@ -14,7 +14,7 @@ use super::queries::{self, StoredFile};
 use super::{Event, Item, NewFile, RunningDeadline, Visibility};
 use crate::audit::{self, Change};
 use crate::secrets::PersonalDigest;
-use crate::{ActionCx, Conn, StoreError};
+use crate::{ActionCx, Conn, Refusal, StoreError};
 
 /// A step as requested.
 #[derive(Clone, Debug)]
@@ -126,7 +126,7 @@ pub async fn take(cx: &ActionCx<'_>, item_id: &str, step: Step) -> Result<Item, 
     let files = if step.files.is_empty() { Vec::new() } else { check_files(step.files.clone())? };
     let mut tx = cx.db.begin_write().await?;
     let before = queries::load_item_for_update(&mut tx, cx.db.backend(), cx.tenant, item_id).await?;
-    let transition = apply(before.state, step.action, step.party).map_err(StoreError::Refused)?;
+    let transition = apply(before.state, step.action, step.party).map_err(Refusal::Complaint)?;
     let mut item = before.clone();
     item.state = transition.to;
     item.updated_at_ms = cx.now_ms();

@@ -11,7 +11,7 @@ use super::intake::audit_doc;
 use super::notify::{self, Audience};
 use super::{Event, Visibility, queries};
 use crate::audit::{self, Change};
-use crate::{ActionCx, Actor, Db, IdSource, StoreError};
+use crate::{ActionCx, Actor, Db, IdSource, Refusal, StoreError};
 
 /// What one run did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,7 +64,7 @@ async fn handle(cx: &ActionCx<'_>, id: &str) -> Result<Option<bool>, StoreError>
     if level <= before.escalation_level {
         return Ok(None);
     }
-    let transition = apply(before.state, Action::Escalate, Party::System).map_err(StoreError::Refused)?;
+    let transition = apply(before.state, Action::Escalate, Party::System).map_err(Refusal::Complaint)?;
     let mut item = before.clone();
     item.state = transition.to;
     if before.escalation_level == 0 {

@@ -11,7 +11,7 @@ use super::queries;
 use super::{Event, Item, Visibility};
 use crate::audit::{self, Change};
 use crate::secrets::PersonalDigest;
-use crate::{ActionCx, StoreError};
+use crate::{ActionCx, Refusal, StoreError};
 
 /// What an administrator changes.
 #[derive(Clone, Debug, Default)]
@@ -52,7 +52,7 @@ pub async fn redact(cx: &ActionCx<'_>, item_id: &str, redaction: &Redaction) -> 
     let (title, body, reason, bodies) = check_redaction(redaction)?;
     let mut tx = cx.db.begin_write().await?;
     let before = queries::load_item_for_update(&mut tx, cx.db.backend(), cx.tenant, item_id).await?;
-    apply(before.state, Action::Redact, Party::Administrator).map_err(StoreError::Refused)?;
+    apply(before.state, Action::Redact, Party::Administrator).map_err(Refusal::Complaint)?;
     let mut item = before.clone();
     item.title = title;
     item.body = body;
@@ -137,7 +137,7 @@ pub async fn split(cx: &ActionCx<'_>, item_id: &str, title: &str, body: &str) ->
     problems.finish(|| ()).map_err(StoreError::Invalid)?;
     let mut tx = cx.db.begin_write().await?;
     let original = queries::load_item_for_update(&mut tx, cx.db.backend(), cx.tenant, item_id).await?;
-    apply(original.state, Action::Split, Party::Administrator).map_err(StoreError::Refused)?;
+    apply(original.state, Action::Split, Party::Administrator).map_err(Refusal::Complaint)?;
     let (_, digest) =
         queries::find_by_number(&mut tx, cx.tenant, &original.number).await?.ok_or(StoreError::NotFound)?;
     let (calendar, zone) = super::actions::unit_calendar(&mut tx, cx, None).await?;

@@ -164,9 +164,7 @@ pub async fn load(cx: &ActionCx<'_>) -> Result<(), StoreError> {
             account: (*account).to_owned(),
         })
         .collect();
-    if let Err(problems) = employees::import(cx, rows).await? {
-        return Err(StoreError::Config(format!("demo employees do not validate: {problems:?}")));
-    }
+    employees::import(cx, rows).await.map_err(super::not_valid("employees"))?;
     let year = cx.now.to_zoned(jiff::tz::TimeZone::get("Asia/Jakarta").unwrap_or(jiff::tz::TimeZone::UTC)).year();
     let calendar = {
         let mut conn = cx.db.conn().await?;
@@ -196,8 +194,8 @@ pub async fn load(cx: &ActionCx<'_>) -> Result<(), StoreError> {
     add("199609142022031003", &(20..30).collect::<Vec<_>>(), "tanpa_keterangan");
     add("199406202019032005", &[0, 1, 2], "hadir");
     let rules = domain::discipline::shipped();
-    if let Err(problems) = crate::discipline::attendance::import(cx, rules, year, "demo", &attendance).await? {
-        return Err(StoreError::Config(format!("demo attendance does not validate: {problems:?}")));
-    }
+    crate::discipline::attendance::import(cx, rules, year, "demo", &attendance)
+        .await
+        .map_err(super::not_valid("attendance"))?;
     Ok(())
 }

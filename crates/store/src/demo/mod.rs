@@ -12,7 +12,7 @@ use domain::org::{RawServicePoint, RawTenant};
 use domain::people::RawUser;
 use jiff::Timestamp;
 
-use crate::{ActionCx, Actor, Db, IdSource, StoreError};
+use crate::{ActionCx, Actor, Db, IdSource, Refusal, StoreError};
 
 /// The tenant id of the demo Pemda.
 pub const DEMO_TENANT: &str = "demo-tangsel";
@@ -73,14 +73,8 @@ pub async fn load_if_empty(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Resul
     let draft = raw.parse().map_err(StoreError::Invalid)?;
     let tenant_record = crate::org::actions::create_tenant(&cx, draft).await?;
     let rows = units::rows(tenant_record.level, tenant_record.zone)?;
-    if let Err(problems) = crate::org::actions::import_units(
-        &cx,
-        rows.into_iter().map(|(row, draft)| crate::org::actions::ImportRow::valid(row, draft)).collect(),
-    )
-    .await?
-    {
-        return Err(StoreError::Config(format!("demo units do not validate: {problems:?}")));
-    }
+    let rows = rows.into_iter().map(|(row, draft)| crate::org::actions::ImportRow::valid(row, draft)).collect();
+    crate::org::actions::import_units(&cx, rows).await.map_err(not_valid("units"))?;
     load_service_points(&cx).await?;
     load_accounts(&cx).await?;
     load_calendar(&cx).await?;
@@ -135,6 +129,19 @@ async fn load_accounts(cx: &ActionCx<'_>) -> Result<(), StoreError> {
         crate::people::actions::create_user(cx, draft).await?;
     }
     Ok(())
+}
+
+/// Demo rows an import refuses are a fault of the demo, reported as such: `demo units do not validate: […]`.
+fn not_valid(what: &'static str) -> impl FnOnce(StoreError) -> StoreError {
+    move |err| match err {
+        StoreError::Refused(Refusal::Rows(problems)) => {
+            StoreError::Config(format!("demo {what} do not validate: {problems:?}"))
+        }
+        StoreError::Refused(Refusal::AttendanceRows(problems)) => {
+            StoreError::Config(format!("demo {what} does not validate: {problems:?}"))
+        }
+        other => other,
+    }
 }
 
 async fn load_calendar(cx: &ActionCx<'_>) -> Result<(), StoreError> {

@@ -5,13 +5,13 @@
 use std::collections::{HashMap, HashSet};
 
 use domain::discipline::Rules;
-use domain::discipline::attendance::{Attendance, RowProblem, YearTotal, check_rows, totals};
+use domain::discipline::attendance::{Attendance, YearTotal, check_rows, totals};
 use domain::ids::TenantId;
 use serde_json::json;
 
 use crate::audit::{self, Change};
 use crate::sql::Sql;
-use crate::{ActionCx, Conn, StoreError};
+use crate::{ActionCx, Conn, Refusal, StoreError};
 
 /// What an import stored.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -54,14 +54,14 @@ pub struct Proposal {
 /// Rows per INSERT: five values each stays far below both engines' limit on bound parameters.
 const CHUNK: usize = 400;
 
-/// Imports the attendance of `year`: all rows, or none with every problem by row.
+/// Imports the attendance of `year`: all rows, or none, refused with every problem by row.
 pub async fn import(
     cx: &ActionCx<'_>,
     rules: &Rules,
     year: i16,
     source: &str,
     rows: &[[String; 3]],
-) -> Result<Result<Outcome, Vec<RowProblem>>, StoreError> {
+) -> Result<Outcome, StoreError> {
     let mut conn = cx.db.conn().await?;
     let units: HashMap<String, String> = sqlx::query_as("SELECT nip, unit_id FROM employee WHERE tenant_id = $1")
         .bind(cx.tenant.as_str())
@@ -72,10 +72,8 @@ pub async fn import(
     let calendars = super::calendars(&mut conn, cx.tenant).await?;
     drop(conn);
     let known: HashSet<String> = units.keys().cloned().collect();
-    let checked = match check_rows(rows, year, &known) {
-        Ok(checked) => checked,
-        Err(problems) => return Ok(Err(problems)),
-    };
+    // Checked before the transaction begins: a refusal writes nothing.
+    let checked = check_rows(rows, year, &known).map_err(Refusal::AttendanceRows)?;
     let batch = cx.ids.new_id();
     let mut tx = cx.db.begin_write().await?;
     sqlx::query(
@@ -113,7 +111,7 @@ pub async fn import(
     };
     audit::append(&mut tx, cx, change).await?;
     tx.commit().await?;
-    Ok(Ok(outcome))
+    Ok(outcome)
 }
 
 /// Stores the year's total of every employee of the file (zero for those without unexcused days).

@@ -3,7 +3,7 @@
 //! guards before it is stored, and opening, steps and members are each audited in the same transaction.
 
 use domain::discipline::employee::PositionType;
-use domain::discipline::{Case, Level, Refusal, Rules, Step};
+use domain::discipline::{Case, Level, Rules, Step};
 use domain::ids::TenantId;
 use domain::problems::{Problem, Problems, optional_text, required_text};
 use serde_json::json;
@@ -11,7 +11,7 @@ use serde_json::json;
 use super::employees::{self, Employee};
 use super::steps::{self, Details, StoredStep};
 use crate::audit::{self, Change};
-use crate::{ActionCx, Conn, StoreError};
+use crate::{ActionCx, Conn, Refusal, StoreError};
 
 /// Where a case comes from.
 pub const ORIGINS: [&str; 5] = ["complaint", "news_review", "attendance", "superior", "report"];
@@ -276,20 +276,18 @@ async fn insert(conn: &mut Conn, cx: &ActionCx<'_>, row: &CaseRow) -> Result<(),
     Ok(())
 }
 
-/// Records a step if the guards allow it; the refusal otherwise.
+/// Records a step if the guards allow it; refuses with [`Refusal::Discipline`] otherwise.
 pub async fn add_step(
     cx: &ActionCx<'_>,
     rules: &Rules,
     id: &str,
     step: Step,
     details: Details,
-) -> Result<Result<(), Refusal>, StoreError> {
+) -> Result<(), StoreError> {
     let mut tx = cx.db.begin_write().await?;
     let file = load(&mut tx, cx.tenant, rules, id).await?;
-    let next = match file.case.apply(rules, &file.calendar, &step) {
-        Ok(next) => next,
-        Err(refusal) => return Ok(Err(refusal)),
-    };
+    // A refusal returns before anything is written; dropping the transaction rolls back.
+    let next = file.case.apply(rules, &file.calendar, &step).map_err(Refusal::Discipline)?;
     let seq = i64::try_from(file.steps.len()).unwrap_or(i64::MAX) + 1;
     let step_json = super::docs::write_step(&step);
     let details_json = super::docs::write_details(&details);
@@ -330,7 +328,7 @@ pub async fn add_step(
     };
     audit::append(&mut tx, cx, change).await?;
     tx.commit().await?;
-    Ok(Ok(()))
+    Ok(())
 }
 
 /// The sanction in force, its effective date and, for one that runs for months, its end.

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::audit::{Chain, Change};
 use crate::org::{ImportOutcome, RowProblem};
-use crate::{ActionCx, Conn, StoreError};
+use crate::{ActionCx, Conn, Refusal, StoreError};
 
 /// An employee as stored.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, serde::Serialize)]
@@ -79,11 +79,8 @@ pub async fn by_nip(conn: &mut Conn, tenant: &TenantId, nip: &str) -> Result<Opt
     Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(nip).fetch_optional(&mut *conn).await?)
 }
 
-/// Imports the rows: all of them, or none with every problem by row.
-pub async fn import(
-    cx: &ActionCx<'_>,
-    rows: Vec<ImportRow>,
-) -> Result<Result<ImportOutcome, Vec<RowProblem>>, StoreError> {
+/// Imports the rows: all of them, or none, refused with every problem by row.
+pub async fn import(cx: &ActionCx<'_>, rows: Vec<ImportRow>) -> Result<ImportOutcome, StoreError> {
     let mut tx = cx.db.begin_write().await?;
     let existing = list(&mut tx, cx.tenant).await?;
     let units: Vec<(String, String)> = sqlx::query_as("SELECT id, code FROM unit WHERE tenant_id = $1")
@@ -99,10 +96,8 @@ pub async fn import(
         users: users.into_iter().map(|(id, name)| (name.to_lowercase(), id)).collect(),
         known_nips: existing.iter().map(|it| it.nip.clone()).collect(),
     };
-    let planned = match plan(&refs, rows) {
-        Ok(planned) => planned,
-        Err(problems) => return Ok(Err(problems)),
-    };
+    // A refusal returns before anything is written; dropping the transaction rolls back.
+    let planned = plan(&refs, rows).map_err(Refusal::Rows)?;
     let by_nip: HashMap<&str, &Employee> = existing.iter().map(|it| (it.nip.as_str(), it)).collect();
     let mut outcome = ImportOutcome::default();
     let mut chain = Chain::open(&mut tx, cx).await?;
@@ -132,7 +127,7 @@ pub async fn import(
     }
     chain.close(&mut tx, cx.tenant).await?;
     tx.commit().await?;
-    Ok(Ok(outcome))
+    Ok(outcome)
 }
 
 struct Refs {

@@ -7,7 +7,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::audit::{self, Change};
-use crate::{ActionCx, Conn, StoreError};
+use crate::{ActionCx, Conn, Refusal, StoreError};
 
 /// The shipped rules file.
 pub const SHIPPED: &str = include_str!("../../../domain/data/discipline.toml");
@@ -37,10 +37,11 @@ fn digest(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
-/// Saves an edited rules file after checking it; `None` goes back to the shipped file.
-pub async fn save(cx: &ActionCx<'_>, body: Option<&str>) -> Result<Result<(), RulesError>, StoreError> {
+/// Saves an edited rules file after checking it (refused with [`Refusal::Rules`]); `None` goes back to the shipped
+/// file.
+pub async fn save(cx: &ActionCx<'_>, body: Option<&str>) -> Result<(), StoreError> {
     let rules = match body.map(Rules::parse) {
-        Some(Err(err)) => return Ok(Err(err)),
+        Some(Err(err)) => return Err(Refusal::Rules(err).into()),
         Some(Ok(rules)) => rules,
         None => domain::discipline::shipped().clone(),
     };
@@ -48,7 +49,9 @@ pub async fn save(cx: &ActionCx<'_>, body: Option<&str>) -> Result<Result<(), Ru
     // Every case must still replay under the new rules, or its file could no longer be read.
     for case in super::cases::list(&mut tx, cx.tenant).await? {
         if let Err(err) = super::cases::load(&mut tx, cx.tenant, &rules, &case.id).await {
-            return Ok(Err(RulesError::Entry(format!("case {} no longer fits these rules: {err}", case.number))));
+            // Returning drops the transaction before anything is written.
+            let err = RulesError::Entry(format!("case {} no longer fits these rules: {err}", case.number));
+            return Err(Refusal::Rules(err).into());
         }
     }
     let (before, _) = text(&mut tx, cx.tenant).await?;
@@ -74,5 +77,5 @@ pub async fn save(cx: &ActionCx<'_>, body: Option<&str>) -> Result<Result<(), Ru
     };
     audit::append(&mut tx, cx, change).await?;
     tx.commit().await?;
-    Ok(Ok(()))
+    Ok(())
 }

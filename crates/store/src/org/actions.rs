@@ -10,7 +10,7 @@ use domain::problems::{FieldProblem, Problem};
 use crate::audit::{self, Change};
 use crate::org::queries;
 use crate::org::rows::{service_point_doc, tenant_doc, unit_doc};
-use crate::{ActionCx, StoreError};
+use crate::{ActionCx, Refusal, StoreError};
 
 /// Creates a tenant with the given id and settings.
 pub async fn create_tenant(cx: &ActionCx<'_>, draft: TenantDraft) -> Result<Tenant, StoreError> {
@@ -149,18 +149,13 @@ impl ImportRow {
     }
 }
 
-/// Imports units matched by code: all rows or none. Returns the problems of every bad row instead of importing,
-/// field problems and problems between rows (duplicate codes, unknown parents, cycles) together.
-pub async fn import_units(
-    cx: &ActionCx<'_>,
-    rows: Vec<ImportRow>,
-) -> Result<Result<ImportOutcome, Vec<RowProblem>>, StoreError> {
+/// Imports units matched by code: all rows or none. Refuses with the problems of every bad row
+/// ([`Refusal::Rows`]), field problems and problems between rows (duplicate codes, unknown parents, cycles) together.
+pub async fn import_units(cx: &ActionCx<'_>, rows: Vec<ImportRow>) -> Result<ImportOutcome, StoreError> {
     let mut tx = cx.db.begin_write().await?;
     let units = queries::list_units(&mut tx, cx.tenant).await?;
-    let planned = match plan_units(&units, rows, || UnitId::new(cx.ids.new_id())) {
-        Ok(planned) => planned,
-        Err(problems) => return Ok(Err(problems)),
-    };
+    // A refusal returns before anything is written; dropping the transaction rolls back.
+    let planned = plan_units(&units, rows, || UnitId::new(cx.ids.new_id())).map_err(Refusal::Rows)?;
     let by_id: HashMap<&UnitId, &Unit> = units.iter().map(|it| (&it.id, it)).collect();
     let mut outcome = ImportOutcome::default();
     for unit in &planned {
@@ -175,7 +170,7 @@ pub async fn import_units(
         write_unit(&mut tx, cx, before, unit).await?;
     }
     tx.commit().await?;
-    Ok(Ok(outcome))
+    Ok(outcome)
 }
 
 async fn write_unit(

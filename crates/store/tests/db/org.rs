@@ -5,9 +5,9 @@ use domain::org::{RawServicePoint, RawUnit, UnitDraft};
 use domain::problems::{FieldProblem, Problem};
 use testkit::{SeqIds, TestDb, db_test, fixtures};
 
-use store::StoreError;
 use store::org::actions::ImportRow;
 use store::org::{actions, queries};
+use store::{Refusal, StoreError};
 
 fn draft(code: &str, parent: &str, name: &str) -> UnitDraft {
     let raw = RawUnit {
@@ -74,7 +74,9 @@ async fn import_with_a_bad_row_imports_nothing(db: TestDb) -> anyhow::Result<()>
         // A child of the row with a bad field is not reported as an orphan: only row 6 itself is wrong.
         ImportRow::valid(7, draft("UPT-Y", "BADAN-X", "UPT Y")),
     ];
-    let problems = actions::import_units(&cx, rows).await?.unwrap_err();
+    let Err(StoreError::Refused(Refusal::Rows(problems))) = actions::import_units(&cx, rows).await else {
+        panic!("refused by row")
+    };
     let rows: Vec<usize> = problems.iter().map(|it| it.row).collect();
     assert_eq!(rows, [4, 5, 6], "field problems and problems between rows come together");
     let mut conn = db.conn().await?;
@@ -94,10 +96,10 @@ async fn import_creates_updates_and_orders_parents_first(db: TestDb) -> anyhow::
         ImportRow::valid(3, draft("UPTD", "DINKES", "UPTD")),
         ImportRow::valid(4, draft("DINKES", "", "Dinas Kesehatan Kota")),
     ];
-    let outcome = actions::import_units(&cx, rows).await?.unwrap();
+    let outcome = actions::import_units(&cx, rows).await?;
     assert_eq!((outcome.n_created, outcome.n_updated, outcome.n_unchanged), (2, 1, 0));
     let again = vec![ImportRow::valid(2, draft("DINKES", "", "Dinas Kesehatan Kota"))];
-    assert_eq!(actions::import_units(&cx, again).await?.unwrap().n_unchanged, 1);
+    assert_eq!(actions::import_units(&cx, again).await?.n_unchanged, 1);
     let mut conn = db.conn().await?;
     let units = queries::list_units(&mut conn, &kota.id).await?;
     let pkm = units.iter().find(|it| it.draft.code == "PKM").unwrap();

@@ -14,6 +14,7 @@ use domain::discipline::employee::PositionType;
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use store::discipline::cases::CaseFile;
+use store::{Refusal, StoreError};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::App;
@@ -173,9 +174,12 @@ pub async fn add_step(staff: Staff, Path(id): Path<String>, Json(body): Json<Ste
         WebError::Invalid(vec![ApiProblem { field: "step".to_owned(), code: code.to_owned(), message }])
     };
     let (step, details) = step_form::read(staff.lang, &rules, accused, &form).map_err(|it| refused("invalid", it))?;
-    match store::discipline::cases::add_step(&staff.action_cx(), &rules, &id, step, details).await? {
+    match store::discipline::cases::add_step(&staff.action_cx(), &rules, &id, step, details).await {
         Ok(()) => Ok(StatusCode::CREATED.into_response()),
-        Err(refusal) => Err(refused("refused", step_form::refusal(staff.lang, &refusal))),
+        Err(StoreError::Refused(Refusal::Discipline(refusal))) => {
+            Err(refused("refused", step_form::refusal(staff.lang, &refusal)))
+        }
+        Err(err) => Err(err.into()),
     }
 }
 

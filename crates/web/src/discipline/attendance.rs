@@ -7,6 +7,7 @@ use axum::response::Response;
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use store::discipline::attendance::{self, Outcome, Proposal};
+use store::{Refusal, StoreError};
 
 use super::files;
 use crate::error::WebError;
@@ -135,9 +136,12 @@ pub async fn upload(staff: Staff, multipart: Multipart) -> Result<Response, WebE
     let result = match read {
         Ok(rows) => {
             let rules = super::rules_of(&staff).await?;
-            attendance::import(&staff.action_cx(), &rules, year, &name, &rows)
-                .await?
-                .map_err(|problems| files::attendance_messages(staff.lang, &problems))
+            match attendance::import(&staff.action_cx(), &rules, year, &name, &rows).await {
+                Err(StoreError::Refused(Refusal::AttendanceRows(problems))) => {
+                    Err(files::attendance_messages(staff.lang, &problems))
+                }
+                done => Ok(done?),
+            }
         }
         Err(problem) => Err(files::file_messages(staff.lang, &problem)),
     };

@@ -9,9 +9,9 @@ use domain::discipline::employee::PositionType;
 use domain::discipline::{Level, Rules};
 use serde::Serialize;
 use serde_json::json;
-use store::StoreError;
 use store::discipline::cases::{self, CaseFile};
 use store::discipline::{members, record};
+use store::{Refusal, StoreError};
 
 use super::case_view::{BreachView, CaseView, EmployeeView, OfficeOption, StepRow};
 use super::{Reach, step_form};
@@ -158,12 +158,13 @@ pub async fn add_step(
         Ok(read) => read,
         Err(message) => return page(staff, &id, StatusCode::UNPROCESSABLE_ENTITY, Some(message)).await,
     };
-    match cases::add_step(&staff.action_cx(), &rules, &id, step, details).await? {
+    match cases::add_step(&staff.action_cx(), &rules, &id, step, details).await {
         Ok(()) => Ok(Redirect::to(&format!("/disiplin/kasus/{id}")).into_response()),
-        Err(refusal) => {
+        Err(StoreError::Refused(Refusal::Discipline(refusal))) => {
             let message = step_form::refusal(staff.lang, &refusal);
             page(staff, &id, StatusCode::UNPROCESSABLE_ENTITY, Some(message)).await
         }
+        Err(err) => Err(err.into()),
     }
 }
 

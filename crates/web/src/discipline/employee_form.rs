@@ -9,6 +9,7 @@ use domain::discipline::employee::{PositionType, RawEmployee};
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use store::discipline::employees::{self, ImportRow};
+use store::{Refusal, StoreError};
 
 use crate::error::WebError;
 use crate::forms::FieldErrors;
@@ -159,12 +160,13 @@ async fn save(staff: Staff, id: Option<String>, form: EmployeeForm) -> Result<Re
         },
         account: form.account.clone(),
     };
-    match employees::import(&staff.action_cx(), vec![row]).await? {
+    match employees::import(&staff.action_cx(), vec![row]).await {
         Ok(_) => Ok(Redirect::to("/pegawai").into_response()),
-        Err(problems) => {
+        Err(StoreError::Refused(Refusal::Rows(problems))) => {
             let found: Vec<_> = problems.into_iter().map(|it| it.problem).collect();
             let errors = crate::forms::field_errors(staff.lang, &found);
             show(staff, StatusCode::UNPROCESSABLE_ENTITY, id, form, errors).await
         }
+        Err(err) => Err(err.into()),
     }
 }

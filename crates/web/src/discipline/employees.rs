@@ -8,6 +8,7 @@ use domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use store::discipline::employees::{self, Employee};
 use store::org::ImportOutcome;
+use store::{Refusal, StoreError};
 
 use super::files;
 use crate::error::WebError;
@@ -131,9 +132,10 @@ pub async fn import(staff: Staff, multipart: Multipart) -> Result<Response, WebE
     let upload = read_upload(multipart).await?;
     let read = crate::sheets::off_thread(move || files::employee_rows(&upload.name, &upload.bytes)).await?;
     let result = match read {
-        Ok(rows) => employees::import(&staff.action_cx(), rows)
-            .await?
-            .map_err(|problems| files::employee_messages(staff.lang, &problems)),
+        Ok(rows) => match employees::import(&staff.action_cx(), rows).await {
+            Err(StoreError::Refused(Refusal::Rows(problems))) => Err(files::employee_messages(staff.lang, &problems)),
+            done => Ok(done?),
+        },
         Err(problem) => Err(files::file_messages(staff.lang, &problem)),
     };
     let mut page = ImportPage {

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use domain::people::Permission;
 use serde::{Deserialize, Serialize};
+use store::{Refusal, StoreError};
 
 use crate::error::WebError;
 use crate::layout::Layout;
@@ -75,12 +76,13 @@ pub struct SaveForm {
 pub async fn save(staff: Staff, Form(form): Form<SaveForm>) -> Result<Response, WebError> {
     staff.user.require_tenant(Permission::ManageDisciplineRules)?;
     let body = if form.reset.is_some() { None } else { Some(form.body.replace("\r\n", "\n")) };
-    match store::discipline::rules::save(&staff.action_cx(), body.as_deref()).await? {
+    match store::discipline::rules::save(&staff.action_cx(), body.as_deref()).await {
         Ok(()) => show(staff, StatusCode::OK, None, None, true).await,
-        Err(err) => {
+        Err(StoreError::Refused(Refusal::Rules(err))) => {
             let error = staff.lang.tf("discipline.rules.invalid", &[("error", &err.to_string())]);
             show(staff, StatusCode::UNPROCESSABLE_ENTITY, body, Some(error), false).await
         }
+        Err(err) => Err(err.into()),
     }
 }
 

@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::people::Permission;
 use serde::Serialize;
+use store::StoreError;
 use store::org::ImportOutcome;
 
 use crate::auth::CurrentUser;
@@ -42,7 +43,10 @@ pub async fn upload(staff: Staff, multipart: Multipart) -> Result<Response, WebE
     let tenant = staff.tenant.0.clone();
     let read = crate::sheets::off_thread(move || transfer::import_rows(&upload.name, &upload.bytes, &tenant)).await?;
     let outcome = match read {
-        Ok(rows) => store::org::actions::import_units(&staff.action_cx(), rows).await?.map_err(Refusal::Rows),
+        Ok(rows) => match store::org::actions::import_units(&staff.action_cx(), rows).await {
+            Err(StoreError::Refused(store::Refusal::Rows(problems))) => Err(Refusal::Rows(problems)),
+            done => Ok(done?),
+        },
         Err(refusal) => Err(refusal),
     };
     let mut page = ImportPage { layout: Some(staff.layout), ..ImportPage::default() };
