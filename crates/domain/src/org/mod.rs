@@ -3,11 +3,15 @@
 //! Governing rules: UU 23/2014 and PP 18/2016 (types of Perangkat Daerah), Permendagri 58/2021 (region codes),
 //! PermenPANRB 15/2014 (service standards: service hours at each point of service).
 
+mod documents;
 mod records;
 mod regions;
 mod service;
 mod tree;
 
+pub use documents::{
+    DocumentSettingsDraft, LOGO_MAX_BYTES, LOGO_MAX_SIDE, MAX_LINES, RawDocumentSettings, Signer, check_logo,
+};
 pub use records::{
     CLOSES_FIELDS, OPENS_FIELDS, RawServicePoint, RawTenant, RawUnit, ServicePoint, ServicePointDraft, Tenant,
     TenantDraft, Unit, UnitDraft, WEEKDAYS, parse_flag,
@@ -156,3 +160,5 @@ pub fn check_tenant_id(raw: &str) -> Result<crate::ids::TenantId, crate::problem
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_documents;

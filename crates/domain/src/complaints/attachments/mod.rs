@@ -5,6 +5,11 @@ use img_parts::Bytes;
 use img_parts::png::Png;
 
 mod jpeg;
+mod size;
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use size::dimensions;
 
 /// Largest accepted file.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;

@@ -39,30 +39,7 @@ fn photos_lose_their_gps_position_but_stay_images() {
 
 #[test]
 fn png_text_and_exif_chunks_are_removed() {
-    // PNG chunks end with a CRC-32 of their type and data; a reader refuses a chunk whose CRC is wrong.
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFFu32;
-        for byte in bytes {
-            crc ^= u32::from(*byte);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-            }
-        }
-        !crc
-    }
-    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
-        let mut out = u32::try_from(data.len()).unwrap_or(0).to_be_bytes().to_vec();
-        let mut typed = kind.to_vec();
-        typed.extend(data);
-        out.extend(&typed);
-        out.extend(crc32(&typed).to_be_bytes());
-        out
-    }
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend(chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
-    png.extend(chunk(b"tEXt", b"Comment\0GPS -6.28 106.71"));
-    png.extend(chunk(b"IDAT", &[1, 2, 3]));
-    png.extend(chunk(b"IEND", &[]));
+    let png = super::testing::png(1, 1, &[(b"tEXt", b"Comment\0GPS -6.28 106.71")]);
     let (_, stored) = accept("denah.png", png).unwrap_or_else(|err| panic!("{err}"));
     assert!(!contains(&stored, b"GPS"));
     assert!(contains(&stored, b"IDAT"));
