@@ -34,7 +34,7 @@ const TAKE_NUMBERS: &str = "INSERT INTO record_counter (tenant_id, series, year,
 
 /// Takes `count` consecutive numbers of a series and year and returns the last; call inside the write transaction
 /// that stores the records. One statement, so the first records of a year cannot race to create the row.
-pub async fn take(
+pub async fn next_many(
     conn: &mut Conn,
     tenant: &TenantId,
     (series, year): (Series, i16),
@@ -52,5 +52,5 @@ pub async fn take(
 
 /// Takes the next number of a series and year.
 pub async fn next(conn: &mut Conn, tenant: &TenantId, series: Series, year: i16) -> Result<i64, StoreError> {
-    take(conn, tenant, (series, year), 1).await
+    next_many(conn, tenant, (series, year), 1).await
 }

@@ -128,7 +128,7 @@ pub async fn run(database_url: Option<String>, plan: Plan) -> anyhow::Result<Exi
         rows_done += outcome.n_rows;
     }
     let mut conn = db.conn().await?;
-    let proposals = store::discipline::attendance::proposals(&mut conn, &tenant, i64::from(YEAR)).await?;
+    let proposals = store::discipline::attendance::list_proposals(&mut conn, &tenant, i64::from(YEAR)).await?;
     let expected = (0..plan.employees).filter(|n| n % 50 == 0).count();
     let right = proposals.iter().filter(|it| it.days == 12 && it.sanction.as_deref() == Some("potong_tukin_6")).count();
     println!("attendance rows imported:          {rows_done:>8}");

@@ -190,7 +190,7 @@ async fn check_figures(db: &store::Db, client: &reqwest::Client, base: &str, set
     let tenant = TenantId::new(store::demo::DEMO_TENANT);
     let (unit, survey, period) =
         (&setup.units[0], &setup.surveys[0][setup.periods.len() - 1], setup.periods[setup.periods.len() - 1]);
-    let counts = aggregates::raw_counts(&mut *db.conn().await?, &tenant, std::slice::from_ref(survey)).await?;
+    let counts = aggregates::count_raw(&mut *db.conn().await?, &tenant, std::slice::from_ref(survey)).await?;
     let (respondents, counts) = counts.get(survey).copied().context("no responses generated")?;
     let summary = domain::surveys::report::summarize(&counts, respondents, &[true; 9], None);
     let expected = summary.ikm.map(|it| it.display()).unwrap_or_default();
@@ -212,7 +212,7 @@ async fn group_by(db: &store::Db, tenant: &TenantId, setup: &Setup, samples: usi
     for n in 0..samples.max(1) {
         let surveys = &setup.surveys[n % setup.surveys.len()];
         let started = Instant::now();
-        let counts = aggregates::raw_counts(&mut conn, tenant, surveys).await?;
+        let counts = aggregates::count_raw(&mut conn, tenant, surveys).await?;
         anyhow::ensure!(!counts.is_empty(), "no responses");
         times.push(started.elapsed());
     }

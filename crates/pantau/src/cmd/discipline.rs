@@ -85,7 +85,7 @@ async fn proposals(
     done: &store::discipline::attendance::Outcome,
 ) -> anyhow::Result<String> {
     let mut conn = db.conn().await?;
-    let found = store::discipline::attendance::proposals(&mut conn, tenant, i64::from(year)).await?;
+    let found = store::discipline::attendance::list_proposals(&mut conn, tenant, i64::from(year)).await?;
     let mut out = format!("{} rows of {} employees stored; proposals for {year}:", done.n_rows, done.n_employees);
     for it in found {
         let sanction = it.sanction.unwrap_or_default();

@@ -44,7 +44,7 @@ async fn register(url: Option<&str>, tenant: Option<&str>) -> anyhow::Result<Reg
     let db = super::open_migrated(url).await?;
     let tenant = super::pick_tenant(&db, tenant).await?;
     let mut conn = db.conn().await?;
-    let register = store::news::register(&mut conn, &tenant.id).await?;
+    let register = store::news::load_register(&mut conn, &tenant.id).await?;
     drop(conn);
     db.close().await;
     Ok(register)

@@ -15,7 +15,7 @@ async fn a_new_key_is_printed_once_and_stored_as_a_digest(db: TestDb) -> anyhow:
     assert!(key.starts_with("p311_") && key.len() > 40, "{key}");
     let mut conn = db.conn().await?;
     let tenant = domain::ids::TenantId::new(store::demo::DEMO_TENANT);
-    let client = store::complaints::keys::check_open311_key(&mut conn, &tenant, &key).await?;
+    let client = store::complaints::keys::find_open311_client(&mut conn, &tenant, &key).await?;
     assert_eq!(client.as_deref(), Some("Aplikasi Lapor Kelurahan"));
     let stored: Vec<(String,)> = sqlx::query_as("SELECT key_digest FROM open311_key").fetch_all(&mut *conn).await?;
     assert!(stored.iter().all(|(digest,)| !digest.contains(&key)));

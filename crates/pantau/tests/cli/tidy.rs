@@ -1,5 +1,5 @@
 //! The tidy test: what lints cannot check (STYLE.md K2) — file headers, file length, honest tests, SQL escape
-//! hatches, regulation citations, migration names, locale parity and templates without a page.
+//! hatches, regulation citations, migration names, locale parity, templates without a page and store query names.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -276,4 +276,63 @@ fn page_models_carry_typed_fields_not_json_values() {
         .map(|(name, _)| name)
         .collect();
     assert!(bad.is_empty(), "page fields typed as JSON values: {bad:?}");
+}
+
+/// Store functions that take a connection first and are named by a verb, with the reason; keep this list short.
+const STORE_VERBS: [(&str, &str); 4] = [
+    ("audit::append", "the audit chain's own verb: every action appends its entry in its own transaction"),
+    ("complaints::notify::announce", "queues a step's notifications inside the caller's transaction, reading settings"),
+    ("complaints::notify::announce_with", "`announce` with the settings read before the write transaction"),
+    ("surveys::services::check_unit", "a form check: a missing unit is the `unit_id` field's problem, not a result"),
+];
+
+/// What a store function's name starts with when its first parameter is a connection (STYLE.md N4).
+const STORE_QUERY_PREFIXES: [&str; 9] = ["find", "load", "list", "count", "insert", "update", "delete", "lock", "next"];
+
+/// The `pub` and `pub(crate)` async functions of a store file whose first parameter's type mentions `Conn`.
+fn store_functions_taking_a_connection(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("async fn ") {
+        let line_start = text[..at].rfind('\n').map_or(0, |it| it + 1);
+        let head = &text[line_start..at];
+        if head != "pub " && head != "pub(crate) " {
+            continue;
+        }
+        let rest = &text[at + "async fn ".len()..];
+        let name: String = rest.chars().take_while(|it| it.is_ascii_alphanumeric() || *it == '_').collect();
+        let Some(open) = rest.find('(') else { continue };
+        let first = rest[open + 1..].split([',', ')']).next().unwrap_or_default();
+        if first.split_once(':').is_some_and(|(_, ty)| ty.contains("Conn")) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[test]
+fn store_query_names_say_what_they_return() {
+    let mut bad = Vec::new();
+    let mut found = Vec::new();
+    for (name, text) in rust_files().into_iter().filter(|(name, _)| name.starts_with("crates/store/src/")) {
+        let module = name.trim_start_matches("crates/store/src/").trim_end_matches(".rs").trim_end_matches("/mod");
+        let module = module.replace('/', "::");
+        for function in store_functions_taking_a_connection(&text) {
+            let said = STORE_QUERY_PREFIXES
+                .iter()
+                .any(|it| function == *it || function.strip_prefix(it).is_some_and(|rest| rest.starts_with('_')));
+            let path = format!("{module}::{function}");
+            if !said && !STORE_VERBS.iter().any(|(allowed, _)| *allowed == path) {
+                bad.push(path.clone());
+            }
+            found.push(path);
+        }
+    }
+    assert!(found.len() > 100, "the store's queries were found ({})", found.len());
+    let stale: Vec<_> = STORE_VERBS.iter().filter(|(it, _)| !found.iter().any(|path| path == it)).collect();
+    assert!(stale.is_empty(), "STORE_VERBS names functions that are gone: {stale:?}");
+    assert!(
+        bad.is_empty(),
+        "store functions taking a connection start with find_/load_/list_/count_/insert_/update_/delete_/lock_/next_ \
+         (STYLE.md N4), or are on STORE_VERBS with a reason: {bad:#?}"
+    );
 }

@@ -313,7 +313,7 @@ async fn apply_effects(
 async fn audience_of(conn: &mut Conn, cx: &ActionCx<'_>, item: &Item, action: Action) -> Result<Audience, StoreError> {
     let emails = match action {
         Action::Verify | Action::Reassign | Action::Reopen | Action::Contest | Action::Reply => {
-            notify::staff_emails(conn, cx.tenant, item.unit_id.as_ref(), &[Role::Operator, Role::UnitHead]).await?
+            notify::list_staff_emails(conn, cx.tenant, item.unit_id.as_ref(), &[Role::Operator, Role::UnitHead]).await?
         }
         _ => Vec::new(),
     };

@@ -110,7 +110,7 @@ async fn write_batch(cx: &ActionCx<'_>, jobs: &mut [Job]) -> Result<Vec<(Item, S
         flag_duplicates(&mut tx, &tenant, group).await?;
         let key = match group.iter().find_map(|it| it.key.clone()) {
             Some(key) => key,
-            None => super::keys::signing_key(&mut tx, &first).await?,
+            None => super::keys::load_signing_key(&mut tx, &first).await?,
         };
         let digests: Vec<String> = group
             .iter()
@@ -138,7 +138,7 @@ async fn write_batch(cx: &ActionCx<'_>, jobs: &mut [Job]) -> Result<Vec<(Item, S
         // One statement per table for the whole group: the statements, not the bytes, are what a filing costs.
         let events: Vec<(&str, &Event)> = group.iter().map(|it| (it.item.id.as_str(), &it.event)).collect();
         queries::insert_events(&mut tx, &tenant, &events).await?;
-        super::deliveries::enqueue_all(&mut tx, &rows.deliveries).await?;
+        super::deliveries::insert_deliveries(&mut tx, &rows.deliveries).await?;
         crate::audit::queries::insert_entries(&mut tx, &rows.entries).await?;
         chain.close(&mut tx, &tenant).await?;
         start = end;
@@ -169,7 +169,7 @@ async fn number(conn: &mut crate::Conn, tenant: &TenantId, group: &mut [Job]) ->
         let year = group[start].year;
         let end = start + group[start..].iter().take_while(|it| it.year == year).count();
         let count = i64::try_from(end - start).unwrap_or(i64::MAX);
-        let last = queries::take_number_seqs(conn, tenant, year, count).await?;
+        let last = queries::next_number_seqs(conn, tenant, year, count).await?;
         for (offset, job) in (0i64..).zip(&mut group[start..end]) {
             let seq = last - count + 1 + offset;
             job.item.number = domain::complaints::tracking::number(job.item.kind, year, seq);

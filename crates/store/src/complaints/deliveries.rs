@@ -64,12 +64,12 @@ pub fn backoff_ms(attempts: i64) -> i64 {
 }
 
 /// Queues a delivery (inside the step's transaction).
-pub async fn enqueue(conn: &mut Conn, delivery: &Delivery) -> Result<(), StoreError> {
-    enqueue_all(conn, std::slice::from_ref(delivery)).await
+pub async fn insert_delivery(conn: &mut Conn, delivery: &Delivery) -> Result<(), StoreError> {
+    insert_deliveries(conn, std::slice::from_ref(delivery)).await
 }
 
 /// Queues deliveries with one statement (a batch of filings).
-pub async fn enqueue_all(conn: &mut Conn, deliveries: &[Delivery]) -> Result<(), StoreError> {
+pub async fn insert_deliveries(conn: &mut Conn, deliveries: &[Delivery]) -> Result<(), StoreError> {
     if deliveries.is_empty() {
         return Ok(());
     }
@@ -147,7 +147,7 @@ pub async fn count_by_status(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<(
 }
 
 /// Records a successful send.
-pub async fn mark_sent(conn: &mut Conn, delivery: &Delivery, now_ms: i64) -> Result<(), StoreError> {
+pub async fn update_sent(conn: &mut Conn, delivery: &Delivery, now_ms: i64) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE delivery SET status = 'sent', attempts = attempts + 1, sent_at_ms = $3 WHERE tenant_id = $1 AND id = $2",
     )
@@ -160,7 +160,7 @@ pub async fn mark_sent(conn: &mut Conn, delivery: &Delivery, now_ms: i64) -> Res
 }
 
 /// Records a failed attempt: retried later, or given up after [`MAX_ATTEMPTS`] or when retrying cannot help.
-pub async fn mark_failed(
+pub async fn update_failed(
     conn: &mut Conn,
     delivery: &Delivery,
     now_ms: i64,
@@ -186,7 +186,7 @@ pub async fn mark_failed(
 }
 
 /// Puts a failed delivery back in the queue (an administrator fixed the cause).
-pub async fn retry(conn: &mut Conn, tenant: &TenantId, id: &str, now_ms: i64) -> Result<bool, StoreError> {
+pub async fn update_retry(conn: &mut Conn, tenant: &TenantId, id: &str, now_ms: i64) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE delivery SET status = 'pending', attempts = 0, next_attempt_at_ms = $3
          WHERE tenant_id = $1 AND id = $2 AND status = 'failed'",

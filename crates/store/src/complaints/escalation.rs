@@ -98,7 +98,7 @@ async fn handle(cx: &ActionCx<'_>, id: &str) -> Result<Option<bool>, StoreError>
         after: Some(after),
     };
     audit::append(&mut tx, cx, change).await?;
-    let emails = notify::staff_emails(&mut tx, cx.tenant, item.unit_id.as_ref(), &ladder(&item, level)).await?;
+    let emails = notify::list_staff_emails(&mut tx, cx.tenant, item.unit_id.as_ref(), &ladder(&item, level)).await?;
     notify::announce(&mut tx, cx, &item, &event, &Audience { emails }).await?;
     tx.commit().await?;
     Ok(Some(false))

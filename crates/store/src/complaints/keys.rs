@@ -9,7 +9,7 @@ use crate::audit::{self, Change};
 use crate::{ActionCx, Conn, StoreError};
 
 /// The tenant's signing key, created on first use (inside the caller's transaction).
-pub async fn signing_key(conn: &mut Conn, cx: &ActionCx<'_>) -> Result<SigningKey, StoreError> {
+pub async fn load_signing_key(conn: &mut Conn, cx: &ActionCx<'_>) -> Result<SigningKey, StoreError> {
     if let Some(key) = find_signing_key(conn, cx.tenant).await? {
         return Ok(key);
     }
@@ -39,7 +39,7 @@ pub async fn find_signing_key(conn: &mut Conn, tenant: &TenantId) -> Result<Opti
 }
 
 /// The tenant's public key (hex), once a receipt has been issued.
-pub async fn public_key(conn: &mut Conn, tenant: &TenantId) -> Result<Option<String>, StoreError> {
+pub async fn find_public_key(conn: &mut Conn, tenant: &TenantId) -> Result<Option<String>, StoreError> {
     let row: Option<(String,)> = sqlx::query_as("SELECT public_key FROM receipt_key WHERE tenant_id = $1")
         .bind(tenant.as_str())
         .fetch_optional(conn)
@@ -50,7 +50,7 @@ pub async fn public_key(conn: &mut Conn, tenant: &TenantId) -> Result<Option<Str
 /// The public key, creating the key pair if no receipt was issued yet (so it can be published before the first).
 pub async fn ensure_public_key(cx: &ActionCx<'_>) -> Result<String, StoreError> {
     let mut tx = cx.db.begin_write().await?;
-    let key = signing_key(&mut tx, cx).await?;
+    let key = load_signing_key(&mut tx, cx).await?;
     tx.commit().await?;
     Ok(receipt::public_key_hex(&key))
 }
@@ -108,7 +108,7 @@ pub async fn create_api_key(cx: &ActionCx<'_>, name: &str, rate_per_minute: i64)
 }
 
 /// The name of the client whose key this is, when the key is valid for the tenant.
-pub async fn check_open311_key(conn: &mut Conn, tenant: &TenantId, key: &str) -> Result<Option<String>, StoreError> {
+pub async fn find_open311_client(conn: &mut Conn, tenant: &TenantId, key: &str) -> Result<Option<String>, StoreError> {
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT name FROM open311_key WHERE tenant_id = $1 AND key_digest = $2 AND revoked_at_ms IS NULL",
     )

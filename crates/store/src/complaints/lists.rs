@@ -105,7 +105,7 @@ pub struct UnitCounts {
 }
 
 /// Counts of every unit that handled an item.
-pub async fn unit_counts(
+pub async fn list_unit_counts(
     conn: &mut Conn,
     tenant: &TenantId,
     now_ms: i64,

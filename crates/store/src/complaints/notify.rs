@@ -72,7 +72,7 @@ pub async fn announce_with(
     event: &Event,
     audience: &Audience,
 ) -> Result<(), StoreError> {
-    deliveries::enqueue_all(conn, &deliveries_for((cx, settings), item, event, audience)).await
+    deliveries::insert_deliveries(conn, &deliveries_for((cx, settings), item, event, audience)).await
 }
 
 /// The notifications of a step, to be queued in its transaction.
@@ -111,7 +111,7 @@ pub fn deliveries_for(
 }
 
 /// E-mail addresses of active users holding one of these roles over the unit (or tenant-wide, for `None`).
-pub async fn staff_emails(
+pub async fn list_staff_emails(
     conn: &mut Conn,
     tenant: &TenantId,
     unit: Option<&UnitId>,

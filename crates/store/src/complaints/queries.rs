@@ -2,7 +2,7 @@
 
 use domain::ids::{TenantId, UnitId};
 
-pub use super::lists::{ItemFilter, UnitCounts, list_due_for_job, list_items, unit_counts};
+pub use super::lists::{ItemFilter, UnitCounts, list_due_for_job, list_items, list_unit_counts};
 use super::rows::{ATTACHMENT_COLUMNS, AttachmentRow, EVENT_COLUMNS, EventRow, ITEM_COLUMNS, ItemRow};
 use super::{Attachment, Event, Item};
 use crate::sql::Sql;
@@ -242,7 +242,7 @@ pub async fn insert_attachment(
 }
 
 /// Removes an attachment's content, keeping its record.
-pub async fn redact_attachment(
+pub async fn update_attachment_redacted(
     conn: &mut Conn,
     tenant: &TenantId,
     item_id: &str,
@@ -266,8 +266,8 @@ pub async fn next_number_seq(conn: &mut Conn, tenant: &TenantId, year: i16) -> R
 }
 
 /// Takes `count` consecutive sequence numbers of a year and returns the last.
-pub async fn take_number_seqs(conn: &mut Conn, tenant: &TenantId, year: i16, count: i64) -> Result<i64, StoreError> {
-    crate::numbering::take(conn, tenant, (crate::numbering::Series::Complaint, year), count).await
+pub async fn next_number_seqs(conn: &mut Conn, tenant: &TenantId, year: i16, count: i64) -> Result<i64, StoreError> {
+    crate::numbering::next_many(conn, tenant, (crate::numbering::Series::Complaint, year), count).await
 }
 
 /// An item by id, locked for the rest of the transaction on PostgreSQL (SQLite's write transaction locks already).

@@ -70,7 +70,7 @@ pub async fn redact(cx: &ActionCx<'_>, item_id: &str, redaction: &Redaction) -> 
     let keyed = PersonalDigest::load(&mut tx, cx).await?;
     let event_digests = rewrite_events(&mut tx, cx, (item_id, &bodies), &keyed).await?;
     for id in &redaction.attachment_ids {
-        if !queries::redact_attachment(&mut tx, cx.tenant, item_id, id).await? {
+        if !queries::update_attachment_redacted(&mut tx, cx.tenant, item_id, id).await? {
             return Err(StoreError::Invalid(vec![FieldProblem {
                 field: "attachments",
                 problem: Problem::NotFound { given: id.clone() },
@@ -154,7 +154,7 @@ pub async fn split(cx: &ActionCx<'_>, item_id: &str, title: &str, body: &str) ->
     let number = domain::complaints::tracking::number(original.kind, year, n);
     let item = split_item(cx, &original, (number, &due), (title, body));
     // The split-off item opens with the original's secret: its digest names the original's number and digest
-    // (reporter::open), so no new secret has to reach the reporter.
+    // (reporter::find_with_secret), so no new secret has to reach the reporter.
     let key = sha256_hex(format!("split:{}", item.id).as_bytes());
     let secret_digest = format!("split-of:{}:{digest}", original.number);
     let intake = queries::Intake { secret_digest: &secret_digest, dedup_key: &key, reporter_ip: None };

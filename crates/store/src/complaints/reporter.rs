@@ -9,7 +9,12 @@ use super::{Item, queries};
 use crate::{Conn, StoreError};
 
 /// The item, when the secret matches its number (a split-off item opens with its original's secret).
-pub async fn open(conn: &mut Conn, tenant: &TenantId, number: &str, secret: &str) -> Result<Option<Item>, StoreError> {
+pub async fn find_with_secret(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    number: &str,
+    secret: &str,
+) -> Result<Option<Item>, StoreError> {
     let Some(number) = tracking::normalise_number(number) else { return Ok(None) };
     let Some((item, digest)) = queries::find_by_number(conn, tenant, &number).await? else { return Ok(None) };
     let matches = match digest.strip_prefix("split-of:").and_then(|it| it.split_once(':')) {
@@ -22,7 +27,7 @@ pub async fn open(conn: &mut Conn, tenant: &TenantId, number: &str, secret: &str
 }
 
 /// The signed receipt text of an item, as its QR code carries it.
-pub async fn receipt_text(conn: &mut Conn, tenant: &TenantId, item: &Item) -> Result<String, StoreError> {
+pub async fn load_receipt_text(conn: &mut Conn, tenant: &TenantId, item: &Item) -> Result<String, StoreError> {
     let row: Option<(String,)> = sqlx::query_as("SELECT secret_key FROM receipt_key WHERE tenant_id = $1")
         .bind(tenant.as_str())
         .fetch_optional(&mut *conn)

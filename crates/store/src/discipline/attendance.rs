@@ -69,7 +69,7 @@ pub async fn import(
         .await?
         .into_iter()
         .collect();
-    let calendars = super::calendars(&mut conn, cx.tenant).await?;
+    let calendars = super::list_calendars(&mut conn, cx.tenant).await?;
     drop(conn);
     let known: HashSet<String> = units.keys().cloned().collect();
     // Checked before the transaction begins: a refusal writes nothing.
@@ -182,7 +182,7 @@ async fn absences_of_year(
 }
 
 /// The proposals of a year (totals at or above the table's first row), heaviest first.
-pub async fn proposals(conn: &mut Conn, tenant: &TenantId, year: i64) -> Result<Vec<Proposal>, StoreError> {
+pub async fn list_proposals(conn: &mut Conn, tenant: &TenantId, year: i64) -> Result<Vec<Proposal>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT e.id AS employee_id, t.nip, e.name, e.unit_id, t.year, t.days, t.longest_run, t.level, t.sanction,
             t.reason, t.case_id FROM attendance_total t
@@ -196,7 +196,7 @@ pub async fn proposals(conn: &mut Conn, tenant: &TenantId, year: i64) -> Result<
 }
 
 /// One employee's total of a year.
-pub async fn proposal_of(
+pub async fn find_proposal(
     conn: &mut Conn,
     tenant: &TenantId,
     employee_id: &str,

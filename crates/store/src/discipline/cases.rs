@@ -100,7 +100,7 @@ pub async fn list(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<CaseRow>, St
 pub async fn load(conn: &mut Conn, tenant: &TenantId, rules: &Rules, id: &str) -> Result<CaseFile, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM discipline_case WHERE tenant_id = $1 AND id = $2");
     let row: CaseRow = sqlx::query_as(&sql).bind(tenant.as_str()).bind(id).fetch_one(&mut *conn).await?;
-    let employee = employees::get(conn, tenant, &row.employee_id).await?;
+    let employee = employees::load(conn, tenant, &row.employee_id).await?;
     let stored: Vec<(i64, String, String, Option<String>, i64)> = sqlx::query_as(
         "SELECT seq, step, details, by_user, at_ms FROM discipline_step WHERE tenant_id = $1 AND case_id = $2
          ORDER BY seq",
@@ -157,7 +157,7 @@ pub async fn open(cx: &ActionCx<'_>, rules: &Rules, new: &NewCase) -> Result<Cas
         problems.add("origin", Problem::UnknownCode { given: new.origin.clone() });
     }
     let mut tx = cx.db.begin_write().await?;
-    let employee = employees::get(&mut tx, cx.tenant, &new.employee_id).await.ok();
+    let employee = employees::load(&mut tx, cx.tenant, &new.employee_id).await.ok();
     if employee.is_none() {
         problems.add("employee", Problem::NotFound { given: new.employee_id.clone() });
     }
@@ -223,7 +223,7 @@ async fn check_origin(
         "news_review" => ("news_review", "number"),
         "attendance" => {
             let year = origin_ref.parse::<i64>().unwrap_or(0);
-            let found = super::attendance::proposal_of(conn, tenant, &new.employee_id, year).await?;
+            let found = super::attendance::find_proposal(conn, tenant, &new.employee_id, year).await?;
             // One proposal opens one case.
             if found.as_ref().is_some_and(|it| it.case_id.is_some()) {
                 problems.add("origin_ref", Problem::Taken { given: origin_ref.to_owned() });

@@ -62,19 +62,19 @@ pub async fn list(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<Employee>, S
 }
 
 /// One employee by id.
-pub async fn get(conn: &mut Conn, tenant: &TenantId, id: &str) -> Result<Employee, StoreError> {
+pub async fn load(conn: &mut Conn, tenant: &TenantId, id: &str) -> Result<Employee, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM employee WHERE tenant_id = $1 AND id = $2");
     Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(id).fetch_one(&mut *conn).await?)
 }
 
 /// The employee record of an account, if the account is an employee's.
-pub async fn of_user(conn: &mut Conn, tenant: &TenantId, user_id: &str) -> Result<Option<Employee>, StoreError> {
+pub async fn find_by_user(conn: &mut Conn, tenant: &TenantId, user_id: &str) -> Result<Option<Employee>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM employee WHERE tenant_id = $1 AND user_id = $2");
     Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(user_id).fetch_optional(&mut *conn).await?)
 }
 
 /// The employee with this NIP.
-pub async fn by_nip(conn: &mut Conn, tenant: &TenantId, nip: &str) -> Result<Option<Employee>, StoreError> {
+pub async fn find_by_nip(conn: &mut Conn, tenant: &TenantId, nip: &str) -> Result<Option<Employee>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM employee WHERE tenant_id = $1 AND nip = $2");
     Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(nip).fetch_optional(&mut *conn).await?)
 }

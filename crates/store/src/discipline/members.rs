@@ -49,7 +49,11 @@ pub async fn add_member(cx: &ActionCx<'_>, id: &str, username: &str, role: &str)
 }
 
 /// Cases an account is a member of.
-pub async fn of_member(conn: &mut Conn, tenant: &TenantId, user_id: &str) -> Result<Vec<String>, StoreError> {
+pub async fn list_cases_of_member(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    user_id: &str,
+) -> Result<Vec<String>, StoreError> {
     let rows: Vec<(String,)> =
         sqlx::query_as("SELECT DISTINCT case_id FROM discipline_member WHERE tenant_id = $1 AND user_id = $2")
             .bind(tenant.as_str())

@@ -20,7 +20,7 @@ use crate::{Conn, StoreError};
 
 /// The working-day calendar of every unit of the tenant, read at once (units differ only in observing cuti
 /// bersama), keyed by unit id.
-pub async fn calendars(conn: &mut Conn, tenant: &TenantId) -> Result<HashMap<String, Calendar>, StoreError> {
+pub async fn list_calendars(conn: &mut Conn, tenant: &TenantId) -> Result<HashMap<String, Calendar>, StoreError> {
     let entries = crate::calendar::queries::list_entries(conn, tenant).await?;
     let adjustments: Vec<_> = entries.iter().map(|it| it.adjustment.clone()).collect();
     let assemble = |observes| crate::calendar::assemble(&adjustments, observes);

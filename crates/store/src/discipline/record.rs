@@ -36,7 +36,7 @@ pub struct View {
 }
 
 /// The views of a case, newest first.
-pub async fn views(conn: &mut Conn, tenant: &TenantId, case_id: &str) -> Result<Vec<View>, StoreError> {
+pub async fn list_views(conn: &mut Conn, tenant: &TenantId, case_id: &str) -> Result<Vec<View>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT v.user_id, COALESCE(u.display_name, v.user_id) AS display_name, v.what, v.at_ms
          FROM discipline_view v LEFT JOIN user_account u ON u.tenant_id = v.tenant_id AND u.id = v.user_id
@@ -61,7 +61,11 @@ struct AuditRow {
 
 /// The audit entries about a case, in chain order, with a digest over their hashes and the chain head, so the
 /// record can be checked against a verified audit trail.
-pub async fn audit_trail(conn: &mut Conn, tenant: &TenantId, case_id: &str) -> Result<serde_json::Value, StoreError> {
+pub async fn load_audit_trail(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    case_id: &str,
+) -> Result<serde_json::Value, StoreError> {
     let rows: Vec<AuditRow> = sqlx::query_as(
         "SELECT seq, at_ms, actor, action, after_doc, prev_hash, hash FROM audit_log
          WHERE tenant_id = $1 AND entity_type = 'discipline_case' AND entity_id = $2 ORDER BY seq",
@@ -112,7 +116,7 @@ pub struct RegisterRow {
 }
 
 /// Sanctions in force or served (decisions delivered and not annulled), newest first.
-pub async fn register(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<RegisterRow>, StoreError> {
+pub async fn list_register(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<RegisterRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT c.id AS case_id, c.number, e.nip, e.name, e.unit_id, c.sanction, c.effective_on, c.ends_on, c.state
          FROM discipline_case c JOIN employee e ON e.tenant_id = c.tenant_id AND e.id = c.employee_id

@@ -13,7 +13,7 @@ use crate::{ActionCx, Conn, Refusal, StoreError};
 pub const SHIPPED: &str = include_str!("../../../domain/data/discipline.toml");
 
 /// The tenant's rules text and whether it is an edited copy.
-pub async fn text(conn: &mut Conn, tenant: &TenantId) -> Result<(String, bool), StoreError> {
+pub async fn load_text(conn: &mut Conn, tenant: &TenantId) -> Result<(String, bool), StoreError> {
     let row: Option<(String,)> = sqlx::query_as("SELECT body FROM discipline_rules WHERE tenant_id = $1")
         .bind(tenant.as_str())
         .fetch_optional(&mut *conn)
@@ -26,7 +26,7 @@ pub async fn text(conn: &mut Conn, tenant: &TenantId) -> Result<(String, bool), 
 
 /// The tenant's rules.
 pub async fn load(conn: &mut Conn, tenant: &TenantId) -> Result<Rules, StoreError> {
-    let (body, edited) = text(conn, tenant).await?;
+    let (body, edited) = load_text(conn, tenant).await?;
     if !edited {
         return Ok(domain::discipline::shipped().clone());
     }
@@ -54,7 +54,7 @@ pub async fn save(cx: &ActionCx<'_>, body: Option<&str>) -> Result<(), StoreErro
             return Err(Refusal::Rules(err).into());
         }
     }
-    let (before, _) = text(&mut tx, cx.tenant).await?;
+    let (before, _) = load_text(&mut tx, cx.tenant).await?;
     sqlx::query("DELETE FROM discipline_rules WHERE tenant_id = $1").bind(cx.tenant.as_str()).execute(&mut *tx).await?;
     if let Some(body) = body {
         sqlx::query(

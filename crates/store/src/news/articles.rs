@@ -42,7 +42,7 @@ pub enum Saved {
     },
 }
 
-/// Saves an extraction made with `register` (the tenant's, loaded by [`super::register`]).
+/// Saves an extraction made with `register` (the tenant's, loaded by [`super::load_register`]).
 pub async fn save(
     cx: &ActionCx<'_>,
     extraction: &Extraction,
@@ -78,7 +78,7 @@ pub async fn save(
     }
     let notified = if extraction.is_negative() && !unit_ids.is_empty() {
         let subject = extraction.title.clone().unwrap_or_else(|| first_words(&extraction.text));
-        notices::negative_article(&mut tx, cx, &id, &subject, &unit_ids).await?
+        notices::insert_for_negative_article(&mut tx, cx, &id, &subject, &unit_ids).await?
     } else {
         0
     };

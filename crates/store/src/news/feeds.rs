@@ -130,7 +130,7 @@ pub async fn list(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<Feed>, Store
 }
 
 /// Active feeds due at `now_ms`, across tenants.
-pub async fn due(conn: &mut Conn, now_ms: i64, limit: i64) -> Result<Vec<Feed>, StoreError> {
+pub async fn list_due(conn: &mut Conn, now_ms: i64, limit: i64) -> Result<Vec<Feed>, StoreError> {
     let sql = format!(
         "SELECT {COLUMNS} FROM news_feed WHERE is_active = 1 AND next_poll_at_ms <= $1 ORDER BY next_poll_at_ms LIMIT {limit}"
     );
@@ -138,7 +138,7 @@ pub async fn due(conn: &mut Conn, now_ms: i64, limit: i64) -> Result<Vec<Feed>, 
 }
 
 /// Records a poll's outcome and schedules the next.
-pub async fn record_poll(
+pub async fn update_poll(
     conn: &mut Conn,
     feed: &Feed,
     now_ms: i64,

@@ -145,7 +145,7 @@ pub async fn load(conn: &mut Conn, tenant: &TenantId, id: &str) -> Result<Articl
 }
 
 /// The other articles of a group.
-pub async fn group(
+pub async fn list_group(
     conn: &mut Conn,
     tenant: &TenantId,
     group_id: &str,
@@ -160,7 +160,7 @@ pub async fn group(
 
 /// Articles changed after `since_ms` (epoch ms), oldest first, for the search index: id, title, body, date,
 /// categories, unit ids (comma-separated), updated_at_ms.
-pub async fn changed_since(
+pub async fn list_changed_since(
     conn: &mut Conn,
     tenant: &TenantId,
     since_ms: i64,
@@ -173,9 +173,9 @@ pub async fn changed_since(
     Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(since_ms).fetch_all(conn).await?)
 }
 
-/// Every article changed exactly at `at_ms`: completes a page of [`changed_since`] that ended inside one
+/// Every article changed exactly at `at_ms`: completes a page of [`list_changed_since`] that ended inside one
 /// millisecond, so a watermark never skips articles stamped alike.
-pub async fn changed_at(
+pub async fn list_changed_at(
     conn: &mut Conn,
     tenant: &TenantId,
     at_ms: i64,
@@ -191,7 +191,11 @@ pub async fn changed_at(
 }
 
 /// Unit ids of some articles: (article id, unit id) pairs.
-pub async fn units_of(conn: &mut Conn, tenant: &TenantId, ids: &[String]) -> Result<Vec<(String, String)>, StoreError> {
+pub async fn list_units_of(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    ids: &[String],
+) -> Result<Vec<(String, String)>, StoreError> {
     let mut out = Vec::new();
     for chunk in ids.chunks(500) {
         let mut sql = Sql::new("SELECT article_id, unit_id FROM news_article_unit WHERE tenant_id = ");
@@ -215,7 +219,7 @@ pub async fn count_and_newest(conn: &mut Conn, tenant: &TenantId) -> Result<(i64
 /// Complaints changed after `since_ms`, for the search index: id, "number — title", body, received date (UTC),
 /// category, the unit that decides who may read it, updated_at_ms. `at_ms` instead takes every complaint changed in
 /// exactly that millisecond (to complete a page).
-pub async fn complaint_docs(
+pub async fn list_complaint_docs(
     conn: &mut Conn,
     tenant: &TenantId,
     (since_ms, at_ms): (i64, Option<i64>),
@@ -238,7 +242,7 @@ pub async fn complaint_docs(
 }
 
 /// Number of complaints of a tenant and the latest change time (0 when none).
-pub async fn complaint_count_and_newest(conn: &mut Conn, tenant: &TenantId) -> Result<(i64, i64), StoreError> {
+pub async fn count_complaints_and_newest(conn: &mut Conn, tenant: &TenantId) -> Result<(i64, i64), StoreError> {
     let row: (i64, Option<i64>) = sqlx::query_as(
         "SELECT CAST(COUNT(*) AS BIGINT), CAST(MAX(updated_at_ms) AS BIGINT) FROM complaint WHERE tenant_id = $1",
     )

@@ -14,7 +14,7 @@ use text::register::{Register, RegisterUnit};
 use crate::{Conn, StoreError};
 
 /// The tenant's unit register for linking: units with abbreviations and aliases, and the tenant's region.
-pub async fn register(conn: &mut Conn, tenant: &TenantId) -> Result<Register, StoreError> {
+pub async fn load_register(conn: &mut Conn, tenant: &TenantId) -> Result<Register, StoreError> {
     let tenant_row = crate::org::queries::load_tenant(conn, tenant).await?;
     let units = crate::org::queries::list_units(conn, tenant).await?;
     let register_units = units

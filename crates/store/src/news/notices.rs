@@ -25,7 +25,7 @@ pub struct Notice {
 }
 
 /// Writes the notices of a negative article about `unit_ids`; returns how many.
-pub(crate) async fn negative_article(
+pub(crate) async fn insert_for_negative_article(
     conn: &mut Conn,
     cx: &ActionCx<'_>,
     article_id: &str,
@@ -92,7 +92,7 @@ pub async fn list(conn: &mut Conn, tenant: &TenantId, user: &str, limit: i64) ->
 }
 
 /// Unread notices of a user.
-pub async fn unread(conn: &mut Conn, tenant: &TenantId, user: &str) -> Result<i64, StoreError> {
+pub async fn count_unread(conn: &mut Conn, tenant: &TenantId, user: &str) -> Result<i64, StoreError> {
     let row: (i64,) = sqlx::query_as(
         "SELECT CAST(COUNT(*) AS BIGINT) FROM staff_notice WHERE tenant_id = $1 AND user_id = $2 AND read_at_ms IS NULL",
     )
@@ -104,7 +104,7 @@ pub async fn unread(conn: &mut Conn, tenant: &TenantId, user: &str) -> Result<i6
 }
 
 /// Marks a user's notices about a link as read (opening the article reads them).
-pub async fn mark_read(
+pub async fn update_read(
     conn: &mut Conn,
     tenant: &TenantId,
     user: &str,

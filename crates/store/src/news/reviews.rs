@@ -159,7 +159,7 @@ pub async fn load(conn: &mut Conn, tenant: &TenantId, id: &str) -> Result<Review
 }
 
 /// Reviews of an article.
-pub async fn of_article(conn: &mut Conn, tenant: &TenantId, article_id: &str) -> Result<Vec<Review>, StoreError> {
+pub async fn list_for_article(conn: &mut Conn, tenant: &TenantId, article_id: &str) -> Result<Vec<Review>, StoreError> {
     let sql =
         format!("SELECT {COLUMNS} FROM news_review WHERE tenant_id = $1 AND article_id = $2 ORDER BY opened_at_ms");
     Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(article_id).fetch_all(conn).await?)

@@ -26,7 +26,7 @@ pub async fn install(cx: &ActionCx<'_>, tenant: TenantDraft, admin: UserDraft) -
     let (user, hash) = crate::people::actions::prepare_user(cx, admin).await?;
     let mut tx = cx.db.begin_write().await?;
     let tenant = write_new_tenant(&mut tx, cx, tenant).await?;
-    let user = crate::people::actions::write_new_user(&mut tx, cx, user, &hash).await?;
+    let user = crate::people::actions::insert_new_user(&mut tx, cx, user, &hash).await?;
     tx.commit().await?;
     Ok((tenant, user))
 }
@@ -187,7 +187,7 @@ async fn write_unit(
         Some(_) => queries::update_unit(conn, cx.tenant, unit, cx.now_ms()).await?,
         None => queries::insert_unit(conn, cx.tenant, unit, cx.now_ms()).await?,
     }
-    queries::replace_aliases(conn, cx.tenant, &unit.id, &unit.draft).await?;
+    queries::update_aliases(conn, cx.tenant, &unit.id, &unit.draft).await?;
     let change = Change {
         action: if before.is_some() { "unit.update" } else { "unit.create" },
         entity_type: "unit",
@@ -299,7 +299,7 @@ pub async fn save_service_point(
         Some(_) => queries::update_service_point(&mut tx, cx.tenant, &point, cx.now_ms()).await?,
         None => queries::insert_service_point(&mut tx, cx.tenant, &point, cx.now_ms()).await?,
     }
-    queries::replace_hours(&mut tx, cx.tenant, &point).await?;
+    queries::update_hours(&mut tx, cx.tenant, &point).await?;
     let change = Change {
         action: if before.is_some() { "service_point.update" } else { "service_point.create" },
         entity_type: "service_point",

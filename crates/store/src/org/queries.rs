@@ -157,7 +157,7 @@ const DELETE_ALIASES: &str = "DELETE FROM unit_alias WHERE tenant_id = $1 AND un
 const INSERT_ALIAS: &str = "INSERT INTO unit_alias (tenant_id, unit_id, alias, alias_key) VALUES ($1, $2, $3, $4)";
 
 /// Replaces a unit's aliases.
-pub async fn replace_aliases(
+pub async fn update_aliases(
     conn: &mut Conn,
     tenant: &TenantId,
     unit: &UnitId,
@@ -245,7 +245,7 @@ const INSERT_HOURS: &str =
     "INSERT INTO service_hours (tenant_id, service_point_id, weekday, opens, closes) VALUES ($1, $2, $3, $4, $5)";
 
 /// Replaces a service point's weekly hours.
-pub async fn replace_hours(conn: &mut Conn, tenant: &TenantId, point: &ServicePoint) -> Result<(), StoreError> {
+pub async fn update_hours(conn: &mut Conn, tenant: &TenantId, point: &ServicePoint) -> Result<(), StoreError> {
     sqlx::query(DELETE_HOURS).bind(tenant.as_str()).bind(point.id.as_str()).execute(&mut *conn).await?;
     for hours in &point.hours {
         sqlx::query(INSERT_HOURS)

@@ -58,7 +58,7 @@ async fn check_grant_units(conn: &mut crate::Conn, tenant: &TenantId, grants: &[
 pub async fn create_user(cx: &ActionCx<'_>, draft: UserDraft) -> Result<User, StoreError> {
     let (user, hash) = prepare_user(cx, draft).await?;
     let mut tx = cx.db.begin_write().await?;
-    let user = write_new_user(&mut tx, cx, user, &hash).await?;
+    let user = insert_new_user(&mut tx, cx, user, &hash).await?;
     tx.commit().await?;
     Ok(user)
 }
@@ -82,14 +82,14 @@ pub async fn prepare_user(cx: &ActionCx<'_>, draft: UserDraft) -> Result<(User, 
 }
 
 /// Writes a prepared account, its grants and its audit entry inside the caller's transaction.
-pub async fn write_new_user(conn: &mut Conn, cx: &ActionCx<'_>, user: User, hash: &str) -> Result<User, StoreError> {
+pub async fn insert_new_user(conn: &mut Conn, cx: &ActionCx<'_>, user: User, hash: &str) -> Result<User, StoreError> {
     check_grant_units(conn, cx.tenant, &user.grants).await?;
     match queries::insert_user(conn, cx.tenant, &user, hash, cx.now_ms()).await {
         Err(StoreError::Duplicate) => return Err(taken_username(&user.username)),
         other => other?,
     }
     let grant_ids: Vec<String> = user.grants.iter().map(|_| cx.ids.new_id()).collect();
-    queries::replace_grants(conn, cx.tenant, &user, &grant_ids).await?;
+    queries::update_grants(conn, cx.tenant, &user, &grant_ids).await?;
     let change = Change {
         action: "user.create",
         entity_type: "user",
@@ -131,7 +131,7 @@ pub async fn update_user(cx: &ActionCx<'_>, id: &UserId, draft: UserDraft) -> Re
         other => other?,
     }
     let grant_ids: Vec<String> = user.grants.iter().map(|_| cx.ids.new_id()).collect();
-    queries::replace_grants(&mut tx, cx.tenant, &user, &grant_ids).await?;
+    queries::update_grants(&mut tx, cx.tenant, &user, &grant_ids).await?;
     if let Some(hash) = &new_hash {
         queries::update_password(&mut tx, cx.tenant, id, hash, cx.now_ms()).await?;
     }

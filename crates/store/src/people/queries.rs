@@ -205,7 +205,7 @@ const DELETE_GRANTS: &str = "DELETE FROM role_grant WHERE tenant_id = $1 AND use
 const INSERT_GRANT: &str = "INSERT INTO role_grant (tenant_id, id, user_id, role, unit_id) VALUES ($1, $2, $3, $4, $5)";
 
 /// Replaces an account's grants; `ids` gives one new id per grant.
-pub async fn replace_grants(conn: &mut Conn, tenant: &TenantId, user: &User, ids: &[String]) -> Result<(), StoreError> {
+pub async fn update_grants(conn: &mut Conn, tenant: &TenantId, user: &User, ids: &[String]) -> Result<(), StoreError> {
     sqlx::query(DELETE_GRANTS).bind(tenant.as_str()).bind(user.id.as_str()).execute(&mut *conn).await?;
     for (grant, id) in user.grants.iter().zip(ids) {
         let unit = match &grant.scope {

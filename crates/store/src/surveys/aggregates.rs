@@ -43,7 +43,12 @@ impl Delta {
 }
 
 /// Applies a change to a survey's totals (call inside the response's transaction).
-pub async fn apply(conn: &mut Conn, tenant: &TenantId, survey_id: &str, delta: &Delta) -> Result<(), StoreError> {
+pub async fn update_totals(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    survey_id: &str,
+    delta: &Delta,
+) -> Result<(), StoreError> {
     let mut sql = Sql::new("INSERT INTO survey_tally (tenant_id, survey_id, element, n1, n2, n3, n4) VALUES ");
     sql.values(delta.answers.iter().enumerate(), |row, (n, counts)| {
         row.bind(tenant.as_str()).bind(survey_id).bind(n as i64 + 1);
@@ -105,7 +110,7 @@ fn counts_of(row: &sqlx::any::AnyRow, first: usize) -> Result<Counts, StoreError
 
 /// The answer counts of surveys computed from the raw responses with one GROUP BY: what the totals replace, used by
 /// `rebuild` and by the benchmark as the baseline.
-pub async fn raw_counts(
+pub async fn count_raw(
     conn: &mut Conn,
     tenant: &TenantId,
     survey_ids: &[String],
@@ -153,13 +158,13 @@ pub async fn rebuild(db: &Db, tenant: &TenantId) -> Result<Rebuilt, StoreError> 
         .await?;
     let mut done = Rebuilt::default();
     for chunk in ids.chunks(500) {
-        for (id, (respondents, counts)) in raw_counts(&mut tx, tenant, chunk).await? {
+        for (id, (respondents, counts)) in count_raw(&mut tx, tenant, chunk).await? {
             let delta = Delta {
                 answers: counts.map(|it| it.map(|n| i64::try_from(n).unwrap_or(i64::MAX))),
                 profile: BTreeMap::new(),
                 respondents: i64::try_from(respondents).unwrap_or(0),
             };
-            apply(&mut tx, tenant, &id, &delta).await?;
+            update_totals(&mut tx, tenant, &id, &delta).await?;
             done.surveys += 1;
             done.responses += respondents;
         }

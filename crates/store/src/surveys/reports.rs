@@ -21,7 +21,7 @@ pub struct Totals {
 const CHUNK: usize = 400;
 
 /// The totals of these surveys (surveys without any response are absent).
-pub async fn totals(
+pub async fn list_totals(
     conn: &mut Conn,
     tenant: &TenantId,
     survey_ids: &[String],

@@ -137,7 +137,7 @@ pub async fn submit(
     } else {
         let mut delta = Delta::default();
         delta.add(response, channel, 1);
-        aggregates::apply(&mut tx, cx.tenant, &survey.id, &delta).await?;
+        aggregates::update_totals(&mut tx, cx.tenant, &survey.id, &delta).await?;
     }
     tx.commit().await?;
     Ok(if held { Stored::Held } else { Stored::Counted })
@@ -247,7 +247,7 @@ pub(crate) async fn import_as(
             .collect();
         insert(&mut tx, cx, survey, &new).await?;
     }
-    aggregates::apply(&mut tx, cx.tenant, &survey.id, &delta).await?;
+    aggregates::update_totals(&mut tx, cx.tenant, &survey.id, &delta).await?;
     let change = Change {
         action: "survey.import",
         entity_type: "survey",

@@ -115,7 +115,7 @@ pub async fn decide(cx: &ActionCx<'_>, survey: &Survey, response_id: &str, accep
         let channel = if stored.channel == "kiosk" { Channel::Kiosk } else { Channel::Web };
         let mut delta = Delta::default();
         delta.add(&stored.response, channel, 1);
-        aggregates::apply(&mut tx, cx.tenant, &survey.id, &delta).await?;
+        aggregates::update_totals(&mut tx, cx.tenant, &survey.id, &delta).await?;
     }
     let change = Change {
         action: if accept { "survey_response.accept" } else { "survey_response.reject" },

@@ -89,14 +89,18 @@ async fn a_filed_item_gets_a_number_a_secret_and_a_receipt_that_verifies_offline
     // Filed Monday 16 March 2026; Nyepi and the Idul Fitri days are not working days.
     assert_eq!(item.deadline.map(|it| it.due), Some(date(2026, 3, 26)));
     let mut conn = db.conn().await?;
-    let public_key = keys::public_key(&mut conn, &world.tenant.id).await?.unwrap();
+    let public_key = keys::find_public_key(&mut conn, &world.tenant.id).await?.unwrap();
     let payload = receipt::verify(&text, &public_key)?;
     assert_eq!(payload.number, item.number);
     assert_eq!(payload.received_at, "2026-03-16T09:00:00+07:00");
-    assert!(reporter::open(&mut conn, &world.tenant.id, "adu-2026-000001", &secret.to_lowercase()).await?.is_some());
-    assert!(reporter::open(&mut conn, &world.tenant.id, &item.number, "AAAAAAAAAA").await?.is_none());
+    assert!(
+        reporter::find_with_secret(&mut conn, &world.tenant.id, "adu-2026-000001", &secret.to_lowercase())
+            .await?
+            .is_some()
+    );
+    assert!(reporter::find_with_secret(&mut conn, &world.tenant.id, &item.number, "AAAAAAAAAA").await?.is_none());
     let other = TenantId::new("kota-b");
-    assert!(reporter::open(&mut conn, &other, &item.number, &secret).await?.is_none());
+    assert!(reporter::find_with_secret(&mut conn, &other, &item.number, &secret).await?.is_none());
     // The same text and contact again within a day is stored and flagged, not lost.
     let again = file(&cx, submission(raw("publik"))).await?;
     assert_eq!(again.item.possible_duplicate_of.as_deref(), Some("ADU-2026-000001"));
@@ -248,7 +252,7 @@ async fn redaction_keeps_only_digests_and_split_items_open_with_the_original_sec
     assert_eq!(stored.split_from.as_deref(), Some(item.number.as_str()));
     assert_eq!((stored.state, stored.verified_at_ms, stored.outcome), (State::Received, None, None));
     assert_ne!(part.number, item.number);
-    assert!(reporter::open(&mut conn, &world.tenant.id, &part.number, &filed.secret).await?.is_some());
+    assert!(reporter::find_with_secret(&mut conn, &world.tenant.id, &part.number, &filed.secret).await?.is_some());
     Ok(())
 }
 db_test!(redaction_keeps_only_digests_and_split_items_open_with_the_original_secret);
@@ -276,12 +280,12 @@ async fn queue_public_list_counts_and_open311_keys(db: TestDb) -> anyhow::Result
     assert_eq!(queries::list_items(&mut conn, &world.tenant.id, &queue).await?.len(), 2);
     let late = ItemFilter { overdue_at_ms: Some(i64::MAX), limit: 50, ..Default::default() };
     assert_eq!(queries::list_items(&mut conn, &world.tenant.id, &late).await?.len(), 2);
-    let counts = queries::unit_counts(&mut conn, &world.tenant.id, testkit::now().as_millisecond(), false).await?;
+    let counts = queries::list_unit_counts(&mut conn, &world.tenant.id, testkit::now().as_millisecond(), false).await?;
     assert_eq!((counts[0].total, counts[0].open, counts[0].overdue), (2, 2, 0));
     let key = keys::create_open311_key(&cx, "Aplikasi warga").await?;
-    assert_eq!(keys::check_open311_key(&mut conn, &world.tenant.id, &key).await?.as_deref(), Some("Aplikasi warga"));
-    assert_eq!(keys::check_open311_key(&mut conn, &world.tenant.id, "p311_salah").await?, None);
-    assert_eq!(keys::check_open311_key(&mut conn, &TenantId::new("kota-b"), &key).await?, None);
+    assert_eq!(keys::find_open311_client(&mut conn, &world.tenant.id, &key).await?.as_deref(), Some("Aplikasi warga"));
+    assert_eq!(keys::find_open311_client(&mut conn, &world.tenant.id, "p311_salah").await?, None);
+    assert_eq!(keys::find_open311_client(&mut conn, &TenantId::new("kota-b"), &key).await?, None);
     Ok(())
 }
 db_test!(queue_public_list_counts_and_open311_keys);

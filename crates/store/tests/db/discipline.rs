@@ -52,7 +52,7 @@ async fn cases_opened_at_once_get_distinct_numbers_and_stay_with_their_pemda(db:
     let other = fixtures::tenant(&db, "kab-b").await?;
     assert!(cases::list(&mut conn, &other.id).await?.is_empty());
     assert!(matches!(cases::load(&mut conn, &other.id, &rules, &listed[0].id).await, Err(StoreError::NotFound)));
-    assert!(matches!(employees::get(&mut conn, &other.id, &employee.id).await, Err(StoreError::NotFound)));
+    assert!(matches!(employees::load(&mut conn, &other.id, &employee.id).await, Err(StoreError::NotFound)));
     assert!(employees::list(&mut conn, &other.id).await?.is_empty());
     let foreign = ActionCx { tenant: &other.id, ..cx };
     assert!(cases::open(&foreign, &rules, &new_case(&employee.id, 9)).await.is_err(), "no case on another's employee");

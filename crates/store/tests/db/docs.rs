@@ -65,7 +65,7 @@ async fn facts_and_survey_settings_written_before_versions_still_read(db: TestDb
     let ids = SeqIds::default();
     let cx = ActionCx { db: &db, tenant: &tenant, actor: Actor::System("test"), now: testkit::now(), ids: &ids };
     let mut conn = db.conn().await?;
-    let extractor = text::extract::Extractor::new(store::news::register(&mut conn, &tenant).await?);
+    let extractor = text::extract::Extractor::new(store::news::load_register(&mut conn, &tenant).await?);
     let body = "Antrean izin usaha di DPMPTSP Tangsel masih panjang, warga mengadu kepada wali kota.";
     let article = text::extract::Article { body, format: text::input::Format::Text, title: None, reference: None };
     let origin = store::news::articles::Origin { kind: "api", source: "Uji".into(), url: None };

@@ -21,7 +21,7 @@ async fn demo(db: &TestDb) -> anyhow::Result<TenantId> {
 async fn save(cx: &ActionCx<'_>, body: &str, url: &str) -> anyhow::Result<Saved> {
     let register = {
         let mut conn = cx.db.conn().await?;
-        store::news::register(&mut conn, cx.tenant).await?
+        store::news::load_register(&mut conn, cx.tenant).await?
     };
     let extractor = Extractor::new(register);
     let extraction = extractor.extract(&Article { body, format: Format::Text, title: None, reference: None });

@@ -30,7 +30,7 @@ async fn a_multi_row_insert_stores_each_value_in_its_column(db: TestDb) -> anyho
     };
     let rows = vec![delivery(1, None), delivery(2, Some("c-2")), delivery(3, None)];
     let mut conn = db.conn().await?;
-    deliveries::enqueue_all(&mut conn, &rows).await?;
+    deliveries::insert_deliveries(&mut conn, &rows).await?;
     assert_eq!(deliveries::list_due(&mut conn, 2_000, 10).await?, rows, "three rows, every value where it belongs");
     Ok(())
 }
@@ -42,14 +42,14 @@ async fn an_in_list_split_into_chunks_reads_what_one_list_would(db: TestDb) -> a
     let mut conn = db.conn().await?;
     let surveys = catalog::list(&mut conn, &tenant, &catalog::Filter::default()).await?;
     let ids: Vec<String> = surveys.iter().map(|it| it.id.clone()).collect();
-    let alone = reports::totals(&mut conn, &tenant, &ids, true).await?;
+    let alone = reports::list_totals(&mut conn, &tenant, &ids, true).await?;
     let answered: Vec<String> = alone.keys().cloned().collect();
     assert!(answered.len() >= 2, "the demo's surveys have answers");
     // 450 unknown ids after the first survey put the others in a second statement (400 ids each).
     let mut padded = vec![answered[0].clone()];
     padded.extend((0..450).map(|n| format!("tidak-ada-{n}")));
     padded.extend(answered[1..].iter().cloned());
-    assert_eq!(reports::totals(&mut conn, &tenant, &padded, true).await?, alone);
+    assert_eq!(reports::list_totals(&mut conn, &tenant, &padded, true).await?, alone);
 
     let first = &surveys[0];
     let filter = catalog::Filter {

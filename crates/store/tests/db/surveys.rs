@@ -56,10 +56,10 @@ async fn the_running_totals_equal_a_recount_of_the_responses(db: TestDb) -> anyh
     // Every survey, the demo's imported ones included.
     let all = catalog::list(&mut *db.conn().await?, &tenant, &catalog::Filter::default()).await?;
     let ids: Vec<String> = all.iter().map(|it| it.id.clone()).collect();
-    let before = reports::totals(&mut *db.conn().await?, &tenant, &ids, true).await?;
+    let before = reports::list_totals(&mut *db.conn().await?, &tenant, &ids, true).await?;
     let rebuilt = aggregates::rebuild(&db, &tenant).await?;
     assert_eq!(rebuilt.responses, all.iter().map(|it| it.respondents).sum::<u64>());
-    let after = reports::totals(&mut *db.conn().await?, &tenant, &ids, true).await?;
+    let after = reports::list_totals(&mut *db.conn().await?, &tenant, &ids, true).await?;
     assert_eq!(before, after, "running totals equal the recount");
     let counts = &after[&survey.id].counts;
     assert_eq!(counts[0], [1, 0, 5, 1], "u1: one 1 (paper), five 3s, one 4");

@@ -218,7 +218,7 @@ pub async fn proposals(staff: Staff, Query(query): Query<YearQuery>) -> Result<J
     let data = staff.app.db().tenant_data(tenant).await?;
     let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
-    let found = store::discipline::attendance::proposals(&mut conn, tenant, query.year).await?;
+    let found = store::discipline::attendance::list_proposals(&mut conn, tenant, query.year).await?;
     Ok(Json(
         found
             .into_iter()

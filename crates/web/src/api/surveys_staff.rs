@@ -65,7 +65,7 @@ pub async fn list(staff: Staff) -> Result<Json<Vec<SurveySummaryOut>>, WebError>
         .filter(|it| staff.user.access.can_unit(Permission::ViewSurveys, &it.unit_id, tree))
         .collect();
     let ids: Vec<String> = surveys.iter().map(|it| it.id.clone()).collect();
-    let totals = reports::totals(&mut conn, tenant, &ids, false).await?;
+    let totals = reports::list_totals(&mut conn, tenant, &ids, false).await?;
     let out = surveys
         .iter()
         .map(|it| {

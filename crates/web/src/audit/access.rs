@@ -81,7 +81,7 @@ async fn complaint(staff: &Staff, id: &str) -> Result<Sight, WebError> {
 async fn employee(staff: &Staff, id: &str) -> Result<Sight, WebError> {
     let employee = {
         let mut conn = staff.app.db().conn().await?;
-        store::discipline::employees::get(&mut conn, &staff.tenant.0.id, id).await?
+        store::discipline::employees::load(&mut conn, &staff.tenant.0.id, id).await?
     };
     let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
     let unit = domain::ids::UnitId::new(employee.unit_id.clone());

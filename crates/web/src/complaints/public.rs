@@ -247,7 +247,7 @@ async fn track_page(
 ) -> Result<Response, WebError> {
     let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);
     let mut conn = app.db().conn().await?;
-    let Some(item) = reporter::open(&mut conn, &tenant.0.id, &form.nomor, &form.kode).await? else {
+    let Some(item) = reporter::find_with_secret(&mut conn, &tenant.0.id, &form.nomor, &form.kode).await? else {
         let page = TrackPage {
             layout,
             query: TrackForm { kode: String::new(), ..form },
@@ -324,7 +324,7 @@ pub async fn reporter_step(
     let track = TrackForm { nomor: form.nomor.clone(), kode: form.kode.clone() };
     let item = {
         let mut conn = app.db().conn().await?;
-        reporter::open(&mut conn, &tenant.0.id, &form.nomor, &form.kode).await?
+        reporter::find_with_secret(&mut conn, &tenant.0.id, &form.nomor, &form.kode).await?
     };
     let Some(item) = item else { return track_page(&app, &tenant, layout, track, (FieldErrors::new(), None)).await };
     let action = reporter_action(&form.aksi).ok_or_else(|| WebError::BadRequest("unknown action".to_owned()))?;
@@ -356,8 +356,10 @@ pub async fn receipt_pdf(
 ) -> Result<Response, WebError> {
     let lang = Lang::from_headers(&headers);
     let mut conn = app.db().conn().await?;
-    let item = reporter::open(&mut conn, &tenant.0.id, &form.nomor, &form.kode).await?.ok_or(WebError::NotFound)?;
-    let text = reporter::receipt_text(&mut conn, &tenant.0.id, &item).await?;
+    let item = reporter::find_with_secret(&mut conn, &tenant.0.id, &form.nomor, &form.kode)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let text = reporter::load_receipt_text(&mut conn, &tenant.0.id, &item).await?;
     let url = verify_url(&app, &headers, &text);
     let bytes = super::pdf::receipt(
         lang,

@@ -66,7 +66,7 @@ pub async fn verify(
 ) -> Result<Response, WebError> {
     let lang = Lang::parse(layout.lang).unwrap_or(Lang::Id);
     let mut conn = app.db().conn().await?;
-    let public_key = keys::public_key(&mut conn, &tenant.0.id).await?;
+    let public_key = keys::find_public_key(&mut conn, &tenant.0.id).await?;
     let given = query.r.trim().to_owned();
     let mut page = VerifyPage {
         layout,
@@ -167,7 +167,7 @@ pub async fn public_list(
         let events = queries::list_events(&mut conn, &tenant.0.id, &item.id).await?;
         views.push(cx.item(item, &events, &[]));
     }
-    let counts = queries::unit_counts(&mut conn, &tenant.0.id, now_ms, true).await?;
+    let counts = queries::list_unit_counts(&mut conn, &tenant.0.id, now_ms, true).await?;
     let counts = counts
         .into_iter()
         .map(|it| UnitRow {

@@ -349,7 +349,7 @@ pub async fn receipt_pdf(staff: Staff, headers: HeaderMap, Path(id): Path<String
     staff.user.require_any(Permission::ViewComplaints)?;
     let (item, ..) = load_for(&staff, &id).await?;
     let mut conn = staff.app.db().conn().await?;
-    let text = reporter::receipt_text(&mut conn, &staff.tenant.0.id, &item).await?;
+    let text = reporter::load_receipt_text(&mut conn, &staff.tenant.0.id, &item).await?;
     let url = super::public::verify_url(&staff.app, &headers, &text);
     let bytes = super::pdf::receipt(staff.lang, &staff.tenant.0, &item, None, &url);
     Ok(super::pdf::response(&item.number, bytes))

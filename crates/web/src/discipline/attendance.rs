@@ -59,7 +59,7 @@ async fn render_page(
     let data = staff.app.db().tenant_data(tenant).await?;
     let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
-    let proposals = attendance::proposals(&mut conn, tenant, year)
+    let proposals = attendance::list_proposals(&mut conn, tenant, year)
         .await?
         .into_iter()
         .filter(|it| {

@@ -96,7 +96,7 @@ async fn page(staff: Staff, id: &str, status: StatusCode, error: Option<String>)
     let name_of =
         |id: &str| users.iter().find(|u| u.id.as_str() == id).map_or(id.to_owned(), |u| u.display_name.clone());
     let views = if reach == Reach::Handler {
-        record::views(&mut conn, tenant, id)
+        record::list_views(&mut conn, tenant, id)
             .await?
             .into_iter()
             .take(50)
@@ -201,7 +201,7 @@ pub async fn record(staff: Staff, Path(id): Path<String>) -> Result<Response, We
     let tenant = &staff.tenant.0.id;
     record::log_view(&staff.action_cx(), &id, "rekam").await?;
     let mut conn = staff.app.db().conn().await?;
-    let trail = record::audit_trail(&mut conn, tenant, &id).await?;
+    let trail = record::load_audit_trail(&mut conn, tenant, &id).await?;
     let steps: Vec<super::wire::RecordedStepOut> = file.steps.iter().map(Into::into).collect();
     let breaches: Vec<super::wire::BreachOut> = file.breaches.iter().map(Into::into).collect();
     let body = json!({ "tenant": tenant.as_str(), "case": file.row, "employee": file.employee, "breaches": breaches,

@@ -222,7 +222,7 @@ pub async fn open(staff: Staff, Form(form): Form<Vec<(String, String)>>) -> Resu
     let data = staff.app.db().tenant_data(tenant).await?;
     let tree = &data.tree;
     let mut conn = staff.app.db().conn().await?;
-    let employee = store::discipline::employees::get(&mut conn, tenant, &new.employee_id).await.ok();
+    let employee = store::discipline::employees::load(&mut conn, tenant, &new.employee_id).await.ok();
     drop(conn);
     let in_scope = employee.as_ref().is_some_and(|it| {
         staff.user.access.can_unit(Permission::HandleDiscipline, &domain::ids::UnitId::new(it.unit_id.clone()), tree)

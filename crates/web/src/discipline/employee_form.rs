@@ -101,7 +101,7 @@ pub async fn edit_form(staff: Staff, Path(id): Path<String>) -> Result<Response,
     let tenant = &staff.tenant.0.id;
     let data = staff.app.db().tenant_data(tenant).await?;
     let mut conn = staff.app.db().conn().await?;
-    let it = employees::get(&mut conn, tenant, &id).await?;
+    let it = employees::load(&mut conn, tenant, &id).await?;
     let users = store::people::queries::list_users(&mut conn, tenant).await?;
     let account = it.user_id.as_deref().and_then(|uid| users.iter().find(|u| u.id.as_str() == uid));
     let unit = data.units.iter().find(|u| u.id.as_str() == it.unit_id);
@@ -124,7 +124,7 @@ pub async fn create(staff: Staff, Form(form): Form<EmployeeForm>) -> Result<Resp
     staff.user.require_tenant(Permission::ManageEmployees)?;
     let mut conn = staff.app.db().conn().await?;
     let nip: String = form.nip.chars().filter(|it| !it.is_whitespace()).collect();
-    if employees::by_nip(&mut conn, &staff.tenant.0.id, &nip).await?.is_some() {
+    if employees::find_by_nip(&mut conn, &staff.tenant.0.id, &nip).await?.is_some() {
         let errors = FieldErrors::from([("nip".to_owned(), staff.lang.t("discipline.employees.nip_taken").to_owned())]);
         return show(staff, StatusCode::UNPROCESSABLE_ENTITY, None, form, errors).await;
     }
@@ -140,7 +140,7 @@ pub async fn update(
 ) -> Result<Response, WebError> {
     staff.user.require_tenant(Permission::ManageEmployees)?;
     let mut conn = staff.app.db().conn().await?;
-    form.nip = employees::get(&mut conn, &staff.tenant.0.id, &id).await?.nip;
+    form.nip = employees::load(&mut conn, &staff.tenant.0.id, &id).await?.nip;
     drop(conn);
     save(staff, Some(id), form).await
 }

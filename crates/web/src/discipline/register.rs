@@ -57,7 +57,7 @@ async fn rows(staff: &Staff, filter: &Filter) -> Result<(Vec<Row>, Vec<(String, 
             || tree
                 .is_within(&domain::ids::UnitId::new(unit.to_owned()), &domain::ids::UnitId::new(filter.unit.clone()))
     };
-    let out = record::register(&mut conn, tenant)
+    let out = record::list_register(&mut conn, tenant)
         .await?
         .into_iter()
         .filter(|it| can(&it.unit_id) && within(&it.unit_id))

@@ -35,7 +35,7 @@ async fn show(
     saved: bool,
 ) -> Result<Response, WebError> {
     let mut conn = staff.app.db().conn().await?;
-    let (body, edited) = store::discipline::rules::text(&mut conn, &staff.tenant.0.id).await?;
+    let (body, edited) = store::discipline::rules::load_text(&mut conn, &staff.tenant.0.id).await?;
     let rules = store::discipline::rules::load(&mut conn, &staff.tenant.0.id).await?;
     let page = Page {
         can_edit: staff.user.access.can_tenant(Permission::ManageDisciplineRules),
@@ -90,6 +90,6 @@ pub async fn save(staff: Staff, Form(form): Form<SaveForm>) -> Result<Response, 
 pub async fn download(staff: Staff) -> Result<Response, WebError> {
     may_read(&staff)?;
     let mut conn = staff.app.db().conn().await?;
-    let (body, _) = store::discipline::rules::text(&mut conn, &staff.tenant.0.id).await?;
+    let (body, _) = store::discipline::rules::load_text(&mut conn, &staff.tenant.0.id).await?;
     Ok(crate::render::download("application/toml; charset=utf-8", "discipline.toml", body.into()))
 }

@@ -11,7 +11,7 @@ use crate::testing::{TestApp, demo_db};
 pub(crate) async fn employee_id(db: &TestDb, nip: &str) -> anyhow::Result<String> {
     let mut conn = db.conn().await?;
     let tenant = domain::ids::TenantId::new(store::demo::DEMO_TENANT);
-    let found = store::discipline::employees::by_nip(&mut conn, &tenant, nip).await?;
+    let found = store::discipline::employees::find_by_nip(&mut conn, &tenant, nip).await?;
     found.map(|it| it.id).ok_or_else(|| anyhow::anyhow!("no demo employee {nip}"))
 }
 

@@ -101,10 +101,11 @@ async fn page(
     let (article, units) = visible(&staff, id).await?;
     let tenant = &staff.tenant.0.id;
     let mut conn = staff.app.db().conn().await?;
-    let group = listing::group(&mut conn, tenant, &article.summary.group_id, id).await?;
-    let review_rows = reviews::of_article(&mut conn, tenant, id).await?;
+    let group = listing::list_group(&mut conn, tenant, &article.summary.group_id, id).await?;
+    let review_rows = reviews::list_for_article(&mut conn, tenant, id).await?;
     let user_id = staff.user.user.id.as_str().to_owned();
-    notices::mark_read(&mut conn, tenant, &user_id, &format!("/berita/{id}"), staff.app.now().as_millisecond()).await?;
+    notices::update_read(&mut conn, tenant, &user_id, &format!("/berita/{id}"), staff.app.now().as_millisecond())
+        .await?;
     drop(conn);
     let html = super::highlight::render(staff.lang, &article.body, &article.facts.found);
     let agencies = article

@@ -29,7 +29,7 @@ pub async fn poll_due(db: &Db, ids: &dyn IdSource, http: &Fetcher) -> Result<Vec
     let now = jiff::Timestamp::now();
     let due = {
         let mut conn = db.conn().await?;
-        feeds::due(&mut conn, now.as_millisecond(), 50).await?
+        feeds::list_due(&mut conn, now.as_millisecond(), 50).await?
     };
     let mut out = Vec::new();
     for feed in due {
@@ -40,7 +40,7 @@ pub async fn poll_due(db: &Db, ids: &dyn IdSource, http: &Fetcher) -> Result<Vec
             tracing::warn!(feed = %feed.url, error = %err, "feed poll failed");
         }
         let mut conn = db.conn().await?;
-        feeds::record_poll(&mut conn, &feed, now.as_millisecond(), outcome.clone()).await?;
+        feeds::update_poll(&mut conn, &feed, now.as_millisecond(), outcome.clone()).await?;
         out.push(Polled { title: feed.title.clone(), outcome });
     }
     Ok(out)

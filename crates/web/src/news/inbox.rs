@@ -126,7 +126,7 @@ pub async fn show(staff: Staff, Query(query): Query<InboxQuery>) -> Result<Respo
     let mut conn = staff.app.db().conn().await?;
     let (summaries, total) = listing::list(&mut conn, tenant, &filter, (PAGE, (page - 1) * PAGE)).await?;
     let user_id = staff.user.user.id.as_str().to_owned();
-    let unread = notices::unread(&mut conn, tenant, &user_id).await?;
+    let unread = notices::count_unread(&mut conn, tenant, &user_id).await?;
     drop(conn);
     let rows = summaries.into_iter().map(|it| row(&staff, it)).collect();
     let units = data

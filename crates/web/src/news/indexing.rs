@@ -27,7 +27,7 @@ async fn catch_up_kind(app: &App, tenant: &TenantId, kind: &'static str) -> Resu
         let mut conn = app.db().conn().await?;
         match kind {
             "news" => store::news::listing::count_and_newest(&mut conn, tenant).await?,
-            _ => store::news::listing::complaint_count_and_newest(&mut conn, tenant).await?,
+            _ => store::news::listing::count_complaints_and_newest(&mut conn, tenant).await?,
         }
     };
     let indexed = index.count(tenant.as_str(), kind).map_err(failed)?;
@@ -71,14 +71,14 @@ async fn read_page(app: &App, tenant: &TenantId, kind: &'static str, since: i64)
         }
     };
     if kind == "news" {
-        let mut rows = store::news::listing::changed_since(&mut conn, tenant, since, BATCH).await?;
+        let mut rows = store::news::listing::list_changed_since(&mut conn, tenant, since, BATCH).await?;
         if rows.len() == usize::try_from(BATCH).unwrap_or(usize::MAX) {
             let last = rows.last().map_or(since, |it| it.5);
             rows.retain(|it| it.5 != last);
-            rows.extend(store::news::listing::changed_at(&mut conn, tenant, last).await?);
+            rows.extend(store::news::listing::list_changed_at(&mut conn, tenant, last).await?);
         }
         let ids: Vec<String> = rows.iter().map(|it| it.0.clone()).collect();
-        let units = store::news::listing::units_of(&mut conn, tenant, &ids).await?;
+        let units = store::news::listing::list_units_of(&mut conn, tenant, &ids).await?;
         return Ok(rows
             .into_iter()
             .map(|(id, title, body, date, categories, updated)| {
@@ -88,11 +88,13 @@ async fn read_page(app: &App, tenant: &TenantId, kind: &'static str, since: i64)
             })
             .collect());
     }
-    let mut rows = store::news::listing::complaint_docs(&mut conn, tenant, (since, None), BATCH).await?;
+    let mut rows = store::news::listing::list_complaint_docs(&mut conn, tenant, (since, None), BATCH).await?;
     if rows.len() == usize::try_from(BATCH).unwrap_or(usize::MAX) {
         let last = rows.last().map_or(since, |it| it.6);
         rows.retain(|it| it.6 != last);
-        rows.extend(store::news::listing::complaint_docs(&mut conn, tenant, (since, Some(last)), BATCH * 100).await?);
+        rows.extend(
+            store::news::listing::list_complaint_docs(&mut conn, tenant, (since, Some(last)), BATCH * 100).await?,
+        );
     }
     Ok(rows
         .into_iter()

@@ -24,7 +24,7 @@ pub struct Incoming {
 /// The tenant's extractor (its register loaded now).
 pub async fn extractor(cx: &ActionCx<'_>) -> Result<Extractor, StoreError> {
     let mut conn = cx.db.conn().await?;
-    Ok(Extractor::new(store::news::register(&mut conn, cx.tenant).await?))
+    Ok(Extractor::new(store::news::load_register(&mut conn, cx.tenant).await?))
 }
 
 /// Extracts and saves one article.

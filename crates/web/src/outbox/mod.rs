@@ -100,13 +100,13 @@ impl Outbox {
             let mut conn = db.conn().await?;
             match outcome {
                 Ok(()) => {
-                    deliveries::mark_sent(&mut conn, delivery, now.as_millisecond()).await?;
+                    deliveries::update_sent(&mut conn, delivery, now.as_millisecond()).await?;
                     report.sent += 1;
                 }
                 Err(failure) => {
                     let gives_up = failure.permanent || delivery.attempts + 1 >= deliveries::MAX_ATTEMPTS;
                     tracing::warn!(delivery = %delivery.id, channel = %delivery.channel, reason = %failure.reason, gives_up, "delivery failed");
-                    deliveries::mark_failed(
+                    deliveries::update_failed(
                         &mut conn,
                         delivery,
                         now.as_millisecond(),

@@ -293,9 +293,9 @@ pub async fn build(app: &App, tenant: &Tenant, lang: Lang, query: &ReportQuery) 
     let surveys: Vec<Survey> = all.into_iter().filter(|it| trail.contains(&it.period.code())).collect();
     let current: Vec<&Survey> = surveys.iter().filter(|it| it.period == period).collect();
     let ids: Vec<String> = surveys.iter().map(|it| it.id.clone()).collect();
-    let totals = reports::totals(&mut conn, &tenant.0.id, &ids, false).await?;
+    let totals = reports::list_totals(&mut conn, &tenant.0.id, &ids, false).await?;
     let current_ids: Vec<String> = current.iter().map(|it| it.id.clone()).collect();
-    let profiles = reports::totals(&mut conn, &tenant.0.id, &current_ids, true).await?;
+    let profiles = reports::list_totals(&mut conn, &tenant.0.id, &current_ids, true).await?;
     let merged = merge(current.iter().copied(), &totals);
     let summary = summarize(&merged);
     super::report_parts::fill_summary(&mut model, lang, &current, &merged, &summary);

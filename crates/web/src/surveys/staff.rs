@@ -152,7 +152,7 @@ async fn overview_page(staff: Staff, status: StatusCode, problems: Problems) -> 
     let filter = catalog::Filter { unit_ids: Some(unit_ids), ..Default::default() };
     let surveys = catalog::list(&mut conn, &staff.tenant.0.id, &filter).await?;
     let ids: Vec<String> = surveys.iter().map(|it| it.id.clone()).collect();
-    let totals = reports::totals(&mut conn, &staff.tenant.0.id, &ids, false).await?;
+    let totals = reports::list_totals(&mut conn, &staff.tenant.0.id, &ids, false).await?;
     let services = service_rows(&staff, (&data.units, tree), &visible, (&surveys, &totals));
     let kiosks = kiosks::list(&mut conn, &staff.tenant.0.id)
         .await?

@@ -106,7 +106,7 @@ async fn reporter_view(app: &App, tenant: &Tenant, lang: Lang, item: &Item) -> R
 
 async fn open(app: &App, tenant: &Tenant, number: &str, secret: &str) -> Result<Item, WebError> {
     let mut conn = app.db().conn().await?;
-    reporter::open(&mut conn, &tenant.0.id, number, secret).await?.ok_or(WebError::NotFound)
+    reporter::find_with_secret(&mut conn, &tenant.0.id, number, secret).await?.ok_or(WebError::NotFound)
 }
 
 /// Follow an item with its number and secret (a POST keeps the secret out of logs and addresses).

@@ -131,7 +131,7 @@ pub async fn create(
     }
     let client = {
         let mut conn = app.db().conn().await?;
-        store::complaints::keys::check_open311_key(&mut conn, &tenant.0.id, key).await?
+        store::complaints::keys::find_open311_client(&mut conn, &tenant.0.id, key).await?
     };
     let Some(client) = client else { return refuse(StatusCode::FORBIDDEN, "complaints.open311.key_invalid") };
     if !is_this_jurisdiction(tenant, fields.get("jurisdiction_id")) {
