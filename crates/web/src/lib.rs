@@ -14,6 +14,7 @@ mod complaints;
 mod config;
 mod dashboard;
 mod discipline;
+mod documents;
 mod error;
 mod files;
 mod forms;

@@ -27,6 +27,7 @@ templates!(
     "auth/password.html",
     "dashboard/index.html",
     "org/tenant.html",
+    "org/documents.html",
     "org/units.html",
     "org/_unit_tree.html",
     "org/unit.html",

@@ -1,5 +1,5 @@
 //! The architecture test: the arrows between workspace crates are exactly the allowed ones (an allow-list, so a new
-//! sideways edge fails), and no crate depends on what its layer must never contain (docs/STYLE.md, layers).
+//! sideways edge fails), and no crate depends on what its layer must never contain (docs/STYLE.md L1–L4).
 
 use std::collections::BTreeMap;
 
@@ -114,4 +114,23 @@ fn domain_uses_no_clock_and_no_randomness() {
         }
     }
     assert!(bad.is_empty(), "domain reads the clock, files or network: {bad:?}");
+}
+
+#[test]
+fn every_area_folder_is_in_the_map() {
+    // docs/ARCHITECTURE.md names each folder of the layered crates as `crate::folder`, so a new area or toolkit
+    // folder cannot be added without a line on the map (docs/STYLE.md C4).
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let map = std::fs::read_to_string(root.join("docs/ARCHITECTURE.md")).expect("the map exists");
+    let mut missing = Vec::new();
+    for krate in ["domain", "text", "search", "store", "web"] {
+        let entries = std::fs::read_dir(root.join("crates").join(krate).join("src")).expect("a crate's source folder");
+        for entry in entries.flatten().filter(|it| it.path().is_dir()) {
+            let name = format!("`{krate}::{}", entry.file_name().to_string_lossy());
+            if !map.contains(&name) {
+                missing.push(name);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "folders missing from docs/ARCHITECTURE.md: {missing:?}");
 }

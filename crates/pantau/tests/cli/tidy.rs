@@ -67,7 +67,7 @@ fn tests_are_honest() {
         .filter(|(_, text)| text.contains(&ignore) || text.contains(&should_panic))
         .map(|(name, _)| name)
         .collect();
-    assert!(bad.is_empty(), "no ignored or should_panic tests (STYLE.md X7): {bad:#?}");
+    assert!(bad.is_empty(), "no ignored or should_panic tests (STYLE.md X4): {bad:#?}");
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn sql_lives_only_in_store() {
         .filter(|(_, text)| statements.iter().any(|it| text.contains(it)))
         .map(|(name, _)| name)
         .collect();
-    assert!(bad.is_empty(), "SQL outside store (STYLE.md §2): {bad:?}");
+    assert!(bad.is_empty(), "SQL outside store (STYLE.md D1): {bad:?}");
 }
 
 #[test]

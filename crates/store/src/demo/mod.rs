@@ -4,6 +4,7 @@
 //! All people and account names are invented; the unit names follow the usual Perangkat Daerah of a kota.
 
 mod discipline;
+mod documents;
 mod surveys;
 pub mod units;
 
@@ -80,6 +81,7 @@ pub async fn load_if_empty(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Resul
     load_calendar(&cx).await?;
     surveys::load(&cx).await?;
     discipline::load(&cx).await?;
+    documents::load(&cx).await?;
     Ok(true)
 }
 

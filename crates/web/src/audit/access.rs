@@ -32,6 +32,7 @@ const OPEN_TO_AUDITORS: &[&str] = &[
     "user",
     "calendar_entry",
     "complaint_settings",
+    "document_settings",
     "open311_key",
     "survey",
     "survey_service",

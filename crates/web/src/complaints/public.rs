@@ -145,13 +145,6 @@ pub(crate) fn public_base(app: &App, headers: &HeaderMap) -> String {
     base.trim_end_matches('/').to_owned()
 }
 
-/// The QR code of a text as an SVG image.
-pub(crate) fn qr_svg(text: &str) -> String {
-    qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
-        .map(|code| code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(220, 220).quiet_zone(true).build())
-        .unwrap_or_default()
-}
-
 /// The receipt page shown right after the item is stored.
 pub(super) fn receipt_page(
     (app, headers): (&App, &HeaderMap),
@@ -168,7 +161,7 @@ pub(super) fn receipt_page(
         secret_raw: filed.secret.clone(),
         received: crate::view::format::local_time(filed.item.received_at_ms, tenant.0.zone),
         due: filed.item.deadline.map(|it| crate::view::format::local_date(it.due)),
-        qr_svg: qr_svg(&url),
+        qr_svg: crate::view::qr_svg(&url).unwrap_or_default(),
         verify_url: url,
         possible_duplicate_of: filed.item.possible_duplicate_of.clone(),
         front_desk,
@@ -360,13 +353,9 @@ pub async fn receipt_pdf(
         .await?
         .ok_or(WebError::NotFound)?;
     let text = reporter::load_receipt_text(&mut conn, &tenant.0.id, &item).await?;
+    drop(conn);
     let url = verify_url(&app, &headers, &text);
-    let bytes = super::pdf::receipt(
-        lang,
-        &tenant.0,
-        &item,
-        Some(&domain::complaints::tracking::normalise_secret(&form.kode)),
-        &url,
-    );
-    Ok(super::pdf::response(&item.number, bytes))
+    let house = crate::documents::letterhead::House::of(&app, &tenant.0).await?;
+    let secret = domain::complaints::tracking::normalise_secret(&form.kode);
+    super::pdf::receipt(lang, (&tenant.0, &house), &item, Some(&secret), &url)?.respond().await
 }

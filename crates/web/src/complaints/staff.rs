@@ -351,8 +351,9 @@ pub async fn receipt_pdf(staff: Staff, headers: HeaderMap, Path(id): Path<String
     let mut conn = staff.app.db().conn().await?;
     let text = reporter::load_receipt_text(&mut conn, &staff.tenant.0.id, &item).await?;
     let url = super::public::verify_url(&staff.app, &headers, &text);
-    let bytes = super::pdf::receipt(staff.lang, &staff.tenant.0, &item, None, &url);
-    Ok(super::pdf::response(&item.number, bytes))
+    drop(conn);
+    let house = crate::documents::letterhead::House::of(&staff.app, &staff.tenant.0).await?;
+    super::pdf::receipt(staff.lang, (&staff.tenant.0, &house), &item, None, &url)?.respond().await
 }
 
 /// `GET /pengaduan/baru`: the front-desk form for walk-in complaints and incoming letters.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use domain::discipline::employee::PositionType;
+use domain::discipline::employee::{PositionType, Status, check_nip};
 use domain::discipline::{
     AuthorityRefusal, Level, Outcome, RecordProblem, Refusal, Rules, Step, check_examination_record, check_team,
 };
@@ -14,8 +14,20 @@ use store::discipline::steps::Details;
 use crate::i18n::Lang;
 
 /// Letter and record fields a step may carry.
-const DETAILS: [&str; 10] =
-    ["letter_number", "place", "time", "examiner", "record", "note", "team", "official", "official_name", "signed_at"];
+const DETAILS: [&str; 12] = [
+    "letter_number",
+    "place",
+    "time",
+    "examiner",
+    "examiner_nip",
+    "record",
+    "note",
+    "team",
+    "official",
+    "official_name",
+    "official_nip",
+    "signed_at",
+];
 
 /// Reads a submitted step form for an employee of `position` in a Pemda of `pemda` level; the message of the first
 /// problem otherwise.
@@ -61,6 +73,14 @@ pub fn read(
         }
         _ => return Err(lang.t("discipline.step.unknown").to_owned()),
     };
+    // A signer's NIP is printed under the name on the letter: a wrong one is refused, not printed.
+    for name in ["examiner_nip", "official_nip"] {
+        if !get(name).is_empty() && check_nip(get(name), Status::Pns).is_err() {
+            return Err(
+                lang.tf("discipline.step.bad_nip", &[("field", lang.t(&format!("discipline.step.field.{name}")))])
+            );
+        }
+    }
     let details: Details = DETAILS
         .iter()
         .filter(|name| !get(name).is_empty())

@@ -5,6 +5,7 @@ pub mod pages;
 pub mod transfer;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 use crate::App;
@@ -13,6 +14,15 @@ use crate::App;
 pub fn routes() -> Router<App> {
     Router::new()
         .route("/pemda", get(pages::tenant::edit_form).post(pages::tenant::update))
+        .route("/pemda/dokumen", get(pages::documents::edit_form).post(pages::documents::update))
+        .route("/pemda/dokumen/contoh.pdf", get(pages::documents::sample))
+        .route(
+            "/pemda/dokumen/logo",
+            get(pages::documents::logo)
+                .post(pages::documents::upload_logo)
+                .layer(DefaultBodyLimit::max(domain::org::LOGO_MAX_BYTES + 64 * 1024)),
+        )
+        .route("/pemda/dokumen/logo/hapus", post(pages::documents::remove_logo))
         .route("/unit", get(pages::units::index).post(pages::unit_form::create))
         .route("/unit/baru", get(pages::unit_form::new_form))
         .route("/unit/impor", get(pages::import::form).post(pages::import::upload))
@@ -30,3 +40,5 @@ pub fn routes() -> Router<App> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_documents;

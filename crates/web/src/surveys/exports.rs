@@ -6,6 +6,7 @@ use axum::response::Response;
 
 use super::report_model::{ReportQuery, build};
 use crate::App;
+use crate::documents::letterhead::House;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::render::download;
@@ -31,8 +32,10 @@ pub async fn pdf(
 ) -> Result<Response, WebError> {
     let lang = Lang::from_headers(&headers);
     let model = build(&app, &tenant, lang, &query).await?;
-    let bytes = super::pdf::report(lang, &tenant.0.name, &model);
-    Ok(download("application/pdf", &format!("{}.pdf", file_stem(&query, model.period.as_ref())), bytes))
+    let house = House::of(&app, &tenant.0).await?;
+    let today = jiff::Timestamp::now().to_zoned(tenant.0.zone.time_zone()).date();
+    let name = format!("{}.pdf", file_stem(&query, model.period.as_ref()));
+    super::pdf::report(lang, &house, &model, today)?.named(name).saved_as_file().respond().await
 }
 
 /// `GET /skm/laporan.xlsx`.
@@ -64,6 +67,7 @@ pub async fn poster(
     let data = app.db().tenant_data(&tenant.0.id).await?;
     let unit = super::report_model::unit_name(&data.units, &survey.unit_id);
     let link = format!("{}/s/{}", crate::complaints::public::public_base(&app, &headers), survey.code);
-    let bytes = super::pdf::poster(lang, &tenant.0.name, &unit, &service.name, &link);
-    Ok(download("application/pdf", &format!("poster-skm-{}.pdf", survey.code), bytes))
+    drop(conn);
+    let house = House::of(&app, &tenant.0).await?;
+    super::pdf::poster(lang, &house, (&unit, &service.name), &link, &survey.code)?.saved_as_file().respond().await
 }

@@ -4,7 +4,7 @@
 mod exports;
 pub(crate) mod import;
 mod kiosk;
-mod pdf;
+pub(crate) mod pdf;
 mod report;
 pub mod report_model;
 pub(crate) mod report_parts;

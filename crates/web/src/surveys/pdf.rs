@@ -1,242 +1,284 @@
-//! The SKM report as PDF (A4, the standard fonts, tables and bar charts drawn as rectangles), and the QR poster a
-//! unit prints for its counter.
+//! The SKM report and the QR poster as documents, typeset by `documents` with `survey-report.typ` and
+//! `survey-poster.typ`: the report's summary, elements with their bars, trend, units or services, profile and
+//! follow-up plans as tables, signed by the officer the Pemda named; the poster with a large QR code.
 
-use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
+use serde::Serialize;
 
 use super::report_model::ReportModel;
-use crate::complaints::pdf::{draw_qr, latin1};
+use crate::documents::letterhead::{Frame, House, Signature, Style};
+use crate::documents::{Assets, DocumentError, Prepared, Template};
 use crate::i18n::Lang;
+use crate::view::format::long_date;
 
-const LEFT: f32 = 50.0;
-const BOTTOM: f32 = 60.0;
-const TOP: f32 = 790.0;
-
-/// Pages being written.
-struct Writer {
-    pages: Vec<Content>,
-    y: f32,
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct ReportData {
+    #[serde(flatten)]
+    frame: Frame,
+    heading: Vec<String>,
+    no_survey: String,
+    summary: Option<Summary>,
+    elements: Option<Elements>,
+    trend: Option<Table<TrendRow>>,
+    parts: Option<Table<PartRow>>,
+    profile: Option<Profile>,
+    followups: Option<Table<FollowupRow>>,
+    method: Option<String>,
+    signature: Option<Signature>,
+    style: Style,
 }
 
-impl Writer {
-    fn new() -> Writer {
-        Writer { pages: vec![Content::new()], y: TOP }
-    }
-
-    fn page(&mut self) -> &mut Content {
-        self.pages.last_mut().expect("a writer always has a page")
-    }
-
-    fn room(&mut self, height: f32) {
-        if self.y - height < BOTTOM {
-            self.pages.push(Content::new());
-            self.y = TOP;
-        }
-    }
-
-    fn text_at(&mut self, (x, y): (f32, f32), size: f32, bold: bool, text: &str) {
-        let content = self.page();
-        content.begin_text();
-        content.set_font(Name(if bold { b"F2" } else { b"F1" }), size);
-        content.next_line(x, y);
-        content.show(Str(&latin1(text)));
-        content.end_text();
-    }
-
-    fn line(&mut self, size: f32, bold: bool, text: &str) {
-        self.room(size * 1.6);
-        let y = self.y;
-        self.text_at((LEFT, y), size, bold, text);
-        self.y -= size * 1.6;
-    }
-
-    /// One table row: texts at column offsets.
-    fn row(&mut self, size: f32, bold: bool, cells: &[(f32, String)]) {
-        self.room(size * 1.7);
-        let y = self.y;
-        for (x, text) in cells {
-            self.text_at((LEFT + x, y), size, bold, text);
-        }
-        self.y -= size * 1.7;
-    }
-
-    fn bar(&mut self, x: f32, width: f32, gray: f32) {
-        let y = self.y + 11.0;
-        let content = self.page();
-        content.set_fill_gray(gray);
-        content.rect(LEFT + x, y, width.max(0.5), 7.0);
-        content.fill_nonzero();
-        content.set_fill_gray(0.0);
-    }
-
-    fn gap(&mut self, height: f32) {
-        self.y -= height;
-    }
-
-    fn finish(self) -> Vec<u8> {
-        let mut pdf = Pdf::new();
-        let (catalog, tree, regular, bold) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4));
-        pdf.catalog(catalog).pages(tree);
-        let count = i32::try_from(self.pages.len()).unwrap_or(1);
-        let ids: Vec<Ref> = (0..count).map(|n| Ref::new(5 + 2 * n)).collect();
-        pdf.pages(tree).kids(ids.iter().copied()).count(count);
-        for (content, id) in self.pages.into_iter().zip(&ids) {
-            let stream = Ref::new(id.get() + 1);
-            let mut page = pdf.page(*id);
-            page.media_box(Rect::new(0.0, 0.0, 595.0, 842.0));
-            page.parent(tree);
-            page.contents(stream);
-            page.resources().fonts().pair(Name(b"F1"), regular).pair(Name(b"F2"), bold);
-            page.finish();
-            pdf.stream(stream, &content.finish());
-        }
-        pdf.type1_font(regular).base_font(Name(b"Helvetica")).encoding_predefined(Name(b"WinAnsiEncoding"));
-        pdf.type1_font(bold).base_font(Name(b"Helvetica-Bold")).encoding_predefined(Name(b"WinAnsiEncoding"));
-        pdf.finish()
-    }
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct Summary {
+    respondents_label: String,
+    respondents: String,
+    ikm_label: String,
+    ikm: String,
+    category_label: String,
+    category: String,
+    sample_note: Option<String>,
 }
 
-fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        format!("{}…", text.chars().take(max - 1).collect::<String>())
-    }
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct Elements {
+    title: String,
+    headers: Vec<String>,
+    rows: Vec<ElementRow>,
+    weakest_note: Option<String>,
 }
 
-/// The report as PDF.
-pub fn report(lang: Lang, tenant: &str, model: &ReportModel) -> Vec<u8> {
+#[derive(Serialize)]
+struct ElementRow {
+    name: String,
+    nrr: String,
+    counts: String,
+    share: f64,
+    weakest: bool,
+}
+
+#[derive(Serialize)]
+struct Table<R> {
+    title: String,
+    headers: Vec<String>,
+    rows: Vec<R>,
+}
+
+#[derive(Serialize)]
+struct TrendRow {
+    period: String,
+    respondents: String,
+    value: String,
+    share: f64,
+}
+
+#[derive(Serialize)]
+struct PartRow {
+    name: String,
+    respondents: String,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct Profile {
+    title: String,
+    rows: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct FollowupRow {
+    element: String,
+    action: String,
+    owner: String,
+    due: String,
+    status: String,
+}
+
+fn value(ikm: Option<&super::report_model::IkmView>) -> String {
+    ikm.map_or_else(|| "–".to_owned(), |it| format!("{} ({})", it.converted, it.letter))
+}
+
+/// The report of `model`, signed on `today` by the Pemda's report signer when it named one.
+pub fn report(
+    lang: Lang,
+    house: &House,
+    model: &ReportModel,
+    today: jiff::civil::Date,
+) -> Result<Prepared, DocumentError> {
     let t = |key: &str| lang.t(&format!("surveys.report.{key}")).to_owned();
-    let mut w = Writer::new();
-    w.line(10.0, false, tenant);
-    w.line(16.0, true, &t("title"));
-    w.line(12.0, true, &model.title);
-    let Some((_, period)) = &model.period else {
-        w.line(11.0, false, &t("no_survey"));
-        return w.finish();
+    let period = model.period.as_ref().map(|it| it.1.clone());
+    let mut heading = vec![t("title"), model.title.clone()];
+    heading.extend(period.iter().map(|it| format!("{}: {it}", t("period"))));
+    let footer = format!("{} · {}", t("title"), period.clone().unwrap_or_default());
+    let has_data = model.period.is_some();
+    let data = ReportData {
+        frame: house.frame(lang, format!("{} — {}", t("title"), model.title), None, footer),
+        heading,
+        no_survey: t("no_survey"),
+        summary: has_data.then(|| summary(lang, model)),
+        elements: has_data.then(|| elements(lang, model)),
+        trend: has_data.then(|| trend(lang, model)),
+        parts: (has_data && !model.parts.is_empty()).then(|| parts(lang, model)),
+        profile: has_data.then(|| profile(lang, model)),
+        followups: (has_data && !model.followups.is_empty()).then(|| followups(lang, model)),
+        method: has_data.then(|| t("method")),
+        signature: has_data.then(|| house.report_signature(&long_date(lang, today))).flatten(),
+        style: house.style(lang),
     };
-    w.line(11.0, false, &format!("{}: {period}", t("period")));
-    w.gap(6.0);
-    w.line(11.0, false, &format!("{}: {}", t("respondents"), model.respondents));
-    if let Some(ikm) = &model.ikm {
-        let category = lang.t(&ikm.category_key);
-        w.line(
-            11.0,
-            true,
-            &format!(
-                "IKM {} · {} {} · {} {} ({category})",
-                ikm.ikm,
-                t("converted"),
-                ikm.converted,
-                t("category"),
-                ikm.letter
-            ),
-        );
-    }
-    if let Some((population, minimum, reached)) = model.sample {
+    let ident = format!("skm-{}-{}", model.query.unit, period.unwrap_or_default());
+    Prepared::new(Template::SurveyReport, &data, Assets { logo: house.logo(), qr: None }, &ident)
+}
+
+fn summary(lang: Lang, model: &ReportModel) -> Summary {
+    let t = |key: &str| lang.t(&format!("surveys.report.{key}")).to_owned();
+    let sample_note = model.sample.map(|(population, minimum, reached)| {
         let key = if reached { "sample_reached" } else { "sample_short" };
-        let text = lang.tf(
-            &format!("surveys.report.{key}"),
-            &[("population", &population.to_string()), ("minimum", &minimum.to_string())],
-        );
-        w.line(9.0, false, &text);
+        let args = [("population", population.to_string()), ("minimum", minimum.to_string())];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        format!("{}: {}", t("sample"), lang.tf(&format!("surveys.report.{key}"), &args))
+    });
+    Summary {
+        respondents_label: t("respondents"),
+        respondents: model.respondents.to_string(),
+        ikm_label: t("converted"),
+        ikm: model.ikm.as_ref().map_or_else(|| "–".to_owned(), |it| it.converted.clone()),
+        category_label: t("category"),
+        category: model
+            .ikm
+            .as_ref()
+            .map_or_else(|| "–".to_owned(), |it| format!("{} ({})", it.letter, lang.t(&it.category_key))),
+        sample_note,
     }
-    elements(&mut w, lang, model);
-    trend_and_parts(&mut w, lang, model);
-    profile_and_plans(&mut w, lang, model);
-    w.gap(10.0);
-    w.line(8.0, false, &t("method"));
-    w.finish()
 }
 
-fn elements(w: &mut Writer, lang: Lang, model: &ReportModel) {
+fn elements(lang: Lang, model: &ReportModel) -> Elements {
     let t = |key: &str| lang.t(&format!("surveys.report.{key}")).to_owned();
-    w.gap(8.0);
-    w.line(12.0, true, &t("elements"));
-    w.row(9.0, true, &[(0.0, t("element")), (230.0, "NRR".to_owned()), (270.0, "1 / 2 / 3 / 4".to_owned())]);
-    for row in &model.elements {
-        let name = cut(&format!("{} {}", row.code.to_uppercase(), row.name), 48);
-        let nrr = row.nrr.clone().unwrap_or_else(|| t("not_applicable_short"));
-        let counts = row.answers.iter().map(u64::to_string).collect::<Vec<_>>().join(" / ");
-        #[allow(clippy::cast_possible_truncation)]
-        let width = (row.nrr_value / 4.0 * 110.0) as f32;
-        w.bar(385.0, width, if row.weakest { 0.35 } else { 0.7 });
-        w.row(9.0, row.weakest, &[(0.0, name), (230.0, nrr), (270.0, counts)]);
-    }
-    if !model.weakest.is_empty() {
-        w.line(9.0, false, &format!("{}: {}", t("weakest"), model.weakest.join(", ")));
+    let rows = model
+        .elements
+        .iter()
+        .map(|row| ElementRow {
+            name: format!("{} {}", row.code.to_uppercase(), row.name),
+            nrr: row.nrr.clone().unwrap_or_else(|| t("not_applicable_short")),
+            counts: row.answers.iter().map(u64::to_string).collect::<Vec<_>>().join(" / "),
+            share: row.nrr_value / 4.0,
+            weakest: row.weakest,
+        })
+        .collect();
+    let weakest_note = (!model.weakest.is_empty()).then(|| format!("{}: {}", t("weakest"), model.weakest.join(", ")));
+    Elements {
+        title: t("elements"),
+        headers: vec![t("element"), "NRR".to_owned(), "1 / 2 / 3 / 4".to_owned(), t("on_scale")],
+        rows,
+        weakest_note,
     }
 }
 
-fn trend_and_parts(w: &mut Writer, lang: Lang, model: &ReportModel) {
+fn trend(lang: Lang, model: &ReportModel) -> Table<TrendRow> {
     let t = |key: &str| lang.t(&format!("surveys.report.{key}")).to_owned();
-    w.gap(8.0);
-    w.line(12.0, true, &t("trend"));
-    for point in &model.trend {
-        let value = point.ikm.as_ref().map_or_else(|| "–".to_owned(), |it| format!("{} ({})", it.converted, it.letter));
-        #[allow(clippy::cast_possible_truncation)]
-        let width = point.ikm.as_ref().map_or(0.0, |it| (it.converted_value / 100.0 * 150.0) as f32);
-        w.bar(300.0, width, 0.6);
-        w.row(9.0, false, &[(0.0, point.period.clone()), (120.0, point.respondents.to_string()), (190.0, value)]);
-    }
-    if !model.parts.is_empty() {
-        w.gap(8.0);
-        w.line(12.0, true, &t(if model.scope == "tenant" { "units" } else { "services" }));
-        for part in &model.parts {
-            let value =
-                part.ikm.as_ref().map_or_else(|| "–".to_owned(), |it| format!("{} ({})", it.converted, it.letter));
-            w.row(9.0, false, &[(0.0, cut(&part.name, 60)), (330.0, part.respondents.to_string()), (400.0, value)]);
-        }
-    }
+    let rows = model
+        .trend
+        .iter()
+        .map(|point| TrendRow {
+            period: point.period.clone(),
+            respondents: point.respondents.to_string(),
+            value: value(point.ikm.as_ref()),
+            share: point.ikm.as_ref().map_or(0.0, |it| it.converted_value / 100.0),
+        })
+        .collect();
+    Table { title: t("trend"), headers: vec![t("period"), t("respondents"), t("converted"), String::new()], rows }
 }
 
-fn profile_and_plans(w: &mut Writer, lang: Lang, model: &ReportModel) {
+fn parts(lang: Lang, model: &ReportModel) -> Table<PartRow> {
     let t = |key: &str| lang.t(&format!("surveys.report.{key}")).to_owned();
-    w.gap(8.0);
-    w.line(12.0, true, &t("profile"));
-    for group in &model.profile {
-        let label = lang.t(&format!("surveys.profile.{}.label", group.field));
-        let parts: Vec<String> = group
-            .rows
-            .iter()
-            .filter(|it| it.1 > 0)
-            .map(|(value, n, share)| {
-                format!("{} {n} ({share}%)", lang.t(&format!("surveys.profile.{}.{value}", group.field)))
-            })
-            .collect();
-        w.line(8.5, false, &cut(&format!("{label}: {}", parts.join(", ")), 125));
-    }
-    if !model.followups.is_empty() {
-        w.gap(8.0);
-        w.line(12.0, true, &t("followups"));
-        for plan in &model.followups {
-            let status = lang.t(&format!("surveys.followup.status.{}", plan.status));
-            w.line(9.0, true, &cut(&format!("{} — {}", plan.element, plan.action), 100));
-            w.line(
-                8.5,
-                false,
-                &format!("{}: {} · {}: {} · {status}", t("owner"), cut(&plan.owner, 50), t("due"), plan.due_on),
-            );
-        }
-    }
+    let rows = model
+        .parts
+        .iter()
+        .map(|part| PartRow {
+            name: part.name.clone(),
+            respondents: part.respondents.to_string(),
+            value: value(part.ikm.as_ref()),
+        })
+        .collect();
+    let title = t(if model.scope == "tenant" { "units" } else { "services" });
+    Table { title, headers: vec![t("name"), t("respondents"), t("converted")], rows }
 }
 
-/// The A4 poster: the unit, the service, a large QR code of the short link, and the link written out.
-pub fn poster(lang: Lang, tenant: &str, unit: &str, service: &str, link: &str) -> Vec<u8> {
+fn profile(lang: Lang, model: &ReportModel) -> Profile {
+    let rows = model
+        .profile
+        .iter()
+        .map(|group| {
+            let label = lang.t(&format!("surveys.profile.{}.label", group.field)).to_owned();
+            let parts: Vec<String> = group
+                .rows
+                .iter()
+                .filter(|it| it.1 > 0)
+                .map(|(value, n, share)| {
+                    format!("{} {n} ({share}%)", lang.t(&format!("surveys.profile.{}.{value}", group.field)))
+                })
+                .collect();
+            (label, if parts.is_empty() { "–".to_owned() } else { parts.join(", ") })
+        })
+        .collect();
+    Profile { title: lang.t("surveys.report.profile").to_owned(), rows }
+}
+
+fn followups(lang: Lang, model: &ReportModel) -> Table<FollowupRow> {
+    let t = |key: &str| lang.t(&format!("surveys.report.{key}")).to_owned();
+    let rows = model
+        .followups
+        .iter()
+        .map(|plan| FollowupRow {
+            element: plan.element.clone(),
+            action: plan.action.clone(),
+            owner: plan.owner.clone(),
+            due: plan.due_on.clone(),
+            status: lang.t(&format!("surveys.followup.status.{}", plan.status)).to_owned(),
+        })
+        .collect();
+    Table { title: t("followups"), headers: vec![t("element"), t("action"), t("owner"), t("due"), t("status")], rows }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct PosterData {
+    #[serde(flatten)]
+    frame: Frame,
+    heading: String,
+    service: String,
+    invite: String,
+    link: String,
+    link_size: f64,
+    notes: Vec<String>,
+}
+
+/// Points of the link under the QR code: 22 pt, smaller for a long address so it stays on one line of the text
+/// area (about 467 pt; a DejaVu Sans character is at most 0.62 em wide in a web address), never under 9 pt.
+fn link_size(link: &str) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // an address is far shorter than 2^52 characters
+    let chars = link.chars().count().max(1) as f64;
+    (460.0 / (chars * 0.62)).clamp(9.0, 22.0)
+}
+
+/// The A4 poster of a survey: the unit, the service, a large QR code of the short link, and the link written out.
+pub fn poster(
+    lang: Lang,
+    house: &House,
+    (unit, service): (&str, &str),
+    link: &str,
+    code: &str,
+) -> Result<Prepared, DocumentError> {
     let t = |key: &str| lang.t(&format!("surveys.poster.{key}")).to_owned();
-    let mut w = Writer::new();
-    w.line(12.0, false, tenant);
-    w.line(12.0, false, &cut(unit, 70));
-    w.gap(20.0);
-    w.line(26.0, true, &t("title"));
-    w.line(16.0, false, &cut(service, 50));
-    w.gap(10.0);
-    w.line(12.0, false, &t("invite"));
-    let y = w.y - 340.0;
-    draw_qr(w.page(), link, (LEFT + 70.0, y), 320.0);
-    w.y = y - 30.0;
-    w.line(20.0, true, link);
-    w.gap(10.0);
-    w.line(11.0, false, &t("anonymous"));
-    w.line(11.0, false, &t("once"));
-    w.finish()
+    let data = PosterData {
+        frame: house.frame(lang, format!("{} — {service}", t("title")), Some(unit), link.to_owned()),
+        heading: t("title"),
+        service: service.to_owned(),
+        invite: t("invite"),
+        link: link.to_owned(),
+        link_size: link_size(link),
+        notes: vec![t("anonymous"), t("once")],
+    };
+    let assets = Assets { logo: house.logo(), qr: Some(link.to_owned()) };
+    Prepared::new(Template::SurveyPoster, &data, assets, &format!("poster-skm-{code}"))
 }

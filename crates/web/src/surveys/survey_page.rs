@@ -14,7 +14,7 @@ use store::surveys::{Survey, responses, review, services};
 
 use super::report_model::{ReportModel, ReportQuery, build};
 use super::respond::period_name;
-use crate::complaints::public::{public_base, qr_svg};
+use crate::complaints::public::public_base;
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors, message};
 use crate::render::render_status;
@@ -104,7 +104,7 @@ async fn page(staff: Staff, headers: &HeaderMap, survey: Survey, extra: Extra) -
         service: format!("{} — {}", service.name, super::report_model::unit_name(&data.units, &service.unit_id)),
         period: period_name(staff.lang, survey.period),
         open: survey.open,
-        qr_svg: qr_svg(&link),
+        qr_svg: crate::view::qr_svg(&link).unwrap_or_default(),
         link,
         code: survey.code.clone(),
         report,

@@ -1,8 +1,16 @@
 //! The toolkit every area's pages use: how things are written (`format`), and the request's view of its Pemda
-//! (`TenantView`: the unit tree, unit names, the units a user may see for a permission). An area never borrows these
+//! (`TenantView`: the unit tree, unit names, the units a user may see for a permission), and QR codes (`qr_svg`). An area never borrows these
 //! from another area.
 
 pub mod format;
 mod tenant;
 
 pub use tenant::TenantView;
+
+/// The QR code of `text` as SVG, black modules on white with the standard quiet zone; `None` when the text is
+/// longer than a QR code holds.
+pub fn qr_svg(text: &str) -> Option<String> {
+    qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
+        .ok()
+        .map(|code| code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(220, 220).quiet_zone(true).build())
+}

@@ -1,5 +1,6 @@
 //! Pages of the unit register, one file per page family.
 
+pub mod documents;
 pub mod import;
 pub mod service_points;
 pub mod tenant;
