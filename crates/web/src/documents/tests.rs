@@ -21,10 +21,18 @@ use crate::{App, WebConfig};
 
 /// Typesets `prepared` and checks it; `words` must come back out of the PDF.
 fn check(name: &str, prepared: &Prepared, words: &[&str]) -> anyhow::Result<()> {
+    // The time is printed for docs/PERFORMANCE.md (`--nocapture`), never asserted.
+    let started = std::time::Instant::now();
     let document = prepared.typeset()?;
     let past = overflows(&document, margins());
     assert!(past.is_empty(), "{name}: text past the margins: {past:?}");
     let pdf = prepared.pdf()?;
+    eprintln!(
+        "{name}: {} page(s), {} bytes, typeset twice in {:?}",
+        document.pages().len(),
+        pdf.len(),
+        started.elapsed()
+    );
     let text = pdf_extract::extract_text_from_mem(&pdf)?;
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for word in words {
