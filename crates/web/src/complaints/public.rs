@@ -3,7 +3,7 @@
 
 use axum::Form;
 use axum::extract::{FromRequest, Multipart, Query, Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::complaints::intake::{RawItem, Source};
 use domain::complaints::{Action, Channel, Outcome, Party};
@@ -133,16 +133,7 @@ struct ReceiptPage {
 
 /// The address of the verification page for a receipt, absolute when the host is known.
 pub(crate) fn verify_url(app: &App, headers: &HeaderMap, receipt: &str) -> String {
-    format!("{}/verifikasi?r={receipt}", public_base(app, headers))
-}
-
-/// The address citizens reach Pantau at: `--public-url`, else the request's host; without a trailing slash.
-pub(crate) fn public_base(app: &App, headers: &HeaderMap) -> String {
-    let base = app.config().public_url.clone().unwrap_or_else(|| {
-        let host = headers.get(header::HOST).and_then(|it| it.to_str().ok()).unwrap_or("localhost");
-        format!("http://{host}")
-    });
-    base.trim_end_matches('/').to_owned()
+    format!("{}/verifikasi?r={receipt}", crate::view::public_base(app, headers))
 }
 
 /// The receipt page shown right after the item is stored.

@@ -20,6 +20,7 @@ use crate::testing::{TestApp, demo_db};
 use crate::{App, WebConfig};
 
 /// Typesets `prepared` and checks it; `words` must come back out of the PDF.
+#[allow(clippy::print_stderr)] // the measurement docs/PERFORMANCE.md quotes: printed, never asserted
 fn check(name: &str, prepared: &Prepared, words: &[&str]) -> anyhow::Result<()> {
     // The time is printed for docs/PERFORMANCE.md (`--nocapture`), never asserted.
     let started = std::time::Instant::now();

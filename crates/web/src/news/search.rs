@@ -53,17 +53,14 @@ pub async fn run(
     limit: usize,
 ) -> Result<(Vec<search::Hit>, usize), WebError> {
     super::indexing::catch_up(&staff.app, &staff.tenant.0.id).await?;
-    let data = staff.app.db().tenant_data(&staff.tenant.0.id).await?;
-    let tree = &data.tree;
+    let view = crate::view::TenantView::of(staff).await?;
     let access = &staff.user.access;
     let mut scopes: Vec<(&str, Option<Vec<String>>)> = Vec::new();
     if access.has(Permission::ViewNews) && kind.is_none_or(|it| it == "news") {
-        scopes.push(("news", super::visible_units(access, tree)));
+        scopes.push(("news", view.visible_units(access, Permission::ViewNews)));
     }
     if access.has(Permission::ViewComplaints) && kind.is_none_or(|it| it == "complaint") {
-        let units = crate::complaints::staff::scope_of(staff, tree)
-            .map(|ids| ids.into_iter().map(|id| id.as_str().to_owned()).collect());
-        scopes.push(("complaint", units));
+        scopes.push(("complaint", view.visible_units(access, Permission::ViewComplaints)));
     }
     let (mut hits, mut total) = (Vec::new(), 0);
     for (kind, units) in scopes {

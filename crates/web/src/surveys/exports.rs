@@ -66,7 +66,7 @@ pub async fn poster(
     let service = store::surveys::services::load(&mut conn, &tenant.0.id, &survey.service_id).await?;
     let data = app.db().tenant_data(&tenant.0.id).await?;
     let unit = super::report_model::unit_name(&data.units, &survey.unit_id);
-    let link = format!("{}/s/{}", crate::complaints::public::public_base(&app, &headers), survey.code);
+    let link = format!("{}/s/{}", crate::view::public_base(&app, &headers), survey.code);
     drop(conn);
     let house = House::of(&app, &tenant.0).await?;
     super::pdf::poster(lang, &house, (&unit, &service.name), &link, &survey.code)?.saved_as_file().respond().await

@@ -14,12 +14,12 @@ use store::surveys::{Survey, responses, review, services};
 
 use super::report_model::{ReportModel, ReportQuery, build};
 use super::respond::period_name;
-use crate::complaints::public::public_base;
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors, message};
 use crate::render::render_status;
 use crate::staff::Staff;
 use crate::view::format::local_time;
+use crate::view::public_base;
 
 #[derive(Serialize)]
 struct HeldRow {

@@ -1,6 +1,6 @@
 //! The request's view of its Pemda: the units (from the read cache, with their tree built once per refresh) and their
-//! names. Pages ask this instead of rebuilding the tree and searching the unit list each time; which units a user
-//! may see is `domain::people::Access::visible_units`.
+//! names, and the units a user may see for a permission. Pages ask this instead of rebuilding the tree and searching
+//! the unit list each time; the rule of what a user may see stays `domain::people::Access::visible_units`.
 
 use std::sync::Arc;
 
@@ -33,6 +33,16 @@ impl TenantView {
     /// A unit by id.
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.0.units.iter().find(|it| it.id.as_str() == id)
+    }
+
+    /// The ids of the units `access` may see for `permission`; `None` when it sees every unit of the Pemda.
+    pub fn visible_units(
+        &self,
+        access: &domain::people::Access,
+        permission: domain::people::Permission,
+    ) -> Option<Vec<String>> {
+        let units = access.visible_units(permission, &self.0.tree)?;
+        Some(units.into_iter().map(|it| it.as_str().to_owned()).collect())
     }
 
     /// A unit's official name, or its id when it no longer exists.
