@@ -10,4 +10,5 @@ pub mod ids;
 pub mod org;
 pub mod people;
 pub mod problems;
+pub mod scorecards;
 pub mod surveys;

@@ -34,6 +34,7 @@ fn main() -> ExitCode {
             Command::Open311(args) => cmd::open311::run(args).await,
             Command::Bench(args) => cmd::bench::run(args).await,
             Command::Skm(args) => cmd::skm::run(&args).await,
+            Command::Scorecard(args) => cmd::scorecard::run(&args).await,
             Command::News(args) => cmd::news::run(&args).await,
             Command::Rules(args) => cmd::rules::run(args).await,
         }

@@ -59,6 +59,9 @@ pub enum Refusal {
     /// A discipline rules file does not parse, or a stored case would no longer fit it.
     #[error("{0}")]
     Rules(domain::discipline::RulesError),
+    /// A watch-list rules file does not parse or a rule's setting is out of range.
+    #[error("{0}")]
+    WatchRules(domain::scorecards::watch::WatchRulesError),
 }
 
 impl From<Refusal> for StoreError {

@@ -19,6 +19,7 @@ pub mod news;
 pub mod numbering;
 pub mod org;
 pub mod people;
+pub mod scorecards;
 pub mod secrets;
 mod sql;
 pub mod surveys;

@@ -104,8 +104,9 @@ impl FromRequestParts<App> for Layout {
 
 /// The entries a user's roles open, in a fixed order.
 pub fn navigation(access: &Access, path: &str) -> Vec<NavItem> {
-    let entries: [(&'static str, &'static str, bool); 11] = [
+    let entries: [(&'static str, &'static str, bool); 12] = [
         ("/beranda", "common.nav.dashboard", true),
+        ("/kinerja", "common.nav.scorecards", access.has(Permission::ViewScorecards)),
         ("/pengaduan", "common.nav.complaints", access.has(Permission::ViewComplaints)),
         ("/skm", "common.nav.surveys", access.has(Permission::ViewSurveys)),
         ("/berita", "common.nav.news", access.has(Permission::ViewNews)),

@@ -28,6 +28,7 @@ mod org;
 pub mod outbox;
 mod people;
 mod render;
+pub mod scorecards;
 mod security;
 mod sheets;
 mod staff;

@@ -72,6 +72,10 @@ templates!(
     "discipline/case.html",
     "discipline/register.html",
     "discipline/rules.html",
+    "scorecards/index.html",
+    "scorecards/unit.html",
+    "scorecards/watch.html",
+    "scorecards/rules.html",
 );
 
 /// Every template with its source, for the tests.

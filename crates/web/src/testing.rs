@@ -240,6 +240,13 @@ pub async fn demo_db(db: &testkit::TestDb) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The demo with its year of history (complaints, letters, news), for the pages that show figures.
+pub async fn demo_with_history(db: &testkit::TestDb) -> anyhow::Result<()> {
+    demo_db(db).await?;
+    store::demo::load_history(db, &testkit::SeqIds::default(), testkit::now()).await?;
+    Ok(())
+}
+
 /// The id of a demo unit by its code; a missing code is a broken demo, so the test stops there.
 pub async fn demo_unit_id(db: &testkit::TestDb, code: &str) -> anyhow::Result<domain::ids::UnitId> {
     let mut conn = db.conn().await?;

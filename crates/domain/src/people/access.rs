@@ -87,6 +87,7 @@ const UNIT_HEAD: &[Permission] = &[
     Permission::ManageSurveys,
     Permission::ViewNews,
     Permission::ViewEmployees,
+    Permission::ViewScorecards,
 ];
 
 /// What an inspector may do (the scope is the grant's).
@@ -102,6 +103,7 @@ const INSPECTOR: &[Permission] = &[
     Permission::ReviewNews,
     Permission::ViewEmployees,
     Permission::HandleDiscipline,
+    Permission::ViewScorecards,
 ];
 
 /// What a personnel officer may do (the scope is the grant's).
@@ -113,6 +115,7 @@ const PERSONNEL_OFFICER: &[Permission] = &[
     Permission::ViewEmployees,
     Permission::ManageEmployees,
     Permission::HandleDiscipline,
+    Permission::ViewScorecards,
 ];
 
 /// What a leader may do (the scope is the grant's).
@@ -126,11 +129,14 @@ const LEADER: &[Permission] = &[
     Permission::ViewNews,
     Permission::ReviewNews,
     Permission::ViewEmployees,
+    Permission::ViewScorecards,
 ];
 
 /// What an administrator may do: everything about the installation, but no case file.
 const ADMINISTRATOR: &[Permission] = &[
     Permission::ManageDisciplineRules,
+    Permission::ViewScorecards,
+    Permission::ManageWatchRules,
     Permission::ViewNews,
     Permission::ManageNews,
     Permission::ReviewNews,
@@ -201,6 +207,10 @@ pub enum Permission {
     HandleDiscipline,
     /// Edit the discipline rules file (catalogue, sanctions, absence table, deadlines, authority matrix).
     ManageDisciplineRules,
+    /// Read the scorecards of the units in scope and the watch list of those units.
+    ViewScorecards,
+    /// Edit the watch-list rules of the Pemda.
+    ManageWatchRules,
 }
 
 impl Permission {
@@ -216,6 +226,7 @@ impl Permission {
                 | Permission::ReviewNews
                 | Permission::ManageEmployees
                 | Permission::ManageDisciplineRules
+                | Permission::ManageWatchRules
         )
     }
 }

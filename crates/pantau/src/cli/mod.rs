@@ -9,6 +9,7 @@ use crate::settings::ConfigFile;
 
 mod complaints;
 mod news;
+mod scorecards;
 mod serve;
 mod surveys;
 mod transfer;
@@ -17,6 +18,7 @@ pub use complaints::{
     BenchArgs, BenchCommand, Open311Args, Open311Command, Open311KeyCommand, ReceiptArgs, ReceiptCommand,
 };
 pub use news::{NewsArgs, NewsCommand};
+pub use scorecards::{CardFormat, CardScope, ScorecardArgs, ScorecardCommand, ScorecardShow};
 pub use serve::ServeArgs;
 pub use surveys::{SkmArgs, SkmCommand};
 pub use transfer::{ExportArgs, ExportWhat, FileFormat, ImportArgs, ImportWhat};
@@ -76,6 +78,8 @@ pub enum Command {
     News(NewsArgs),
     /// Discipline rules of PP 94/2021 as other tools need them (JSON or a bare date).
     Rules(RulesArgs),
+    /// Unit scorecards for a period (JSON or CSV), or rebuilding their sums.
+    Scorecard(ScorecardArgs),
 }
 
 /// The database setting every command shares.

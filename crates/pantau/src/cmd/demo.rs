@@ -7,7 +7,7 @@ use crate::cli::DbArgs;
 /// Loads the demo data when the database has no tenant; says so either way.
 pub async fn run(args: DbArgs) -> anyhow::Result<ExitCode> {
     let db = super::open_migrated(&args.database_url).await?;
-    let loaded = store::demo::load_if_empty(&db, &web::RandomIds, jiff::Timestamp::now()).await?;
+    let loaded = store::demo::load_full_if_empty(&db, &web::RandomIds, jiff::Timestamp::now()).await?;
     if loaded {
         print_accounts();
     } else {

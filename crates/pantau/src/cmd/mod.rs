@@ -16,6 +16,7 @@ pub mod news_out;
 pub mod open311;
 pub mod receipt;
 pub mod rules;
+pub mod scorecard;
 pub mod serve;
 pub mod setup;
 pub mod skm;

@@ -2,7 +2,7 @@
 //! calendar, appends the event, the audit entry and the notifications, in one transaction.
 
 use domain::complaints::lifecycle::apply;
-use domain::complaints::{Action, Clock, Outcome, Party, State, deadline};
+use domain::complaints::{Action, Clock, DeadlineKind, Outcome, Party, State, deadline};
 use domain::ids::UnitId;
 use domain::people::Role;
 use domain::problems::{FieldProblem, Problem, Problems, optional_text};
@@ -141,10 +141,17 @@ pub async fn take(cx: &ActionCx<'_>, item_id: &str, step: Step) -> Result<Item, 
             let due = deadline::start(kind, settings.tiers, &calendar, zone, cx.now);
             item.deadline = Some(RunningDeadline { kind, due: due.due, ends_at_ms: due.ends_at.as_millisecond() });
             item.escalation_level = 0;
+            if kind == DeadlineKind::Answer && item.first_answer_at_ms.is_none() {
+                item.answer_due = Some(due.due);
+            }
             started = Some((kind, due.due));
         }
     }
     queries::update_item(&mut tx, cx.tenant, &item).await?;
+    crate::scorecards::update_sums_for_item(&mut tx, cx, Some(&before), Some(&item)).await?;
+    if matches!(step.action, Action::Reopen | Action::Contest) {
+        crate::scorecards::update_sums_for_reporter_step(&mut tx, cx, &item, step.action == Action::Reopen).await?;
+    }
     let seq = queries::next_event_seq(&mut tx, cx.tenant, &item.id).await?;
     let event = event_of(cx, &step, &item, (seq, started), (note, body));
     queries::insert_event(&mut tx, cx.tenant, &item.id, &event).await?;

@@ -127,6 +127,8 @@ async fn write_batch(cx: &ActionCx<'_>, jobs: &mut [Job]) -> Result<Vec<(Item, S
             .collect();
         let items: Vec<(&Item, &queries::Intake<'_>)> = group.iter().map(|it| &it.item).zip(&intakes).collect();
         queries::insert_items(&mut tx, &tenant, &items).await?;
+        let added: Vec<&Item> = group.iter().map(|it| &it.item).collect();
+        crate::scorecards::update_sums_for_new_items(&mut tx, &first, &added).await?;
         let keyed = crate::secrets::PersonalDigest::load(&mut tx, &first).await?;
         let mut chain = Chain::open(&mut tx, &first).await?;
         let mut rows = Rows::default();

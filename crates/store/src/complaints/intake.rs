@@ -196,6 +196,7 @@ fn new_item(
         received_at_ms: cx.now_ms(),
         verified_at_ms: None,
         first_answer_at_ms: None,
+        answer_due: None,
         closed_at_ms: None,
         updated_at_ms: cx.now_ms(),
     }

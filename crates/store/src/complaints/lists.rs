@@ -28,6 +28,8 @@ pub struct ItemFilter {
     pub public_only: bool,
     /// Only items received in `[from, to)`, epoch ms.
     pub received_between: Option<(i64, i64)>,
+    /// Only items closed in `[from, to)`, epoch ms.
+    pub closed_between: Option<(i64, i64)>,
     /// Rows to skip.
     pub offset: i64,
     /// Most rows.
@@ -67,6 +69,9 @@ pub async fn list_items(conn: &mut Conn, tenant: &TenantId, filter: &ItemFilter)
     }
     if let Some((from, to)) = filter.received_between {
         sql.push(" AND received_at_ms >= ").bind(from).push(" AND received_at_ms < ").bind(to);
+    }
+    if let Some((from, to)) = filter.closed_between {
+        sql.push(" AND state = 'selesai' AND closed_at_ms >= ").bind(from).push(" AND closed_at_ms < ").bind(to);
     }
     if filter.open_only || filter.overdue_at_ms.is_some() {
         sql.push(" ORDER BY (deadline_at_ms IS NULL), deadline_at_ms, received_at_ms");

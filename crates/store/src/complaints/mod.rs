@@ -68,6 +68,8 @@ pub struct Item {
     pub split_from: Option<String>,
     /// Running deadline.
     pub deadline: Option<RunningDeadline>,
+    /// The last day for the handling unit's first answer, kept after the answer for the scorecard.
+    pub answer_due: Option<Date>,
     /// 0 none, 1 unit head, 2 inspectorate and leader.
     pub escalation_level: i64,
     /// Deadlines missed so far.

@@ -100,7 +100,8 @@ pub async fn update_item(conn: &mut Conn, tenant: &TenantId, item: &Item) -> Res
             reporter_name = $8, reporter_contact = $9, unit_id = $10, state = $11, tier = $12, outcome = $13,
             outcome_note = $14, duplicate_of = $15, deadline_kind = $16, due_date = $17, deadline_at_ms = $18,
             escalation_level = $19, missed_deadlines = $20, rating = $21, n_reopened = $22, correction_requested = $23,
-            verified_at_ms = $24, first_answer_at_ms = $25, closed_at_ms = $26, updated_at_ms = $27
+            verified_at_ms = $24, first_answer_at_ms = $25, closed_at_ms = $26, updated_at_ms = $27,
+            answer_due_date = $28
          WHERE tenant_id = $1 AND id = $2",
     )
     .bind(tenant.as_str())
@@ -130,6 +131,7 @@ pub async fn update_item(conn: &mut Conn, tenant: &TenantId, item: &Item) -> Res
     .bind(item.first_answer_at_ms)
     .bind(item.closed_at_ms)
     .bind(item.updated_at_ms)
+    .bind(item.answer_due.map(|it| it.to_string()))
     .execute(conn)
     .await?;
     Ok(())

@@ -159,6 +159,7 @@ pub async fn split(cx: &ActionCx<'_>, item_id: &str, title: &str, body: &str) ->
     let secret_digest = format!("split-of:{}:{digest}", original.number);
     let intake = queries::Intake { secret_digest: &secret_digest, dedup_key: &key, reporter_ip: None };
     queries::insert_item(&mut tx, cx.tenant, &item, &intake).await?;
+    crate::scorecards::update_sums_for_item(&mut tx, cx, None, Some(&item)).await?;
     link_split(&mut tx, cx, (&original, &item), (due.kind, due.due)).await?;
     let keyed = PersonalDigest::load(&mut tx, cx).await?;
     let change = Change {
@@ -234,6 +235,7 @@ fn split_item(
         received_at_ms: cx.now_ms(),
         verified_at_ms: None,
         first_answer_at_ms: None,
+        answer_due: None,
         closed_at_ms: None,
         updated_at_ms: cx.now_ms(),
         ..original.clone()

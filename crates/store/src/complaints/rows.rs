@@ -12,7 +12,7 @@ pub(super) const ITEM_COLUMNS: &str =
     reported_unit_id, suggested_unit_id, suggestion_words, state, tier, outcome, outcome_note, duplicate_of,
     split_from, deadline_kind, due_date, deadline_at_ms, escalation_level, missed_deadlines, rating, n_reopened,
     possible_duplicate_of, registered_by, correction_requested, received_at_ms, verified_at_ms, first_answer_at_ms,
-    closed_at_ms, updated_at_ms";
+    closed_at_ms, updated_at_ms, answer_due_date";
 
 #[derive(sqlx::FromRow)]
 pub(super) struct ItemRow {
@@ -57,6 +57,7 @@ pub(super) struct ItemRow {
     first_answer_at_ms: Option<i64>,
     closed_at_ms: Option<i64>,
     updated_at_ms: i64,
+    answer_due_date: Option<String>,
 }
 
 fn code<T>(parse: impl Fn(&str) -> Option<T>, raw: &str, table: &'static str) -> Result<T, StoreError> {
@@ -94,6 +95,11 @@ impl TryFrom<ItemRow> for Item {
             tier: opt_code(Tier::parse, row.tier.as_deref(), T)?,
             outcome: opt_code(Outcome::parse, row.outcome.as_deref(), T)?,
             deadline: deadline(row.deadline_kind.as_deref(), row.due_date.as_deref(), row.deadline_at_ms)?,
+            answer_due: row
+                .answer_due_date
+                .as_deref()
+                .map(|it| it.parse().map_err(|_| StoreError::corrupt(T, it.to_owned())))
+                .transpose()?,
             point: row.latitude.zip(row.longitude),
             letter: match (row.letter_sender, row.letter_number, row.letter_date) {
                 (Some(sender), Some(number), Some(date)) => Some((sender, number, date)),

@@ -5,6 +5,8 @@
 
 mod discipline;
 mod documents;
+mod history;
+mod news;
 mod surveys;
 pub mod units;
 
@@ -83,6 +85,41 @@ pub async fn load_if_empty(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Resul
     discipline::load(&cx).await?;
     documents::load(&cx).await?;
     Ok(true)
+}
+
+/// Loads the demo Pemda with a year of history (complaints, letters and news dated back from `now`) when the
+/// database holds no tenant; returns whether it loaded. `serve --demo` and `pantau demo` use this; tests take the
+/// lean demo of [`load_if_empty`] and add the history only where they need it.
+pub async fn load_full_if_empty(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Result<bool, StoreError> {
+    let loaded = load_if_empty(db, ids, now).await?;
+    if loaded {
+        load_history(db, ids, now).await?;
+    }
+    Ok(loaded)
+}
+
+/// Adds the year of history to a loaded demo.
+pub async fn load_history(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Result<(), StoreError> {
+    let tenant = TenantId::new(DEMO_TENANT);
+    let cx = ActionCx { db, tenant: &tenant, actor: Actor::System("demo"), now, ids };
+    history::load(&cx).await?;
+    news::load(&cx).await
+}
+
+/// A small deterministic generator, so the demo looks the same on every start.
+pub(super) struct Dice(pub u64);
+
+impl Dice {
+    /// A number below `below`.
+    pub fn next(&mut self, below: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % below.max(1)
+    }
+
+    /// True `percent` times in a hundred.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next(100) < percent
+    }
 }
 
 async fn load_service_points(cx: &ActionCx<'_>) -> Result<(), StoreError> {

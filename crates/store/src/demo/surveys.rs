@@ -22,9 +22,9 @@ const SERVICES: [DemoService; 4] = [
         4_800,
         Some((3, "Perizinan ini tidak dipungut biaya")),
         90,
-        78,
+        86,
     ),
-    ("DPMPTSP", "Persetujuan bangunan gedung (PBG)", "Pemeriksaan dokumen dan penerbitan PBG", 900, None, 40, 55),
+    ("DPMPTSP", "Persetujuan bangunan gedung (PBG)", "Pemeriksaan dokumen dan penerbitan PBG", 900, None, 40, 66),
     ("PKM-PAMULANG", "Pelayanan rawat jalan umum", "Pemeriksaan pasien umum di poli", 26_000, None, 120, 70),
     (
         "KEC-PAMULANG",
@@ -37,15 +37,10 @@ const SERVICES: [DemoService; 4] = [
     ),
 ];
 
-/// A small deterministic generator, so the demo looks the same on every start.
-struct Dice(u64);
+use super::Dice;
 
-impl Dice {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % below
-    }
-}
+/// The unit whose index falls this quarter, so the watch list shows a drop (rule `ikm_turun`).
+const FALLS_NOW: &str = "KEC-PAMULANG";
 
 fn response(dice: &mut Dice, quality: u64, not_applicable: Option<usize>) -> Response {
     let answers = std::array::from_fn(|n| {
@@ -109,7 +104,10 @@ pub(super) async fn load(cx: &ActionCx<'_>) -> Result<(), StoreError> {
                 None => survey,
             };
             // Older quarters went a little worse: the trend rises towards today.
-            let quality = quality.saturating_sub(3 * age as u64);
+            let quality = match (age, code) {
+                (0, FALLS_NOW) => quality.saturating_sub(25),
+                _ => quality.saturating_sub(3 * age as u64),
+            };
             let count = per_quarter - if age == 0 { per_quarter / 3 } else { 0 };
             let rows: Vec<(String, Response)> = (0..count)
                 .map(|n| (format!("demo-{n}"), response(&mut dice, quality, not_applicable.map(|it| it.0))))

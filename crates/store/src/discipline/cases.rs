@@ -6,6 +6,7 @@ use domain::discipline::employee::PositionType;
 use domain::discipline::{Case, Level, Rules, Step};
 use domain::ids::TenantId;
 use domain::problems::{Problem, Problems, optional_text, required_text};
+use domain::scorecards::facts::{Measure, Stream};
 use serde_json::json;
 
 use super::employees::{self, Employee};
@@ -186,7 +187,7 @@ pub async fn open(cx: &ActionCx<'_>, rules: &Rules, new: &NewCase) -> Result<Cas
         ends_on: None,
         opened_at_ms: cx.now_ms(),
     };
-    insert(&mut tx, cx, &row).await?;
+    insert(&mut tx, cx, &row, &employee.unit_id).await?;
     if row.origin == "attendance" {
         sqlx::query("UPDATE attendance_total SET case_id = $1 WHERE tenant_id = $2 AND nip = $3 AND year = $4")
             .bind(&row.id)
@@ -252,11 +253,12 @@ async fn next_number(conn: &mut Conn, cx: &ActionCx<'_>, employee: &Employee) ->
     Ok(format!("HD-{year}-{seq:04}"))
 }
 
-async fn insert(conn: &mut Conn, cx: &ActionCx<'_>, row: &CaseRow) -> Result<(), StoreError> {
+/// Stores a new case with the unit its employee served in when it was opened, and counts it on that unit's scorecard.
+async fn insert(conn: &mut Conn, cx: &ActionCx<'_>, row: &CaseRow, unit_id: &str) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO discipline_case (tenant_id, id, number, employee_id, origin, origin_ref, level, breaches, facts,
-            evidence, state, opened_by, opened_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
-            $10, $11, $12, $13, $13)",
+            evidence, state, opened_by, opened_at_ms, updated_at_ms, unit_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+            $9, $10, $11, $12, $13, $13, $14)",
     )
     .bind(cx.tenant.as_str())
     .bind(&row.id)
@@ -271,9 +273,11 @@ async fn insert(conn: &mut Conn, cx: &ActionCx<'_>, row: &CaseRow) -> Result<(),
     .bind(&row.state)
     .bind(cx.actor.user_id())
     .bind(row.opened_at_ms)
+    .bind(unit_id)
     .execute(&mut *conn)
     .await?;
-    Ok(())
+    let opened = [(domain::ids::UnitId::new(unit_id.to_owned()), crate::scorecards::When::At(row.opened_at_ms))];
+    crate::scorecards::update_sums_for_events(conn, cx, (Stream::Discipline, Measure::CaseOpened), &opened).await
 }
 
 /// Records a step if the guards allow it; refuses with [`Refusal::Discipline`] otherwise.

@@ -68,6 +68,9 @@ pub async fn save(
     }
     insert?;
     write_links(&mut tx, cx.tenant, &id, &unit_ids, &extraction.categories).await?;
+    if extraction.is_negative() {
+        count_negative(&mut tx, cx, &unit_ids, extraction.published_date, cx.now_ms()).await?;
+    }
     for key in keys {
         sqlx::query("INSERT INTO news_band (tenant_id, band, article_id) VALUES ($1, $2, $3)")
             .bind(cx.tenant.as_str())
@@ -198,6 +201,24 @@ async fn write_links(
     Ok(())
 }
 
+/// Counts a negative article for the units it names, on its publication day (the import day when it has none).
+async fn count_negative(
+    conn: &mut Conn,
+    cx: &ActionCx<'_>,
+    unit_ids: &[String],
+    published: Option<jiff::civil::Date>,
+    imported_at_ms: i64,
+) -> Result<(), StoreError> {
+    use crate::scorecards::{When, update_sums_for_events};
+    use domain::scorecards::facts::{Measure, Stream};
+    let when = published.map_or(When::At(imported_at_ms), When::Day);
+    let events: Vec<_> = unit_ids.iter().map(|it| (domain::ids::UnitId::new(it.clone()), when)).collect();
+    update_sums_for_events(conn, cx, (Stream::News, Measure::NegativeNews), &events).await
+}
+
+/// An article with unlinked agency names: id, body, title, negative, publication date, import instant.
+type Unlinked = (String, String, Option<String>, i64, Option<String>, i64);
+
 /// Re-links the articles that named agencies of the Pemda's region without a unit, after the register changed (an
 /// alias was mapped). `relink` re-extracts one stored article's text. Returns how many articles gained units.
 pub async fn relink(
@@ -206,14 +227,15 @@ pub async fn relink(
     relink: impl Fn(&str, Option<&str>) -> Extraction,
 ) -> Result<usize, StoreError> {
     let mut tx = cx.db.begin_write().await?;
-    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT id, body, title FROM news_article WHERE tenant_id = $1 AND has_unlinked = 1 ORDER BY imported_at_ms",
+    let rows: Vec<Unlinked> = sqlx::query_as(
+        "SELECT id, body, title, is_negative, published_date, imported_at_ms FROM news_article
+         WHERE tenant_id = $1 AND has_unlinked = 1 ORDER BY imported_at_ms",
     )
     .bind(cx.tenant.as_str())
     .fetch_all(&mut *tx)
     .await?;
     let mut changed = 0;
-    for (id, body, title) in rows {
+    for (id, body, title, is_negative, published, imported_at_ms) in rows {
         let extraction = relink(&body, title.as_deref());
         let facts = Facts::of(&extraction, register);
         let unit_ids = unit_ids(&extraction, register);
@@ -237,6 +259,10 @@ pub async fn relink(
         let fresh: Vec<String> = unit_ids.iter().filter(|it| !before.iter().any(|b| &b.0 == *it)).cloned().collect();
         if !fresh.is_empty() {
             write_links(&mut tx, cx.tenant, &id, &fresh, &[]).await?;
+            if is_negative == 1 {
+                let published = published.as_deref().and_then(|it| it.parse().ok());
+                count_negative(&mut tx, cx, &fresh, published, imported_at_ms).await?;
+            }
             changed += 1;
         }
     }

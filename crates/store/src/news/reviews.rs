@@ -90,6 +90,12 @@ pub async fn open(
     .bind(review.opened_at_ms)
     .execute(&mut *tx)
     .await?;
+    if let Some(unit) = &review.unit_id {
+        use crate::scorecards::{When, update_sums_for_events};
+        use domain::scorecards::facts::{Measure, Stream};
+        let opened = [(domain::ids::UnitId::new(unit.clone()), When::At(review.opened_at_ms))];
+        update_sums_for_events(&mut tx, cx, (Stream::News, Measure::ReviewOpened), &opened).await?;
+    }
     let change = Change {
         action: "news_review.open",
         entity_type: "news_review",

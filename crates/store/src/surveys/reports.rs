@@ -4,6 +4,9 @@ use std::collections::BTreeMap;
 
 use domain::ids::TenantId;
 
+use domain::surveys::report::{self, Summary};
+
+use super::Survey;
 use super::aggregates::Counts;
 use crate::sql::Sql;
 use crate::{Conn, StoreError};
@@ -52,4 +55,53 @@ pub async fn list_totals(
         }
     }
     Ok(out)
+}
+
+/// Counts of several surveys together; an element counts only in surveys where it applies.
+pub struct Merged {
+    /// Answer counts of the applicable elements.
+    pub counts: Counts,
+    /// Elements applicable in at least one survey.
+    pub applicable: [bool; 9],
+    /// Respondents counted.
+    pub respondents: u64,
+    /// Responses held for review.
+    pub held: u64,
+    /// The declared populations added up, when every survey declares one.
+    pub population: Option<u64>,
+}
+
+/// Adds up the totals of surveys (an element counts only where it applies).
+pub fn merge<'a>(surveys: impl Iterator<Item = &'a Survey>, totals: &BTreeMap<String, Totals>) -> Merged {
+    let mut merged =
+        Merged { counts: [[0; 4]; 9], applicable: [false; 9], respondents: 0, held: 0, population: Some(0) };
+    let mut any = false;
+    for survey in surveys {
+        any = true;
+        let applicable = survey.applicable();
+        if let Some(totals) = totals.get(&survey.id) {
+            let mut counts = totals.counts;
+            for (n, row) in counts.iter_mut().enumerate() {
+                if !applicable[n] {
+                    *row = [0; 4];
+                }
+            }
+            report::add(&mut merged.counts, &counts);
+        }
+        for (slot, it) in merged.applicable.iter_mut().zip(applicable) {
+            *slot |= it;
+        }
+        merged.respondents += survey.respondents;
+        merged.held += survey.held;
+        merged.population = merged.population.zip(survey.population).map(|(a, b)| a + b);
+    }
+    if !any {
+        merged.population = None;
+    }
+    merged
+}
+
+/// The report figures of merged surveys.
+pub fn summarize(merged: &Merged) -> Summary {
+    report::summarize(&merged.counts, merged.respondents, &merged.applicable, merged.population)
 }

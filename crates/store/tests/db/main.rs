@@ -18,5 +18,6 @@ mod news;
 mod org;
 mod people;
 mod schema;
+mod scorecards;
 mod sql;
 mod surveys;

@@ -7,6 +7,7 @@ mod calendar;
 pub(crate) mod complaints;
 mod discipline;
 mod news;
+mod scorecards;
 mod surveys;
 mod surveys_staff;
 mod units;
@@ -31,6 +32,8 @@ pub fn routes() -> Router<App> {
         .merge(surveys_staff::routes())
         .merge(news::routes())
         .merge(discipline::routes())
+        .route("/api/v1/scorecards", get(scorecards::list))
+        .route("/api/v1/watchlist", get(scorecards::watchlist))
 }
 
 #[derive(OpenApi)]
@@ -68,6 +71,8 @@ pub fn routes() -> Router<App> {
         discipline::add_step,
         discipline::proposals,
         discipline::employees,
+        scorecards::list,
+        scorecards::watchlist,
         crate::complaints::open311::doc::discovery,
         crate::complaints::open311::doc::services,
         crate::complaints::open311::doc::definition,
@@ -107,6 +112,9 @@ pub fn routes() -> Router<App> {
         discipline::StepIn,
         discipline::ProposalOut,
         discipline::EmployeeOut,
+        crate::scorecards::ScorecardRow,
+        scorecards::WatchOut,
+        scorecards::FiredOut,
         complaints::wire::AttachmentIn,
         complaints::wire::ReceiptOut,
         complaints::wire::TrackIn,

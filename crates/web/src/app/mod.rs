@@ -150,6 +150,7 @@ pub fn router(app: App) -> Router {
         .merge(crate::home::routes())
         .merge(crate::auth::routes())
         .merge(crate::dashboard::routes())
+        .merge(crate::scorecards::routes())
         .merge(crate::org::routes())
         .merge(crate::people::routes())
         .merge(crate::calendar::routes())

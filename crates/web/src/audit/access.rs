@@ -24,7 +24,7 @@ pub(crate) enum Sight {
 
 /// Entities whose documents hold nothing beyond what every holder of `ViewAudit` (inspector, leader,
 /// administrator, all tenant-wide) may read on the entity's own page: the register, accounts, calendar, settings,
-/// surveys, feeds, reviews and the rules.
+/// surveys, feeds, reviews, the discipline rules and the watch-list rules.
 const OPEN_TO_AUDITORS: &[&str] = &[
     "tenant",
     "unit",
@@ -42,6 +42,7 @@ const OPEN_TO_AUDITORS: &[&str] = &[
     "news_feed",
     "news_review",
     "discipline_rules",
+    "watch_rules",
 ];
 
 /// The reader's sight of one entry; an entity that no longer exists is judged as hidden.

@@ -6,6 +6,7 @@ pub mod open311;
 pub(crate) mod pdf;
 pub(crate) mod public;
 mod public_list;
+mod queue;
 pub(crate) mod staff;
 mod staff_admin;
 pub(crate) mod views;
@@ -46,7 +47,7 @@ pub fn routes() -> Router<App> {
         .route("/verifikasi", get(public_list::verify))
         .route("/.well-known/pantau-receipt-key", get(public_list::public_key))
         .route("/pengaduan/publik", get(public_list::public_list))
-        .route("/pengaduan", get(staff::queue))
+        .route("/pengaduan", get(queue::queue))
         .route(
             "/pengaduan/baru",
             get(staff::front_desk_form).post(staff::front_desk_submit).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),

@@ -1,8 +1,8 @@
-//! Pages for staff: the queue by deadline, the item page with the steps the user may take, the front desk, the
+//! Pages for staff: the item page with the steps the user may take, the front desk, the
 //! complaint settings and the list of troubled deliveries.
 
 use axum::Form;
-use axum::extract::{Multipart, Path, Query};
+use axum::extract::{Multipart, Path};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::complaints::intake::Source;
@@ -14,14 +14,14 @@ use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::complaints::actions::{Step, take};
 use store::complaints::intake::Submission;
-use store::complaints::queries::{self, ItemFilter};
+use store::complaints::queries;
 use store::complaints::redaction::{self, Redaction};
 use store::complaints::{Item, reporter};
 
 use super::views::{Choice, ItemView, ViewCx, Viewer, unit_choices};
 use crate::error::WebError;
 use crate::forms::{FieldErrors, field_errors};
-use crate::render::{render, render_status};
+use crate::render::render_status;
 use crate::staff::Staff;
 
 /// Whether the user may see this item, and as whom.
@@ -51,85 +51,6 @@ fn party_of(staff: &Staff, item: &Item, tree: &UnitTree) -> Option<Party> {
     }
     let unit = item.unit_id.as_ref()?;
     access.can_unit(Permission::HandleComplaints, unit, tree).then_some(Party::Unit)
-}
-
-#[derive(Deserialize, Serialize, Default)]
-pub struct QueueQuery {
-    #[serde(default)]
-    tampil: String,
-}
-
-#[derive(Serialize)]
-struct QueueRow {
-    id: String,
-    number: String,
-    title: String,
-    kind: String,
-    state: String,
-    unit: Option<String>,
-    due: Option<String>,
-    deadline: Option<String>,
-    overdue: bool,
-    escalation_level: i64,
-    flagged: bool,
-}
-
-#[derive(Serialize)]
-struct QueuePage {
-    #[serde(flatten)]
-    layout: crate::layout::Layout,
-    query: QueueQuery,
-    rows: Vec<QueueRow>,
-    can_register: bool,
-    can_manage: bool,
-    n_overdue: usize,
-}
-
-/// `GET /pengaduan`: open items of the user's units by deadline, overdue first and marked.
-pub async fn queue(staff: Staff, Query(query): Query<QueueQuery>) -> Result<Response, WebError> {
-    staff.user.require_any(Permission::ViewComplaints)?;
-    let mut conn = staff.app.db().conn().await?;
-    let units = store::org::queries::list_units(&mut conn, &staff.tenant.0.id).await?;
-    let tree = domain::org::UnitTree::of_units(&units);
-    let scope = scope_of(&staff, &tree);
-    let now_ms = staff.app.now().as_millisecond();
-    let filter = ItemFilter {
-        units: scope,
-        open_only: query.tampil != "semua",
-        overdue_at_ms: (query.tampil == "terlambat").then_some(now_ms),
-        limit: 500,
-        ..ItemFilter::default()
-    };
-    let items = queries::list_items(&mut conn, &staff.tenant.0.id, &filter).await?;
-    let cx = ViewCx { lang: staff.lang, zone: staff.tenant.0.zone, units: &units, viewer: Viewer::Staff, now_ms };
-    let rows: Vec<QueueRow> = items
-        .iter()
-        .map(|item| {
-            let view = cx.item(item, &[], &[]);
-            QueueRow {
-                id: view.id,
-                number: view.number,
-                title: view.title,
-                kind: view.kind,
-                state: view.state,
-                unit: view.unit.or(view.reported_unit),
-                due: view.due,
-                deadline: view.deadline,
-                overdue: view.overdue,
-                escalation_level: view.escalation_level,
-                flagged: item.possible_duplicate_of.is_some() || item.correction_requested,
-            }
-        })
-        .collect();
-    let page = QueuePage {
-        n_overdue: rows.iter().filter(|it| it.overdue).count(),
-        layout: staff.layout,
-        query,
-        rows,
-        can_register: staff.user.access.has(Permission::RegisterComplaints),
-        can_manage: staff.user.access.can_tenant(Permission::ManageComplaints),
-    };
-    Ok(render("complaints/queue.html", &page)?.into_response())
 }
 
 #[derive(Serialize)]

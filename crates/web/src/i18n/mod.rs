@@ -84,7 +84,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
 }
 
 /// (area, Indonesian file, English file).
-const FILES: [(&str, &str, &str); 14] = [
+const FILES: [(&str, &str, &str); 15] = [
     ("common", include_str!("../../locales/id/common.toml"), include_str!("../../locales/en/common.toml")),
     ("home", include_str!("../../locales/id/home.toml"), include_str!("../../locales/en/home.toml")),
     ("dashboard", include_str!("../../locales/id/dashboard.toml"), include_str!("../../locales/en/dashboard.toml")),
@@ -99,6 +99,7 @@ const FILES: [(&str, &str, &str); 14] = [
     ("news", include_str!("../../locales/id/news.toml"), include_str!("../../locales/en/news.toml")),
     ("discipline", include_str!("../../locales/id/discipline.toml"), include_str!("../../locales/en/discipline.toml")),
     ("documents", include_str!("../../locales/id/documents.toml"), include_str!("../../locales/en/documents.toml")),
+    ("scorecards", include_str!("../../locales/id/scorecards.toml"), include_str!("../../locales/en/scorecards.toml")),
 ];
 
 static ID: LazyLock<HashMap<String, String>> = LazyLock::new(|| load(|(_, id, _)| id));

@@ -1,14 +1,11 @@
 //! The figures of a report page, its PDF and its XLSX: one model, built from the running totals, for a whole
 //! Pemda, a unit (with its subunits) or one service, in one period, with the trend over earlier periods.
 
-use std::collections::BTreeMap;
-
 use domain::ids::UnitId;
 use domain::org::Unit;
 use domain::surveys::Period;
-use domain::surveys::report::{self, Counts, Summary};
+use domain::surveys::report::Summary;
 use serde::Serialize;
-use store::surveys::reports::Totals;
 use store::surveys::{Service, Survey, catalog, followups, reports, services};
 
 use crate::App;
@@ -175,47 +172,7 @@ pub(crate) fn ikm_view(lang: Lang, summary: &Summary) -> Option<IkmView> {
     })
 }
 
-/// Counts of several surveys together; an element counts only in surveys where it applies.
-pub(crate) struct Merged {
-    pub counts: Counts,
-    pub applicable: [bool; 9],
-    pub respondents: u64,
-    pub held: u64,
-    pub population: Option<u64>,
-}
-
-pub(crate) fn merge<'a>(surveys: impl Iterator<Item = &'a Survey>, totals: &BTreeMap<String, Totals>) -> Merged {
-    let mut merged =
-        Merged { counts: [[0; 4]; 9], applicable: [false; 9], respondents: 0, held: 0, population: Some(0) };
-    let mut any = false;
-    for survey in surveys {
-        any = true;
-        let applicable = survey.applicable();
-        if let Some(totals) = totals.get(&survey.id) {
-            let mut counts = totals.counts;
-            for (n, row) in counts.iter_mut().enumerate() {
-                if !applicable[n] {
-                    *row = [0; 4];
-                }
-            }
-            report::add(&mut merged.counts, &counts);
-        }
-        for (slot, it) in merged.applicable.iter_mut().zip(applicable) {
-            *slot |= it;
-        }
-        merged.respondents += survey.respondents;
-        merged.held += survey.held;
-        merged.population = merged.population.zip(survey.population).map(|(a, b)| a + b);
-    }
-    if !any {
-        merged.population = None;
-    }
-    merged
-}
-
-pub(crate) fn summarize(merged: &Merged) -> Summary {
-    report::summarize(&merged.counts, merged.respondents, &merged.applicable, merged.population)
-}
+pub(crate) use store::surveys::reports::{Merged, merge, summarize};
 
 /// The scope of a query: title, unit ids (`None` for the Pemda), the service.
 pub(crate) struct Scope {

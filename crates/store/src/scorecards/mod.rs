@@ -1,0 +1,16 @@
+//! Unit scorecards in storage: the running sums every item adds to its unit (`record`), read back per period
+//! (`sums`), recomputed from the items (`rebuild`), and put together into a unit's card (`cards`).
+//!
+//! An item's facts depend on its handling unit, kind, state, receipt, distribution, first-answer deadline, first
+//! answer, closing and rating; every write that can change one of them calls [`update_sums_for_item`] in its own
+//! transaction. The rebuild test on both engines catches a write that forgets to.
+
+pub mod cards;
+pub mod rebuild;
+mod record;
+pub mod sums;
+pub mod watch;
+
+pub use record::{
+    When, update_sums_for_events, update_sums_for_item, update_sums_for_new_items, update_sums_for_reporter_step,
+};

@@ -1,0 +1,182 @@
+//! Recomputing the sums from the items, one unit per transaction: after a repair, after a calendar change that
+//! should reach past figures, or to check that the running sums never drifted (`pantau scorecard rebuild`).
+
+use std::collections::BTreeMap;
+
+use domain::complaints::{Kind, State};
+use domain::ids::{TenantId, UnitId};
+use domain::scorecards::facts::{self, Fact, Measure, Stream};
+
+use super::record::{self, Change, Dates, UnitClock};
+use crate::{Db, StoreError};
+
+/// Items read per query.
+const PAGE: i64 = 5000;
+
+/// What a rebuild did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rebuilt {
+    /// Units rebuilt.
+    pub units: usize,
+    /// Items read.
+    pub items: u64,
+    /// Reopenings and contests read.
+    pub steps: u64,
+    /// Negative articles, reviews and cases read.
+    pub events: u64,
+}
+
+/// Recomputes every sum of every unit of a tenant: complaints, letters, news and discipline.
+pub async fn rebuild(db: &Db, tenant: &TenantId) -> Result<Rebuilt, StoreError> {
+    let data = db.tenant_data(tenant).await?;
+    let mut done = Rebuilt::default();
+    for unit in &data.units {
+        let mut tx = db.begin_write().await?;
+        let Some(clock) = UnitClock::load(&mut tx, &data, tenant, &unit.id).await? else { continue };
+        delete_unit(&mut tx, tenant, &unit.id).await?;
+        let mut changes = Vec::new();
+        done.items += read_items(&mut tx, tenant, &unit.id, &clock, &mut changes).await?;
+        done.steps += read_steps(&mut tx, tenant, &unit.id, &clock, &mut changes).await?;
+        done.events += read_events(&mut tx, tenant, &unit.id, &clock, &mut changes).await?;
+        record::update_sums(&mut tx, tenant, &changes).await?;
+        tx.commit().await?;
+        done.units += 1;
+    }
+    Ok(done)
+}
+
+async fn delete_unit(conn: &mut crate::Conn, tenant: &TenantId, unit: &UnitId) -> Result<(), StoreError> {
+    for table in ["scorecard_day", "scorecard_month"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE tenant_id = $1 AND unit_id = $2"))
+            .bind(tenant.as_str())
+            .bind(unit.as_str())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+type ItemRow = (String, String, String, i64, Option<i64>, Option<String>, Option<i64>, Option<i64>, Option<i64>);
+
+async fn read_items(
+    conn: &mut crate::Conn,
+    tenant: &TenantId,
+    unit: &UnitId,
+    clock: &UnitClock,
+    changes: &mut Vec<Change>,
+) -> Result<u64, StoreError> {
+    let mut after = String::new();
+    let mut read = 0;
+    let mut sums: BTreeMap<(Stream, Fact), i64> = BTreeMap::new();
+    loop {
+        let rows: Vec<ItemRow> = sqlx::query_as(
+            "SELECT id, kind, state, received_at_ms, verified_at_ms, answer_due_date, first_answer_at_ms, closed_at_ms,
+                rating
+             FROM complaint WHERE tenant_id = $1 AND unit_id = $2 AND id > $3 ORDER BY id LIMIT $4",
+        )
+        .bind(tenant.as_str())
+        .bind(unit.as_str())
+        .bind(&after)
+        .bind(PAGE)
+        .fetch_all(&mut *conn)
+        .await?;
+        let Some(last) = rows.last() else { break };
+        after = last.0.clone();
+        for row in &rows {
+            let (stream, dates) = dates_of(row)?;
+            for fact in facts::facts_of(&clock.milestones(&dates), &clock.calendar) {
+                *sums.entry((stream, Fact { n: 0, ..fact })).or_default() += fact.n;
+            }
+        }
+        read += rows.len() as u64;
+    }
+    changes.extend(sums.into_iter().map(|((stream, fact), n)| Change {
+        unit: unit.clone(),
+        stream,
+        fact: Fact { n, ..fact },
+    }));
+    Ok(read)
+}
+
+fn dates_of(row: &ItemRow) -> Result<(Stream, Dates), StoreError> {
+    let corrupt = |value: &str| StoreError::corrupt("complaint", value.to_owned());
+    let kind = Kind::parse(&row.1).ok_or_else(|| corrupt(&row.1))?;
+    let state = State::parse(&row.2).ok_or_else(|| corrupt(&row.2))?;
+    let answer_due = row.5.as_deref().map(|it| it.parse().map_err(|_| corrupt(it))).transpose()?;
+    let dates = Dates {
+        state,
+        received_at_ms: row.3,
+        verified_at_ms: row.4,
+        answer_due,
+        first_answer_at_ms: row.6,
+        closed_at_ms: row.7,
+        rating: row.8,
+    };
+    Ok((record::stream_of(kind), dates))
+}
+
+async fn read_steps(
+    conn: &mut crate::Conn,
+    tenant: &TenantId,
+    unit: &UnitId,
+    clock: &UnitClock,
+    changes: &mut Vec<Change>,
+) -> Result<u64, StoreError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT e.at_ms, e.action, c.kind FROM complaint_event e
+         JOIN complaint c ON c.tenant_id = e.tenant_id AND c.id = e.complaint_id
+         WHERE e.tenant_id = $1 AND e.unit_id = $2 AND e.action IN ('buka_kembali', 'keberatan')",
+    )
+    .bind(tenant.as_str())
+    .bind(unit.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    for (at_ms, action, kind) in &rows {
+        let kind = Kind::parse(kind).ok_or_else(|| StoreError::corrupt("complaint", kind.clone()))?;
+        let measure = if action == "buka_kembali" { Measure::Reopened } else { Measure::Contested };
+        let fact = Fact { day: clock.day(*at_ms), measure, n: 1 };
+        changes.push(Change { unit: unit.clone(), stream: record::stream_of(kind), fact });
+    }
+    Ok(rows.len() as u64)
+}
+
+/// What the other areas count per unit: negative articles naming it, reviews and cases opened about it.
+const EVENTS: [(Stream, Measure, &str); 3] = [
+    (
+        Stream::News,
+        Measure::NegativeNews,
+        "SELECT a.published_date, a.imported_at_ms FROM news_article_unit u
+         JOIN news_article a ON a.tenant_id = u.tenant_id AND a.id = u.article_id
+         WHERE u.tenant_id = $1 AND u.unit_id = $2 AND a.is_negative = 1",
+    ),
+    (
+        Stream::News,
+        Measure::ReviewOpened,
+        "SELECT CAST(NULL AS TEXT), opened_at_ms FROM news_review WHERE tenant_id = $1 AND unit_id = $2",
+    ),
+    (
+        Stream::Discipline,
+        Measure::CaseOpened,
+        "SELECT CAST(NULL AS TEXT), opened_at_ms FROM discipline_case WHERE tenant_id = $1 AND unit_id = $2",
+    ),
+];
+
+async fn read_events(
+    conn: &mut crate::Conn,
+    tenant: &TenantId,
+    unit: &UnitId,
+    clock: &UnitClock,
+    changes: &mut Vec<Change>,
+) -> Result<u64, StoreError> {
+    let mut read = 0;
+    for (stream, measure, sql) in EVENTS {
+        let rows: Vec<(Option<String>, i64)> =
+            sqlx::query_as(sql).bind(tenant.as_str()).bind(unit.as_str()).fetch_all(&mut *conn).await?;
+        for (published, at_ms) in &rows {
+            let day = published.as_deref().and_then(|it| it.parse().ok()).unwrap_or_else(|| clock.day(*at_ms));
+            changes.push(Change { unit: unit.clone(), stream, fact: Fact { day, measure, n: 1 } });
+        }
+        read += rows.len() as u64;
+    }
+    Ok(read)
+}

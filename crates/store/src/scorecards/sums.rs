@@ -1,0 +1,132 @@
+//! Reading the sums back: per unit and stream, over any run of days. Whole months come from the month table and
+//! the loose days at either end from the day table, so a year costs twelve rows per measure.
+
+use std::collections::BTreeMap;
+
+use domain::ids::{TenantId, UnitId};
+use domain::scorecards::facts::{Measure, Stream};
+use domain::scorecards::figures::Sums;
+use domain::scorecards::period::ScorePeriod;
+use jiff::civil::Date;
+
+use crate::sql::Sql;
+use crate::{Conn, StoreError};
+
+/// Sums per unit and stream.
+pub type UnitSums = BTreeMap<(UnitId, Stream), Sums>;
+
+/// Units per query before the filter is done after reading instead.
+const UNITS_IN_QUERY: usize = 300;
+
+/// The sums of the facts dated from `from` to `to` (both included), of these units or of all (`None`).
+pub async fn load_sums(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    units: Option<&[UnitId]>,
+    from: Date,
+    to: Date,
+) -> Result<UnitSums, StoreError> {
+    let mut out = UnitSums::new();
+    if to < from {
+        return Ok(out);
+    }
+    let (head, months, tail) = split(from, to);
+    let filter = units.filter(|it| it.len() <= UNITS_IN_QUERY);
+    if let Some((first, last)) = months {
+        let rows =
+            read(conn, tenant, ("scorecard_month", "month"), (&month_code(first), &month_code(last)), filter).await?;
+        add(&mut out, rows)?;
+    }
+    for (a, b) in [head, tail].into_iter().flatten() {
+        let rows = read(conn, tenant, ("scorecard_day", "day"), (&a.to_string(), &b.to_string()), filter).await?;
+        add(&mut out, rows)?;
+    }
+    if let Some(units) = units.filter(|it| it.len() > UNITS_IN_QUERY) {
+        let keep: std::collections::BTreeSet<&UnitId> = units.iter().collect();
+        out.retain(|(unit, _), _| keep.contains(unit));
+    }
+    Ok(out)
+}
+
+/// The sums of everything dated up to `to`, for what is still open on that day.
+pub async fn load_sums_through(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    units: Option<&[UnitId]>,
+    to: Date,
+) -> Result<UnitSums, StoreError> {
+    load_sums(conn, tenant, units, ScorePeriod::Month(2000, 1).first_day(), to).await
+}
+
+type Range = Option<(Date, Date)>;
+
+/// Loose days before the first whole month, the whole months, loose days after the last whole month.
+fn split(from: Date, to: Date) -> (Range, Option<(ScorePeriod, ScorePeriod)>, Range) {
+    let first_month = ScorePeriod::month_of(from);
+    let first_whole = if first_month.first_day() == from { first_month } else { first_month.next() };
+    let last_month = ScorePeriod::month_of(to);
+    let last_whole = if last_month.last_day() == to { last_month } else { last_month.previous() };
+    if first_whole > last_whole {
+        return (Some((from, to)), None, None);
+    }
+    let head = (from < first_whole.first_day()).then(|| (from, first_whole.first_day().yesterday().unwrap_or(from)));
+    let tail = (to > last_whole.last_day()).then(|| (last_whole.last_day().tomorrow().unwrap_or(to), to));
+    (head, Some((first_whole, last_whole)), tail)
+}
+
+fn month_code(period: ScorePeriod) -> String {
+    period.code()
+}
+
+type Row = (String, String, String, i64);
+
+async fn read(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    (table, column): (&'static str, &'static str),
+    (first, last): (&str, &str),
+    units: Option<&[UnitId]>,
+) -> Result<Vec<Row>, StoreError> {
+    let mut sql =
+        Sql::new(&format!("SELECT unit_id, stream, measure, CAST(SUM(n) AS BIGINT) FROM {table} WHERE tenant_id = "));
+    sql.bind(tenant.as_str()).push(&format!(" AND {column} >= ")).bind(first.to_owned());
+    sql.push(&format!(" AND {column} <= ")).bind(last.to_owned());
+    if let Some(units) = units {
+        if units.is_empty() {
+            return Ok(Vec::new());
+        }
+        sql.push(" AND unit_id IN (").bind_list(units.iter().map(|it| it.as_str().to_owned())).push(")");
+    }
+    sql.push(" GROUP BY unit_id, stream, measure");
+    sql.fetch_all(&mut *conn).await
+}
+
+fn add(out: &mut UnitSums, rows: Vec<Row>) -> Result<(), StoreError> {
+    for (unit, stream, measure, n) in rows {
+        let stream = Stream::parse(&stream).ok_or_else(|| StoreError::corrupt("scorecard_day", stream.clone()))?;
+        let measure = Measure::parse(&measure).ok_or_else(|| StoreError::corrupt("scorecard_day", measure.clone()))?;
+        *out.entry((UnitId::new(unit), stream)).or_default().entry(measure).or_default() += n;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    #[test]
+    fn a_run_of_days_splits_into_loose_days_and_whole_months() {
+        let (head, months, tail) = split(date(2026, 1, 1), date(2026, 11, 18));
+        assert_eq!(head, None);
+        assert_eq!(months.map(|(a, b)| (a.code(), b.code())), Some(("2026-01".into(), "2026-10".into())));
+        assert_eq!(tail, Some((date(2026, 11, 1), date(2026, 11, 18))));
+        let (head, months, tail) = split(date(2026, 11, 5), date(2026, 11, 18));
+        assert_eq!((head, months, tail), (Some((date(2026, 11, 5), date(2026, 11, 18))), None, None));
+        let (head, months, tail) = split(date(2026, 10, 20), date(2026, 12, 31));
+        assert_eq!(head, Some((date(2026, 10, 20), date(2026, 10, 31))));
+        assert_eq!(months.map(|(a, b)| (a.code(), b.code())), Some(("2026-11".into(), "2026-12".into())));
+        assert_eq!(tail, None);
+    }
+}
