@@ -8,13 +8,13 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
 const expected = {
-  admin: ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Unit Kerja', 'Pengguna', 'Kalender Kerja', 'Jejak Audit',
+  admin: ['Beranda', 'Kinerja Unit', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Unit Kerja', 'Pengguna', 'Kalender Kerja', 'Jejak Audit',
     'Pengaturan Pemda'],
-  sekda: ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja', 'Jejak Audit'],
-  inspektur: ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja',
+  sekda: ['Beranda', 'Kinerja Unit', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja', 'Jejak Audit'],
+  inspektur: ['Beranda', 'Kinerja Unit', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja',
     'Jejak Audit'],
-  bkpsdm: ['Beranda', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja'],
-  'kadis.dpmptsp': ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja'],
+  bkpsdm: ['Beranda', 'Kinerja Unit', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja'],
+  'kadis.dpmptsp': ['Beranda', 'Kinerja Unit', 'Pengaduan', 'Survei (SKM)', 'Berita', 'Disiplin', 'Pegawai', 'Unit Kerja', 'Pengguna', 'Kalender Kerja'],
   'operator.dpmptsp': ['Beranda', 'Pengaduan', 'Survei (SKM)', 'Disiplin', 'Unit Kerja', 'Kalender Kerja'],
 };
 

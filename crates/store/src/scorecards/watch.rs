@@ -52,8 +52,9 @@ pub async fn list_watched(
                 .max(0)
         };
         let signals = Signals {
-            due: card.complaints.due + card.letters.due,
-            on_time: card.complaints.on_time + card.letters.on_time,
+            // The rate is the complaints' own, as on the card; letters count in the backlog rule.
+            due: card.complaints.due,
+            on_time: card.complaints.on_time,
             overdue_beyond: overdue.iter().map(|(days, sums)| (*days, open_past(sums))).collect(),
             ikm: card.skm.as_ref().and_then(|it| it.ikm).map(|it| it.hundredths),
             previous_ikm: previous.get(unit).copied(),

@@ -14,11 +14,12 @@ pub struct Point {
 const WIDTH: f64 = 480.0;
 const HEIGHT: f64 = 160.0;
 const LEFT: f64 = 36.0;
+const RIGHT: f64 = 28.0;
 const BOTTOM: f64 = 24.0;
 
 /// A line chart with a dot per value, a grid at quarters of `max`, and `threshold` drawn dashed when given.
 pub fn line(title: &str, points: &[Point], max: f64, threshold: Option<f64>) -> String {
-    let inner_w = WIDTH - LEFT - 8.0;
+    let inner_w = WIDTH - LEFT - RIGHT;
     let inner_h = HEIGHT - BOTTOM - 8.0;
     let step = if points.len() > 1 { inner_w / (points.len() - 1) as f64 } else { 0.0 };
     let x = |n: usize| LEFT + step * n as f64;
@@ -26,15 +27,15 @@ pub fn line(title: &str, points: &[Point], max: f64, threshold: Option<f64>) -> 
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg" font-size="10" font-family="sans-serif">"#,
         escape(title)
     );
     for quarter in 0..=4 {
         let value = max * f64::from(quarter) / 4.0;
         let _ = write!(
             svg,
-            r#"<line x1="{LEFT}" x2="{}" y1="{y:.1}" y2="{y:.1}" class="grid"/><text x="{}" y="{:.1}" class="axis" text-anchor="end">{}</text>"#,
-            WIDTH - 8.0,
+            r##"<line x1="{LEFT}" x2="{}" y1="{y:.1}" y2="{y:.1}" class="grid" stroke="#d5dbe3"/><text x="{}" y="{:.1}" class="axis" text-anchor="end" fill="#555">{}</text>"##,
+            WIDTH - RIGHT,
             LEFT - 4.0,
             y(value) + 3.0,
             value.round(),
@@ -44,8 +45,8 @@ pub fn line(title: &str, points: &[Point], max: f64, threshold: Option<f64>) -> 
     if let Some(limit) = threshold {
         let _ = write!(
             svg,
-            r#"<line x1="{LEFT}" x2="{}" y1="{y:.1}" y2="{y:.1}" class="threshold"/>"#,
-            WIDTH - 8.0,
+            r##"<line x1="{LEFT}" x2="{}" y1="{y:.1}" y2="{y:.1}" class="threshold" stroke="#b3261e" stroke-dasharray="4 3"/>"##,
+            WIDTH - RIGHT,
             y = y(limit)
         );
     }
@@ -56,21 +57,26 @@ pub fn line(title: &str, points: &[Point], max: f64, threshold: Option<f64>) -> 
         match point.value {
             Some(v) => {
                 let _ = write!(path, "{}{:.1},{:.1} ", if pen_down { "L" } else { "M" }, x(n), y(v));
-                let _ = write!(svg, r#"<circle cx="{:.1}" cy="{:.1}" r="3" class="dot"/>"#, x(n), y(v));
+                let _ =
+                    write!(svg, r##"<circle cx="{:.1}" cy="{:.1}" r="3" class="dot" fill="#0b5cad"/>"##, x(n), y(v));
                 pen_down = true;
             }
             None => pen_down = false,
         }
         let _ = write!(
             svg,
-            r#"<text x="{:.1}" y="{}" class="axis" text-anchor="middle">{}</text>"#,
+            r##"<text x="{:.1}" y="{}" class="axis" text-anchor="middle" fill="#555">{}</text>"##,
             x(n),
             HEIGHT - 6.0,
             escape(&point.label)
         );
     }
     if !path.is_empty() {
-        let _ = write!(svg, r#"<path d="{}" class="series"/>"#, path.trim_end());
+        let _ = write!(
+            svg,
+            r##"<path d="{}" class="series" fill="none" stroke="#0b5cad" stroke-width="2"/>"##,
+            path.trim_end()
+        );
     }
     svg.push_str("</svg>");
     svg

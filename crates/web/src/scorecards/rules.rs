@@ -5,12 +5,13 @@ use axum::Form;
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::people::Permission;
-use domain::scorecards::watch::SHIPPED_TEXT;
+use domain::scorecards::watch::{RuleProblem, SHIPPED_TEXT, WatchRulesError};
 use serde::{Deserialize, Serialize};
 use store::{Refusal, StoreError};
 
 use super::watch_page::{RuleLine, rule_lines};
 use crate::error::WebError;
+use crate::i18n::Lang;
 use crate::layout::Layout;
 use crate::render::{download as send, render_status};
 use crate::staff::Staff;
@@ -69,10 +70,24 @@ pub async fn save(staff: Staff, Form(form): Form<SaveForm>) -> Result<Response, 
     match store::scorecards::watch::save_rules(&staff.action_cx(), &body).await {
         Ok(_) => show(staff, StatusCode::OK, (None, None), true).await,
         Err(StoreError::Refused(Refusal::WatchRules(err))) => {
-            let error = staff.lang.tf("scorecards.rules.invalid", &[("error", &err.to_string())]);
+            let error = staff.lang.tf("scorecards.rules.invalid", &[("error", &problem_text(staff.lang, &err))]);
             show(staff, StatusCode::UNPROCESSABLE_ENTITY, (Some(body), Some(error)), false).await
         }
         Err(err) => Err(err.into()),
+    }
+}
+
+/// What is wrong with a rules file, in the reader's language.
+fn problem_text(lang: Lang, err: &WatchRulesError) -> String {
+    match err {
+        WatchRulesError::Syntax(detail) => lang.tf("scorecards.rules.problem.syntax", &[("detail", detail)]),
+        WatchRulesError::Rule { code, problem } => {
+            let what = match problem {
+                RuleProblem::Count(field) => lang.tf("scorecards.rules.problem.count", &[("field", field)]),
+                other => lang.t(&format!("scorecards.rules.problem.{}", other.code())).to_owned(),
+            };
+            lang.tf("scorecards.rules.problem.rule", &[("code", code), ("problem", &what)])
+        }
     }
 }
 

@@ -23,6 +23,7 @@ use crate::view::format::decimal;
 struct Fired {
     rule: String,
     value: String,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -93,12 +94,19 @@ pub(super) fn rule_text(lang: Lang, rule: &Rule) -> String {
     lang.tf(&format!("scorecards.rules.{key}"), &args)
 }
 
-fn value_text(lang: Lang, rules: &WatchRules, code: &str, value: f64) -> String {
-    match rules.rules.iter().find(|it| it.code == code).map(|it| &it.test) {
+/// The figure that made a rule fire, with its unit, and the rule in words.
+fn fired(lang: Lang, rules: &WatchRules, code: &str, value: f64) -> Fired {
+    let rule = rules.rules.iter().find(|it| it.code == code);
+    let count = format!("{value:.0}");
+    let shown = match rule.map(|it| &it.test) {
         Some(Test::OnTimeRateBelow { .. }) => percent(lang, Some(value)).unwrap_or_default(),
-        Some(Test::IkmCategory(_) | Test::IkmDrop(_)) => decimal(lang, value, 2),
-        _ => format!("{value:.0}"),
-    }
+        Some(Test::IkmCategory(_)) => lang.tf("scorecards.watch.value_ikm", &[("ikm", &decimal(lang, value, 2))]),
+        Some(Test::IkmDrop(_)) => lang.tf("scorecards.watch.value_drop", &[("points", &decimal(lang, value, 2))]),
+        Some(Test::OverdueBeyond { .. }) => lang.tf("scorecards.watch.value_items", &[("n", &count)]),
+        Some(Test::NegativeNews { .. }) => lang.tf("scorecards.watch.value_news", &[("n", &count)]),
+        None => count,
+    };
+    Fired { rule: code.to_owned(), value: shown, text: rule.map(|it| rule_text(lang, it)).unwrap_or_default() }
 }
 
 /// `GET /kinerja/pantauan`.
@@ -126,7 +134,7 @@ pub async fn page(staff: Staff, Query(query): Query<CardQuery>) -> Result<Respon
                 .get(&domain::ids::UnitId::new(row.unit_id.clone()))
                 .into_iter()
                 .flatten()
-                .map(|it| Fired { rule: it.code.clone(), value: value_text(lang, &rules, &it.code, it.value) })
+                .map(|it| fired(lang, &rules, &it.code, it.value))
                 .collect(),
             on_time_rate: percent(lang, row.on_time_rate),
             overdue_open: row.overdue_open,

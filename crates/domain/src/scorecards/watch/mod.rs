@@ -69,7 +69,7 @@ pub struct Rule {
     pub code: String,
     /// What it tests.
     pub test: Test,
-    /// Where the threshold comes from ("ours" when Pantau chose it).
+    /// Where the threshold comes from ("pilihan Pantau" or "pilihan Pemda" when no regulation sets it).
     pub source: String,
 }
 
@@ -84,9 +84,58 @@ pub enum WatchRulesError {
     Rule {
         /// The rule.
         code: String,
-        /// What is wrong, in words for an administrator.
-        problem: String,
+        /// What is wrong.
+        problem: RuleProblem,
     },
+}
+
+/// What is wrong with one rule, as data: the web layer words it in the reader's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RuleProblem {
+    /// The code is not 1–40 of a–z, 0–9 and `_`.
+    #[error("the code is 1–40 of a–z, 0–9 and _")]
+    Code,
+    /// Two rules share a code.
+    #[error("the code is used twice")]
+    Duplicate,
+    /// No source named.
+    #[error("every rule names its source")]
+    Source,
+    /// An unknown kind.
+    #[error("kind is one of on_time_rate_below, overdue_beyond, ikm_category, ikm_drop, negative_news")]
+    Kind,
+    /// The threshold is not a share.
+    #[error("threshold is a share above 0 and at most 1 (0.80 for 80 %)")]
+    Threshold,
+    /// A count (`count` or `min_items`) out of 1–100000.
+    #[error("{0} is a whole number from 1 to 100000")]
+    Count(&'static str),
+    /// Days out of 1–365.
+    #[error("days is a whole number from 1 to 365")]
+    Days,
+    /// Categories not among A–D.
+    #[error("categories lists one or more of A, B, C, D")]
+    Categories,
+    /// Points out of range.
+    #[error("points is above 0 and at most 75")]
+    Points,
+}
+
+impl RuleProblem {
+    /// Stable code, for translations.
+    pub fn code(self) -> &'static str {
+        match self {
+            RuleProblem::Code => "code",
+            RuleProblem::Duplicate => "duplicate",
+            RuleProblem::Source => "source",
+            RuleProblem::Kind => "kind",
+            RuleProblem::Threshold => "threshold",
+            RuleProblem::Count(_) => "count",
+            RuleProblem::Days => "days",
+            RuleProblem::Categories => "categories",
+            RuleProblem::Points => "points",
+        }
+    }
 }
 
 /// The rules of a Pemda.
@@ -113,41 +162,41 @@ impl WatchRules {
         let file: File = toml::from_str(text).map_err(|err| WatchRulesError::Syntax(err.to_string()))?;
         let mut rules: Vec<Rule> = Vec::new();
         for raw in file.rule {
-            let bad = |problem: &str| WatchRulesError::Rule { code: raw.code.clone(), problem: problem.to_owned() };
+            let bad = |problem| WatchRulesError::Rule { code: raw.code.clone(), problem };
             let code_ok = !raw.code.is_empty()
                 && raw.code.len() <= 40
                 && raw.code.bytes().all(|it| it.is_ascii_lowercase() || it.is_ascii_digit() || it == b'_');
             if !code_ok {
-                return Err(bad("the code is 1–40 of a–z, 0–9 and _"));
+                return Err(bad(RuleProblem::Code));
             }
             if rules.iter().any(|it| it.code == raw.code) {
-                return Err(bad("the code is used twice"));
+                return Err(bad(RuleProblem::Duplicate));
             }
             if raw.source.trim().is_empty() {
-                return Err(bad("every rule names its source (\"ours\" when the Pemda chose it)"));
+                return Err(bad(RuleProblem::Source));
             }
-            let test = test_of(&raw).map_err(|problem| bad(&problem))?;
+            let test = test_of(&raw).map_err(bad)?;
             rules.push(Rule { code: raw.code.clone(), test, source: raw.source.clone() });
         }
         Ok(WatchRules { rules })
     }
 }
 
-fn test_of(raw: &RawRule) -> Result<Test, String> {
-    let need_count = |value: Option<i64>, name: &str| match value {
+fn test_of(raw: &RawRule) -> Result<Test, RuleProblem> {
+    let need_count = |value: Option<i64>, name: &'static str| match value {
         Some(n) if (1..=100_000).contains(&n) => Ok(n),
-        _ => Err(format!("{name} is a whole number from 1 to 100000")),
+        _ => Err(RuleProblem::Count(name)),
     };
     let need_days = |value: Option<i64>| match value {
         Some(n) if (1..=365).contains(&n) => Ok(u32::try_from(n).unwrap_or(1)),
-        _ => Err("days is a whole number from 1 to 365".to_owned()),
+        _ => Err(RuleProblem::Days),
     };
     match raw.kind.as_str() {
         "on_time_rate_below" => match raw.threshold {
             Some(threshold) if threshold > 0.0 && threshold <= 1.0 => {
                 Ok(Test::OnTimeRateBelow { threshold, min_items: need_count(raw.min_items.or(Some(1)), "min_items")? })
             }
-            _ => Err("threshold is a share above 0 and at most 1 (0.80 for 80 %)".to_owned()),
+            _ => Err(RuleProblem::Threshold),
         },
         "overdue_beyond" => {
             Ok(Test::OverdueBeyond { days: need_days(raw.days)?, count: need_count(raw.count, "count")? })
@@ -157,17 +206,17 @@ fn test_of(raw: &RawRule) -> Result<Test, String> {
             let categories: Option<Vec<Category>> = letters.iter().map(|it| category(it)).collect();
             match categories {
                 Some(list) if !list.is_empty() => Ok(Test::IkmCategory(list)),
-                _ => Err("categories lists one or more of A, B, C, D".to_owned()),
+                _ => Err(RuleProblem::Categories),
             }
         }
         "ikm_drop" => match raw.points {
             Some(points) if points > 0.0 && points <= 75.0 => Ok(Test::IkmDrop(points)),
-            _ => Err("points is above 0 and at most 75".to_owned()),
+            _ => Err(RuleProblem::Points),
         },
         "negative_news" => {
             Ok(Test::NegativeNews { count: need_count(raw.count, "count")?, days: need_days(raw.days)? })
         }
-        _ => Err("kind is one of on_time_rate_below, overdue_beyond, ikm_category, ikm_drop, negative_news".to_owned()),
+        _ => Err(RuleProblem::Kind),
     }
 }
 
