@@ -57,11 +57,13 @@ async fn rebuild(url: &str, only: Option<&str>) -> anyhow::Result<ExitCode> {
         let started = std::time::Instant::now();
         let done = store::scorecards::rebuild::rebuild(&db, &tenant.id).await?;
         println!(
-            "tenant {}: scorecard sums of {} units recomputed from {} items and {} reporter steps in {:.1} s",
+            "tenant {}: scorecard sums of {} units recomputed from {} items, {} reporter steps and {} articles, reviews \
+             and cases in {:.1} s",
             tenant.id,
             done.units,
             done.items,
             done.steps,
+            done.events,
             started.elapsed().as_secs_f64()
         );
     }

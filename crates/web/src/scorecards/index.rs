@@ -135,3 +135,13 @@ pub async fn csv_download(staff: Staff, Query(query): Query<CardQuery>) -> Resul
     let file = format!("kinerja-{}-{}.csv", asked.period.code(), asked.as_of);
     Ok(download("text/csv; charset=utf-8", &file, bytes))
 }
+
+/// `GET /kinerja.xlsx`: the same rows as a workbook with headers in the reader's language.
+pub async fn xlsx_download(staff: Staff, Query(query): Query<CardQuery>) -> Result<Response, WebError> {
+    let (asked, cards) = read(&staff, &query).await?;
+    let (period, as_of) = (name(staff.lang, asked.period), asked.as_of.to_string());
+    let bytes = super::xlsx::workbook(staff.lang, (&staff.tenant.0.name, &period, &as_of), &cards.rows)
+        .map_err(|err| WebError::Internal(err.to_string()))?;
+    let file = format!("kinerja-{}-{}.xlsx", asked.period.code(), asked.as_of);
+    Ok(download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &file, bytes))
+}

@@ -10,6 +10,7 @@ mod rules;
 mod tests;
 mod unit_page;
 mod watch_page;
+mod xlsx;
 
 use axum::Router;
 use axum::routing::get;
@@ -23,6 +24,7 @@ pub fn routes() -> Router<App> {
     Router::new()
         .route("/kinerja", get(index::page))
         .route("/kinerja.csv", get(index::csv_download))
+        .route("/kinerja.xlsx", get(index::xlsx_download))
         .route("/kinerja/unit/{id}", get(unit_page::page))
         .route("/kinerja/pantauan", get(watch_page::page))
         .route("/kinerja/aturan", get(rules::page).post(rules::save))

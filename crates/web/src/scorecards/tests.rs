@@ -49,6 +49,13 @@ async fn json_and_csv_carry_the_same_rows_and_bad_queries_are_named(db: TestDb) 
         assert!(super::COLUMNS.contains(&field.as_str()), "{field} is missing from the CSV");
     }
     assert!(json.iter().all(|it| it["scope"] == "tree" && it["period"] == "2026-T1"));
+    let xlsx = app.get("/kinerja.xlsx?periode=2026-T1&cakupan=tree").await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    let sheet = crate::sheets::read("kinerja.xlsx", &xlsx.raw, crate::sheets::Limits::rows(1000))
+        .map_err(|it| anyhow::anyhow!("{it:?}"))?;
+    let header = sheet.iter().position(|row| row.first().is_some_and(|it| it == "ID unit")).unwrap_or(0);
+    assert_eq!(sheet[header].len(), super::COLUMNS.len());
+    assert_eq!(sheet.len() - header - 1, json.len());
     for bad in ["period=2026-13", "as_of=kemarin", "scope=semua", "as_of=2999-01-01"] {
         let answer = app.get(&format!("/api/v1/scorecards?{bad}")).await;
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {}", answer.body);
