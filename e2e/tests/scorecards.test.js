@@ -1,4 +1,4 @@
-// The leader opens the watch list of the demo year, sees units listed for different rules, follows a unit's overdue
+// The leader's desk names the watched units; the leader opens the watch list of the demo year, sees units listed for different rules, follows a unit's overdue
 // figure down to an overdue complaint, and reads the unit's card with its trend chart; a unit head sees only their
 // own unit, and the operator has no scorecard at all.
 import { test, before, after } from 'node:test';
@@ -13,6 +13,10 @@ test('the watch list leads from a listed unit to an overdue complaint', async ()
   const p = await page(browser, { viewport: { width: 1280, height: 900 } });
   await login(p, 'sekda');
   assert.ok((await navLinks(p)).includes('Kinerja Unit'));
+  // The desk already names the watched units and the weakest ones.
+  assert.ok(await p.locator('#desk-watch li').count() >= 3, 'the desk names the watched units');
+  assert.ok(await p.locator('#desk-weakest-on_time li').count() >= 1);
+  await shot(p, 'desk-leader');
   await p.goto(`${base}/kinerja/pantauan`);
   const rows = p.locator('#watchlist tbody tr');
   assert.ok(await rows.count() >= 3, 'at least three units are listed');

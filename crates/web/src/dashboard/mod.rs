@@ -1,4 +1,8 @@
-//! The signed-in user's start page: their roles, their units and what they can open.
+//! The signed-in user's start page: the desk of what needs them today (`desk`), their roles and the day.
+
+mod desk;
+#[cfg(test)]
+mod tests;
 
 use axum::Router;
 use axum::response::{IntoResponse, Response};
@@ -27,6 +31,7 @@ struct DashboardPage {
     today: String,
     today_is_workday: bool,
     zone: &'static str,
+    desk: desk::Desk,
 }
 
 #[derive(Serialize)]
@@ -35,8 +40,9 @@ struct GrantView {
     unit_name: Option<String>,
 }
 
-/// `GET /beranda`: greeting, roles with their scope, and figures the user may see.
+/// `GET /beranda`: greeting, the desk, roles with their scope, and the day.
 pub async fn index(staff: Staff) -> Result<Response, WebError> {
+    let desk = desk::desk(&staff).await?;
     let view = crate::view::TenantView::of(&staff).await?;
     let Staff { app, tenant, user, layout, .. } = staff;
     let mut conn = app.db().conn().await?;
@@ -68,6 +74,7 @@ pub async fn index(staff: Staff) -> Result<Response, WebError> {
         today: today.to_string(),
         today_is_workday: calendar.is_workday(today),
         zone: tenant.0.zone.abbreviation(),
+        desk,
     };
     Ok(render("dashboard/index.html", &page)?.into_response())
 }
