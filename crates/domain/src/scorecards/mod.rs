@@ -3,6 +3,7 @@
 // Source: the figures and their periods are Pantau's (issue 17); the IKM categories are PermenPANRB 14/2017's; the
 // PEKPPP ladders a scorecard is judged by are in ../shared/reference/evaluation.md.
 
+pub mod decisions;
 pub mod facts;
 pub mod figures;
 pub mod period;
