@@ -214,5 +214,11 @@ fn next_day(date: Date) -> Date {
     date.checked_add(1.day()).unwrap_or(date)
 }
 
+/// The usual Pemda office calendar for tests: Monday to Friday, national holidays and cuti bersama off.
+#[cfg(test)]
+pub(crate) fn office_calendar() -> Calendar {
+    Calendar::new(shipped(), &[], CalendarRules { work_week: WorkWeek::MONDAY_TO_FRIDAY, observes_cuti_bersama: true })
+}
+
 #[cfg(test)]
 mod tests;

@@ -3,14 +3,9 @@
 use jiff::civil::date;
 
 use super::*;
-use crate::calendar::{CalendarRules, WorkWeek};
 
 fn calendar() -> Calendar {
-    Calendar::new(
-        crate::calendar::shipped(),
-        &[],
-        CalendarRules { work_week: WorkWeek::MONDAY_TO_FRIDAY, observes_cuti_bersama: true },
-    )
+    crate::calendar::office_calendar()
 }
 
 fn item() -> Milestones {

@@ -81,13 +81,8 @@ fn broken_files_are_refused_with_the_rule_named() {
 
 #[test]
 fn the_overdue_cutoff_counts_working_days_as_the_escalation_job_does() {
-    use crate::calendar::{CalendarRules, WorkWeek};
     use jiff::civil::date;
-    let calendar = Calendar::new(
-        crate::calendar::shipped(),
-        &[],
-        CalendarRules { work_week: WorkWeek::MONDAY_TO_FRIDAY, observes_cuti_bersama: true },
-    );
+    let calendar = crate::calendar::office_calendar();
     // On Wednesday 11 Feb 2026 an item due Thursday 5 Feb is 3 working days late, one due Wednesday 4 Feb is 4.
     assert_eq!(overdue_cutoff(&calendar, date(2026, 2, 11), 3), date(2026, 2, 4));
     assert_eq!(overdue_cutoff(&calendar, date(2026, 2, 11), 2), date(2026, 2, 5));
