@@ -136,22 +136,8 @@ impl ScorePeriod {
 
     /// Indonesian name: "November 2026", "Triwulan IV 2026".
     pub fn name_id(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "Januari",
-            "Februari",
-            "Maret",
-            "April",
-            "Mei",
-            "Juni",
-            "Juli",
-            "Agustus",
-            "September",
-            "Oktober",
-            "November",
-            "Desember",
-        ];
         match self {
-            ScorePeriod::Month(year, month) => format!("{} {year}", MONTHS[month_index(month)]),
+            ScorePeriod::Month(year, month) => format!("{} {year}", MONTHS_ID[month_index(month)]),
             ScorePeriod::Span(period) => period.name_id(),
         }
     }
@@ -178,6 +164,22 @@ impl ScorePeriod {
         }
     }
 }
+
+/// The Indonesian names of the months, January first.
+pub const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
 
 fn month_index(month: i8) -> usize {
     usize::try_from(month.clamp(1, 12) - 1).unwrap_or(0)

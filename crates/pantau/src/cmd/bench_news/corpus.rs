@@ -37,20 +37,6 @@ const PEOPLE: [&str; 8] = [
 ];
 const ROLES: [&str; 5] = ["Kepala", "Sekretaris", "Plt. Kepala", "Kepala Bidang Pelayanan", "Inspektur"];
 const DAYS: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
 const SENTENCES: [&str; 12] = [
     "Warga mengeluhkan antrean panjang dan pelayanan yang lambat sejak pagi hari di loket pelayanan.",
     "Sejumlah pegawai tidak berada di tempat saat jam pelayanan sehingga kantor terlihat sepi.",
@@ -219,7 +205,7 @@ fn paragraphs(rng: &mut Rng, n: usize) -> Vec<String> {
     let person = rng.pick(&PEOPLE);
     let role = rng.pick(&ROLES);
     let day = rng.below(28) + 1;
-    let month = rng.pick(&MONTHS);
+    let month = rng.pick(&domain::scorecards::period::MONTHS_ID);
     let weekday = rng.pick(&DAYS);
     let mut out = vec![format!(
         "{region} - Pada {weekday}, {day} {month} 2024, {agency} {region} menjadi sorotan setelah {}",
