@@ -1,6 +1,7 @@
-// The leader's desk names the watched units; the leader opens the watch list of the demo year, sees units listed for different rules, follows a unit's overdue
+// The leader's desk names the watched units; the leader opens the watch list of the demo year, sees units listed for different reasons, follows a unit's overdue
 // figure down to an overdue complaint, and reads the unit's card with its trend chart; a unit head sees only their
-// own unit, and the operator has no scorecard at all.
+// own unit, and the operator has no scorecard at all. A leader records a teguran about a listed unit (its letter is a
+// PDF) and the unit's head answers it with a plan from their desk; the weekly digest reads as it will be sent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { base, launch, login, navLinks, page, shot } from './browser.js';
@@ -65,4 +66,63 @@ test('a unit card shows its figures and trend, a unit head sees only their unit,
   const refused = await operator.goto(`${base}/kinerja`);
   assert.equal(refused.status(), 403);
   await operator.context().close();
+});
+
+test('a leader records a teguran about a listed unit and its head answers with a plan', async () => {
+  const p = await page(browser, { viewport: { width: 1280, height: 900 } });
+  await login(p, 'sekda');
+  await p.goto(`${base}/kinerja/pantauan`);
+  const row = p.locator('#watchlist tbody tr').filter({ hasText: 'Dinas Perhubungan' });
+  await row.locator('a.decide').click();
+  await p.waitForURL(/\/kinerja\/unit\/[^/]+\/keputusan/);
+  assert.match(await p.locator('#decision-reasons').innerText(), /tunggakan_lama|tepat_waktu_rendah/);
+  await p.getByLabel('Jenis keputusan').selectOption('teguran');
+  await p.getByLabel('Catatan pimpinan').fill('Tunggakan pengaduan lampu lalu lintas diselesaikan bulan ini.');
+  await shot(p, 'decision-form');
+  await p.getByRole('button', { name: 'Simpan keputusan' }).click();
+  await p.waitForURL(/\/kinerja\/keputusan\/[^/]+$/);
+  const decisionUrl = p.url();
+  assert.match(await p.locator('#decision-standing').innerText(), /menunggu rencana/);
+  const href = await p.locator('#teguran-pdf').getAttribute('href');
+  const letter = await p.context().request.get(`${base}${href}`);
+  assert.equal(letter.status(), 200);
+  assert.equal((await letter.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.match(letter.headers()['content-disposition'], /teguran-KP-\d{4}-\d{4}\.pdf/);
+  await shot(p, 'decision-recorded');
+
+  const head = await page(browser, { viewport: { width: 1280, height: 900 } });
+  await login(head, 'kadis.dishub');
+  const desk = head.locator('#desk-decisions');
+  assert.match(await desk.innerText(), /Teguran/);
+  await desk.locator('li a').first().click();
+  await head.waitForURL(/\/kinerja\/keputusan\/[^/]+$/);
+  await head.getByLabel('Rencana tindak lanjut').fill('Dua petugas piket ditambah; semua tunggakan dijawab dalam sepuluh hari kerja.');
+  await head.getByRole('button', { name: 'Kirim rencana' }).click();
+  await head.waitForURL(/\/kinerja\/keputusan\/[^/]+$/);
+  assert.match(await head.locator('#decision-plan').innerText(), /Dua petugas piket/);
+  await shot(head, 'decision-answered');
+  await head.context().close();
+
+  await p.goto(decisionUrl);
+  assert.match(await p.locator('#decision-standing').innerText(), /dijawab/);
+  await p.goto(`${base}/notifikasi`);
+  assert.match(await p.locator('main').innerText(), /Rencana unit/);
+  await p.context().close();
+});
+
+test('the weekly digest reads as it will be sent and can be switched off', async () => {
+  const p = await page(browser, { viewport: { width: 1280, height: 900 } });
+  await login(p, 'sekda');
+  await p.locator('#desk-decisions a[href="/akun/ringkasan"]').click();
+  await p.waitForURL(/\/akun\/ringkasan$/);
+  const text = await p.locator('#digest-preview').innerText();
+  assert.match(text, /Ringkasan mingguan Pantau/);
+  assert.match(text, /Daftar pantauan \d{4}-T\d: \d+ unit/);
+  assert.match(text, /Keputusan pimpinan yang menunggu rencana unit/);
+  await shot(p, 'digest-preview');
+  await p.locator('input[name="terima"]').uncheck();
+  await p.getByRole('button', { name: 'Simpan' }).click();
+  await p.waitForURL(/\/akun\/ringkasan\?notice=saved$/);
+  assert.equal(await p.locator('input[name="terima"]').isChecked(), false);
+  await p.context().close();
 });

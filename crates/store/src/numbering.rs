@@ -16,6 +16,8 @@ pub enum Series {
     NewsReview,
     /// Discipline cases (`HD-`).
     DisciplineCase,
+    /// Leaders' decisions about units on the watch list (`KP-`).
+    WatchDecision,
 }
 
 impl Series {
@@ -24,6 +26,7 @@ impl Series {
             Series::Complaint => "complaint",
             Series::NewsReview => "news_review",
             Series::DisciplineCase => "discipline_case",
+            Series::WatchDecision => "watch_decision",
         }
     }
 }

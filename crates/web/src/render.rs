@@ -76,6 +76,12 @@ templates!(
     "scorecards/unit.html",
     "scorecards/watch.html",
     "scorecards/rules.html",
+    "scorecards/decisions.html",
+    "scorecards/decision.html",
+    "scorecards/decision_form.html",
+    "scorecards/_decision_row.html",
+    "scorecards/_stays.html",
+    "scorecards/digest.html",
 );
 
 /// Every template with its source, for the tests.

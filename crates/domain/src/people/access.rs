@@ -88,6 +88,7 @@ const UNIT_HEAD: &[Permission] = &[
     Permission::ViewNews,
     Permission::ViewEmployees,
     Permission::ViewScorecards,
+    Permission::AnswerWatchDecisions,
 ];
 
 /// What an inspector may do (the scope is the grant's).
@@ -130,6 +131,7 @@ const LEADER: &[Permission] = &[
     Permission::ReviewNews,
     Permission::ViewEmployees,
     Permission::ViewScorecards,
+    Permission::DecideOnWatchList,
 ];
 
 /// What an administrator may do: everything about the installation, but no case file.
@@ -211,6 +213,10 @@ pub enum Permission {
     ViewScorecards,
     /// Edit the watch-list rules of the Pemda.
     ManageWatchRules,
+    /// Record a decision about a unit on the watch list (a leader, for the whole Pemda).
+    DecideOnWatchList,
+    /// Answer a leader's decision about a unit in scope with the unit's plan.
+    AnswerWatchDecisions,
 }
 
 impl Permission {
@@ -227,6 +233,7 @@ impl Permission {
                 | Permission::ManageEmployees
                 | Permission::ManageDisciplineRules
                 | Permission::ManageWatchRules
+                | Permission::DecideOnWatchList
         )
     }
 }

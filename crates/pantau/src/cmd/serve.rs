@@ -31,12 +31,13 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let address = listener.local_addr()?;
     banner(&args, address);
     let reach = config.feeds_reach.clone();
+    let public_url = config.public_url.clone();
     let app = web::App::new(db.clone(), config, Arc::new(web::RandomIds), jiff::Timestamp::now);
     let metrics = match metrics_address {
         Some(address) => Some(serve_metrics(app.clone(), address).await?),
         None => None,
     };
-    let job = tokio::spawn(deadline_job(db.clone()));
+    let job = tokio::spawn(deadline_job(db.clone(), public_url));
     let sender = tokio::spawn(outbox.run_forever(db.clone(), std::time::Duration::from_secs(10)));
     let feeds = (!args.no_feed_polling)
         .then(|| tokio::spawn(web::news::feeds::run_forever(db.clone(), Arc::new(web::RandomIds), reach)));
@@ -77,8 +78,10 @@ fn banner(args: &ServeArgs, address: std::net::SocketAddr) {
     tracing::info!(%address, "listening");
 }
 
-/// Every minute: escalates items whose deadline passed and closes answered items the reporter left unanswered.
-async fn deadline_job(db: store::Db) {
+/// Every minute: escalates items whose deadline passed and closes answered items the reporter left unanswered;
+/// records who came on or left the watch list and escalates leaders' decisions whose plan is overdue; queues the
+/// weekly digests once their week is due.
+async fn deadline_job(db: store::Db, public_url: Option<String>) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
     loop {
         tick.tick().await;
@@ -88,6 +91,20 @@ async fn deadline_job(db: store::Db) {
             }
             Ok(_) => {}
             Err(err) => tracing::warn!(error = %err, "deadline job failed; retrying next minute"),
+        }
+        match store::scorecards::sweep::run(&db, &web::RandomIds, jiff::Timestamp::now()).await {
+            Ok(report) if report != store::scorecards::sweep::SweepReport::default() => {
+                tracing::info!(entered = report.entered, left = report.left, escalated = report.escalated, "watch job");
+            }
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "watch job failed; retrying next minute"),
+        }
+        match web::scorecards::digest::send_weekly(&db, &web::RandomIds, jiff::Timestamp::now(), public_url.as_deref())
+            .await
+        {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "weekly digests queued"),
+            Err(err) => tracing::warn!(error = %err, "digest job failed; retrying next minute"),
         }
     }
 }

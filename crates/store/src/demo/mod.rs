@@ -3,6 +3,7 @@
 //!
 //! All people and account names are invented; the unit names follow the usual Perangkat Daerah of a kota.
 
+mod decisions;
 mod discipline;
 mod documents;
 mod history;
@@ -34,23 +35,25 @@ pub struct DemoAccount {
     pub unit_code: Option<&'static str>,
 }
 
-/// The demo accounts, one per role.
-pub const DEMO_ACCOUNTS: [DemoAccount; 6] = [
+/// The demo accounts, one per role, and a second unit head for a unit the demo year puts on the watch list.
+pub const DEMO_ACCOUNTS: [DemoAccount; 7] = [
     DemoAccount { username: "admin", role: "administrator", unit_code: None },
     DemoAccount { username: "sekda", role: "leader", unit_code: None },
     DemoAccount { username: "inspektur", role: "inspector", unit_code: None },
     DemoAccount { username: "bkpsdm", role: "personnel_officer", unit_code: None },
     DemoAccount { username: "kadis.dpmptsp", role: "unit_head", unit_code: Some("DPMPTSP") },
     DemoAccount { username: "operator.dpmptsp", role: "operator", unit_code: Some("DPMPTSP") },
+    DemoAccount { username: "kadis.dishub", role: "unit_head", unit_code: Some("DISHUB") },
 ];
 
-const DEMO_NAMES: [&str; 6] = [
+const DEMO_NAMES: [&str; 7] = [
     "Rina Kartikasari",
     "Drs. Hendra Wiratama, M.Si.",
     "Yusuf Harahap, S.E., Ak.",
     "Dewi Anggraeni, S.Sos.",
     "Bambang Suryadi, S.T., M.M.",
     "Siti Nurhaliza Putri",
+    "Agus Prasetyo, S.T., M.T.",
 ];
 
 /// Kemendagri code of the demo kota (Kota Tangerang Selatan).
@@ -103,7 +106,8 @@ pub async fn load_history(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Result
     let tenant = TenantId::new(DEMO_TENANT);
     let cx = ActionCx { db, tenant: &tenant, actor: Actor::System("demo"), now, ids };
     history::load(&cx).await?;
-    news::load(&cx).await
+    news::load(&cx).await?;
+    decisions::load(&cx).await
 }
 
 /// A small deterministic generator, so the demo looks the same on every start.

@@ -1,5 +1,6 @@
 //! Notices to staff inside Pantau: a negative article about a unit reaches the heads of that unit and of the
-//! units above it, and every inspector.
+//! units above it, and every inspector; a leader's decision reaches the unit's heads, and its answer or its lapse
+//! the leader.
 
 use std::collections::HashSet;
 
@@ -32,8 +33,24 @@ pub(crate) async fn insert_for_negative_article(
     subject: &str,
     unit_ids: &[String],
 ) -> Result<usize, StoreError> {
+    let users = list_concerned(conn, cx.tenant, unit_ids, true).await?;
+    let link = format!("/berita/{article_id}");
+    for user in &users {
+        insert_notice(conn, cx, user, ("berita_negatif", subject), &link).await?;
+    }
+    Ok(users.len())
+}
+
+/// The active heads of `unit_ids` and of the units above them, and, with `inspectors`, every inspector whose grant
+/// reaches one of them (one granted on the whole Pemda reaches all).
+pub(crate) async fn list_concerned(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    unit_ids: &[String],
+    inspectors: bool,
+) -> Result<Vec<String>, StoreError> {
     let parents: Vec<(String, Option<String>)> = sqlx::query_as("SELECT id, parent_id FROM unit WHERE tenant_id = $1")
-        .bind(cx.tenant.as_str())
+        .bind(tenant.as_str())
         .fetch_all(&mut *conn)
         .await?;
     let mut scope: HashSet<String> = HashSet::new();
@@ -48,14 +65,17 @@ pub(crate) async fn insert_for_negative_article(
     }
     let grants: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT g.user_id, g.role, g.unit_id FROM role_grant g JOIN user_account u ON u.tenant_id = g.tenant_id
-         AND u.id = g.user_id WHERE g.tenant_id = $1 AND u.is_active = 1 AND g.role IN ('unit_head', 'inspector')",
+         AND u.id = g.user_id WHERE g.tenant_id = $1 AND u.is_active = 1 AND g.role IN ('unit_head', 'inspector')
+         ORDER BY u.username",
     )
-    .bind(cx.tenant.as_str())
+    .bind(tenant.as_str())
     .fetch_all(&mut *conn)
     .await?;
     let mut users: Vec<String> = Vec::new();
     for (user, role, unit) in grants {
-        // An inspector granted on the whole Pemda sees every article; one granted on a unit only those about it.
+        if role == "inspector" && !inspectors {
+            continue;
+        }
         let concerned = match unit {
             None => role == "inspector",
             Some(unit) => scope.contains(&unit),
@@ -64,22 +84,31 @@ pub(crate) async fn insert_for_negative_article(
             users.push(user);
         }
     }
-    let link = format!("/berita/{article_id}");
-    for user in &users {
-        sqlx::query(
-            "INSERT INTO staff_notice (tenant_id, id, user_id, kind, subject, link, created_at_ms)
-             VALUES ($1, $2, $3, 'berita_negatif', $4, $5, $6)",
-        )
-        .bind(cx.tenant.as_str())
-        .bind(cx.ids.new_id())
-        .bind(user)
-        .bind(subject)
-        .bind(&link)
-        .bind(cx.now_ms())
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(users.len())
+    Ok(users)
+}
+
+/// Writes one notice of `kind` about `subject` for `user`, pointing at `link`.
+pub(crate) async fn insert_notice(
+    conn: &mut Conn,
+    cx: &ActionCx<'_>,
+    user: &str,
+    (kind, subject): (&str, &str),
+    link: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO staff_notice (tenant_id, id, user_id, kind, subject, link, created_at_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(cx.tenant.as_str())
+    .bind(cx.ids.new_id())
+    .bind(user)
+    .bind(kind)
+    .bind(subject)
+    .bind(link)
+    .bind(cx.now_ms())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// A user's latest notices, unread first.

@@ -1,5 +1,6 @@
-//! Preliminary reviews (telaah awal): opened from an article, assigned to the inspectorate, numbered
-//! `TA-<year>-<seq>` so that a later discipline case can cite one, closed with a conclusion. Both steps are audited.
+//! Preliminary reviews (telaah awal): opened from an article or from a leader's request to examine a unit on the
+//! watch list, assigned to the inspectorate, numbered `TA-<year>-<seq>` so that a later discipline case can cite
+//! one, closed with a conclusion. Both steps are audited.
 
 use domain::ids::TenantId;
 use domain::problems::{Problems, required_text};
@@ -18,8 +19,8 @@ pub struct Review {
     pub id: String,
     /// `TA-2026-0001`.
     pub number: String,
-    /// Article it starts from.
-    pub article_id: String,
+    /// Article it starts from; none when a leader's decision asked for it.
+    pub article_id: Option<String>,
     /// Unit concerned.
     pub unit_id: Option<String>,
     /// Inspectorate unit it is assigned to.
@@ -53,20 +54,33 @@ pub async fn open(
     problems.finish(|| ()).map_err(StoreError::Invalid)?;
     let mut tx = cx.db.begin_write().await?;
     check_refs(&mut tx, cx.tenant, article_id, unit_id).await?;
+    let review = insert_review(&mut tx, cx, Some(article_id), unit_id, summary).await?;
+    tx.commit().await?;
+    Ok(review)
+}
+
+/// Writes a new review in the caller's transaction, with its number, its sums and its audit entry.
+pub(crate) async fn insert_review(
+    conn: &mut Conn,
+    cx: &ActionCx<'_>,
+    article_id: Option<&str>,
+    unit_id: Option<&str>,
+    summary: String,
+) -> Result<Review, StoreError> {
     let inspectorate: Option<(String,)> = sqlx::query_as(
         "SELECT id FROM unit WHERE tenant_id = $1 AND kind = 'inspektorat' AND is_active = 1 ORDER BY code LIMIT 1",
     )
     .bind(cx.tenant.as_str())
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?;
     // Numbered in the year of the Pemda's own calendar.
-    let zone = crate::org::queries::load_tenant(&mut tx, cx.tenant).await?.zone;
+    let zone = crate::org::queries::load_tenant(conn, cx.tenant).await?.zone;
     let year = zone.local_date(cx.now).year();
-    let seq = crate::numbering::next(&mut tx, cx.tenant, crate::numbering::Series::NewsReview, year).await?;
+    let seq = crate::numbering::next(conn, cx.tenant, crate::numbering::Series::NewsReview, year).await?;
     let review = Review {
         id: cx.ids.new_id(),
         number: format!("TA-{year}-{seq:04}"),
-        article_id: article_id.to_owned(),
+        article_id: article_id.map(str::to_owned),
         unit_id: unit_id.map(str::to_owned),
         assignee_unit_id: inspectorate.map(|it| it.0),
         summary,
@@ -81,20 +95,20 @@ pub async fn open(
     .bind(cx.tenant.as_str())
     .bind(&review.id)
     .bind(&review.number)
-    .bind(&review.article_id)
+    .bind(review.article_id.as_deref())
     .bind(review.unit_id.as_deref())
     .bind(review.assignee_unit_id.as_deref())
     .bind(&review.summary)
     .bind(&review.status)
     .bind(cx.actor.user_id())
     .bind(review.opened_at_ms)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
     if let Some(unit) = &review.unit_id {
         use crate::scorecards::{When, update_sums_for_events};
         use domain::scorecards::facts::{Measure, Stream};
         let opened = [(domain::ids::UnitId::new(unit.clone()), When::At(review.opened_at_ms))];
-        update_sums_for_events(&mut tx, cx, (Stream::News, Measure::ReviewOpened), &opened).await?;
+        update_sums_for_events(conn, cx, (Stream::News, Measure::ReviewOpened), &opened).await?;
     }
     let change = Change {
         action: "news_review.open",
@@ -103,8 +117,7 @@ pub async fn open(
         before: None,
         after: Some(doc(&review)),
     };
-    audit::append(&mut tx, cx, change).await?;
-    tx.commit().await?;
+    audit::append(conn, cx, change).await?;
     Ok(review)
 }
 

@@ -5,6 +5,7 @@
 
 mod calendar;
 pub(crate) mod complaints;
+mod decisions;
 mod discipline;
 mod news;
 mod scorecards;
@@ -32,6 +33,7 @@ pub fn routes() -> Router<App> {
         .merge(surveys_staff::routes())
         .merge(news::routes())
         .merge(discipline::routes())
+        .merge(decisions::routes())
         .route("/api/v1/scorecards", get(scorecards::list))
         .route("/api/v1/watchlist", get(scorecards::watchlist))
 }
@@ -73,6 +75,9 @@ pub fn routes() -> Router<App> {
         discipline::employees,
         scorecards::list,
         scorecards::watchlist,
+        decisions::list,
+        decisions::create,
+        decisions::plan,
         crate::complaints::open311::doc::discovery,
         crate::complaints::open311::doc::services,
         crate::complaints::open311::doc::definition,

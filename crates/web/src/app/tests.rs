@@ -10,7 +10,7 @@ use crate::testing::{TestApp, demo_db, demo_unit_id};
 const SHARED_PAGES: [&str; 5] = ["/beranda", "/unit", "/unit/{unit}", "/kalender?tahun=2026", "/akun/sandi"];
 
 /// (route, roles that get 200; every other signed-in role gets 403 or 404).
-const GUARDED_PAGES: [(&str, &[&str]); 18] = [
+const GUARDED_PAGES: [(&str, &[&str]); 20] = [
     ("/pengguna", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/pengguna/baru", &["admin"]),
     ("/audit", &["admin", "sekda", "inspektur"]),
@@ -29,6 +29,8 @@ const GUARDED_PAGES: [(&str, &[&str]); 18] = [
     ("/kinerja/aturan", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/kinerja.csv", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/kinerja.xlsx", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
+    ("/kinerja/keputusan", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
+    ("/kinerja/unit/{unit}/keputusan", &["sekda"]),
 ];
 
 const ROLES: [&str; 6] = ["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp", "operator.dpmptsp"];

@@ -43,6 +43,7 @@ const OPEN_TO_AUDITORS: &[&str] = &[
     "news_review",
     "discipline_rules",
     "watch_rules",
+    "watch_decision",
 ];
 
 /// The reader's sight of one entry; an entity that no longer exists is judged as hidden.

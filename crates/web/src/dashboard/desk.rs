@@ -1,6 +1,6 @@
 //! The desk: what needs the signed-in person today, section by section, each shown only to whom it concerns — the
 //! watch list and the weakest units for leaders and inspectors, a unit head's own figures, the overdue queue, the
-//! negative news of the week, and the discipline steps due. Every figure comes from the scorecard sums or from a
+//! negative news of the week, the discipline steps due, and the leaders' decisions still awaiting a unit's plan. Every figure comes from the scorecard sums or from a
 //! page the reader may already open, and links there.
 
 use domain::people::Permission;
@@ -63,6 +63,7 @@ pub(super) struct Desk {
     overdue: Option<i64>,
     news: Option<Vec<Article>>,
     cases: Option<Cases>,
+    decisions: Option<Vec<crate::scorecards::DecisionView>>,
 }
 
 fn quarter(today: jiff::civil::Date) -> ScorePeriod {
@@ -75,6 +76,14 @@ pub(super) async fn desk(staff: &Staff) -> Result<Desk, WebError> {
     let mut desk = Desk::default();
     if access.has(Permission::ViewScorecards) {
         scorecard_sections(staff, &mut desk).await?;
+        // Leaders see what they wait for, unit heads what is asked of their units: plans not yet given, late first.
+        let mut waiting: Vec<_> = crate::scorecards::visible_decisions(staff, 500)
+            .await?
+            .into_iter()
+            .filter(|it| matches!(it.standing(), "awaited" | "overdue"))
+            .collect();
+        waiting.sort_by_key(|it| it.standing() != "overdue");
+        desk.decisions = Some(waiting);
     }
     if access.has(Permission::ViewComplaints) {
         let view = crate::view::TenantView::of(staff).await?;

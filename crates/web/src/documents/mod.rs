@@ -34,6 +34,8 @@ pub enum Template {
     SurveyPoster,
     /// An official letter: summons, examination record, decision.
     Letter,
+    /// Every unit's scorecard for a period, for the monthly meeting.
+    Scorecards,
 }
 
 /// The left and right margins of every page (`pantau.typ`), for [`overflows`].
@@ -50,6 +52,7 @@ impl Template {
             Template::SurveyReport => include_str!("../../templates/documents/survey-report.typ"),
             Template::SurveyPoster => include_str!("../../templates/documents/survey-poster.typ"),
             Template::Letter => include_str!("../../templates/documents/letter.typ"),
+            Template::Scorecards => include_str!("../../templates/documents/scorecards.typ"),
         }
     }
 
@@ -60,6 +63,7 @@ impl Template {
             Template::SurveyReport => "survey-report",
             Template::SurveyPoster => "survey-poster",
             Template::Letter => "letter",
+            Template::Scorecards => "scorecards",
         }
     }
 }

@@ -182,6 +182,7 @@ fn region_choices(staff: &Staff) -> Vec<(String, String)> {
 
 #[derive(Serialize)]
 struct NoticeRow {
+    kind: String,
     subject: String,
     link: String,
     when: String,
@@ -204,6 +205,7 @@ pub async fn notices(staff: Staff) -> Result<Response, WebError> {
     let rows = list
         .into_iter()
         .map(|it| NoticeRow {
+            kind: it.kind,
             subject: it.subject,
             link: it.link,
             when: crate::view::format::local_time(it.created_at_ms, zone),

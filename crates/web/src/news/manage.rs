@@ -207,7 +207,7 @@ pub async fn feed_state(
 struct ReviewRow {
     id: String,
     number: String,
-    article_id: String,
+    article_id: Option<String>,
     summary: String,
     status: String,
     conclusion: Option<String>,

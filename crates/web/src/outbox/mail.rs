@@ -102,7 +102,11 @@ pub async fn send(mail: &Mail, delivery: &Delivery, public_url: Option<&str>) ->
     let to: Mailbox = delivery.recipient.parse().map_err(|err| {
         Failure::permanent(format!("recipient {:?} is not an e-mail address: {err}", delivery.recipient))
     })?;
-    let (subject, body) = compose(delivery, &payload, public_url);
+    // A digest was written whole when it was queued.
+    let (subject, body) = match payload["kind"].as_str() {
+        Some("digest") => (delivery.subject.clone(), text(&payload, "text")),
+        _ => compose(delivery, &payload, public_url),
+    };
     let message = Message::builder()
         .from(mail.from.clone())
         .to(to)

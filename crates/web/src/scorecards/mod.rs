@@ -1,20 +1,29 @@
 //! Unit scorecards and the leaders' watch list: every unit's figures for a period with their rank and trend, the
-//! units the rules put on the list and why, and the rules a Pemda keeps. Unit heads see their own units only.
+//! units the rules put on the list and why, the rules a Pemda keeps, and what leaders decide about listed units.
+//! Unit heads see their own units only.
 
 mod chart;
+mod decisions;
+pub mod digest;
+mod digest_page;
 mod index;
+mod pdf;
 mod query;
 mod rows;
 mod rules;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_digest;
 mod unit_page;
 mod watch_page;
 mod xlsx;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
+pub use decisions::record::reasons as decision_reasons;
+pub use decisions::{DecisionView, standing_of, visible_decisions};
 pub use rows::{COLUMNS, Scope, ScorecardRow, Scorecards, csv, load};
 
 use crate::App;
@@ -25,8 +34,15 @@ pub fn routes() -> Router<App> {
         .route("/kinerja", get(index::page))
         .route("/kinerja.csv", get(index::csv_download))
         .route("/kinerja.xlsx", get(index::xlsx_download))
+        .route("/kinerja.pdf", get(pdf::download))
         .route("/kinerja/unit/{id}", get(unit_page::page))
         .route("/kinerja/pantauan", get(watch_page::page))
         .route("/kinerja/aturan", get(rules::page).post(rules::save))
         .route("/kinerja/aturan.toml", get(rules::download))
+        .route("/kinerja/unit/{id}/keputusan", get(decisions::record_form).post(decisions::record_save))
+        .route("/kinerja/keputusan", get(decisions::list))
+        .route("/akun/ringkasan", get(digest_page::page).post(digest_page::save))
+        .route("/kinerja/keputusan/{id}", get(decisions::detail))
+        .route("/kinerja/keputusan/{id}/rencana", post(decisions::answer))
+        .route("/kinerja/keputusan/{id}/teguran.pdf", get(decisions::letter_pdf))
 }

@@ -108,3 +108,24 @@ async fn only_an_administrator_edits_the_rules_and_a_broken_file_changes_nothing
     Ok(())
 }
 db_test!(only_an_administrator_edits_the_rules_and_a_broken_file_changes_nothing);
+
+async fn the_pdf_for_the_meeting_holds_the_rows_and_the_watch_list(db: TestDb) -> anyhow::Result<()> {
+    demo_with_history(&db).await?;
+    let mut app = TestApp::new(&db);
+    app.login("sekda").await;
+    let pdf = app.get("/kinerja.pdf?periode=2026-T1").await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    if let Ok(dir) = std::env::var("PANTAU_DOCUMENTS_OUT") {
+        std::fs::write(std::path::Path::new(&dir).join("kinerja.pdf"), &pdf.raw)?;
+    }
+    let text = pdf_extract::extract_text_from_mem(&pdf.raw)?;
+    for words in ["KARTU KINERJA UNIT", "Triwulan I 2026", "Dinas Perhubungan", "Daftar Pantauan", "PermenPANRB"] {
+        assert!(text.contains(words), "{words} is not in {text}");
+    }
+    let mut head = TestApp::new(&db);
+    head.login("kadis.dpmptsp").await;
+    let own = pdf_extract::extract_text_from_mem(&head.get("/kinerja.pdf?periode=2026-T1").await.raw)?;
+    assert!(own.contains("Penanaman Modal") && !own.contains("Dinas Perhubungan"), "{own}");
+    Ok(())
+}
+db_test!(the_pdf_for_the_meeting_holds_the_rows_and_the_watch_list);

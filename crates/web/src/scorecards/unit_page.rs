@@ -56,6 +56,9 @@ struct Page {
     chart_on_time: String,
     chart_ikm: String,
     trend: Vec<TrendRow>,
+    decisions: Vec<super::decisions::DecisionView>,
+    stays: Vec<super::decisions::StayView>,
+    can_decide: bool,
 }
 
 fn fig(key: &'static str, own: String, tree: String) -> Figure {
@@ -150,7 +153,12 @@ pub async fn page(staff: Staff, Path(id): Path<String>, Query(query): Query<Card
             asked.period.survey_periods().first().map(|it| it.code()).unwrap_or_default()
         ),
     };
+    let decisions = super::decisions::of_unit(&staff, &id).await?;
+    let stays = super::decisions::stays(&staff, Some(&id), 20).await?;
     let page = Page {
+        decisions,
+        stays,
+        can_decide: staff.user.access.can_tenant(Permission::DecideOnWatchList),
         unit_id: id.clone(),
         unit_name: own.unit_name.clone(),
         period_name: name(lang, asked.period),

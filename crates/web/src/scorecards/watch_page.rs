@@ -35,6 +35,7 @@ struct Listed {
     overdue_open: i64,
     ikm: Option<String>,
     negative_news: i64,
+    decision: Option<super::decisions::DecisionView>,
 }
 
 /// One rule in words, for the watch list and the rules page.
@@ -64,10 +65,11 @@ struct Page {
     listed: Vec<Listed>,
     rules: Vec<RuleLine>,
     can_rules: bool,
+    can_decide: bool,
 }
 
 /// This quarter: enough deadlines for a rate to mean something, and the length of most surveys.
-fn this_quarter(today: jiff::civil::Date) -> ScorePeriod {
+pub(super) fn this_quarter(today: jiff::civil::Date) -> ScorePeriod {
     ScorePeriod::Span(domain::surveys::Period::containing(PeriodKind::Quarter, today))
 }
 
@@ -122,6 +124,7 @@ pub async fn page(staff: Staff, Query(query): Query<CardQuery>) -> Result<Respon
     let mut conn = db.conn().await?;
     let (rules, _) = store::scorecards::watch::load_rules(&mut conn, tenant).await?;
     let lang = staff.lang;
+    let decisions = super::decisions::visible_decisions(&staff, 500).await?;
     let listed = cards
         .rows
         .iter()
@@ -140,6 +143,7 @@ pub async fn page(staff: Staff, Query(query): Query<CardQuery>) -> Result<Respon
             overdue_open: row.overdue_open,
             ikm: row.ikm.map(|it| decimal(lang, it, 2)),
             negative_news: row.negative_news,
+            decision: decisions.iter().find(|it| it.unit_id() == row.unit_id).cloned(),
         })
         .collect();
     let page = Page {
@@ -149,6 +153,7 @@ pub async fn page(staff: Staff, Query(query): Query<CardQuery>) -> Result<Respon
         listed,
         rules: rule_lines(lang, &rules),
         can_rules: staff.user.access.can_tenant(Permission::ManageWatchRules),
+        can_decide: staff.user.access.can_tenant(Permission::DecideOnWatchList),
         layout: staff.layout,
     };
     Ok(render("scorecards/watch.html", &page)?.into_response())

@@ -45,6 +45,11 @@ impl TenantView {
         Some(units.into_iter().map(|it| it.as_str().to_owned()).collect())
     }
 
+    /// The Pemda's working calendar.
+    pub fn calendar(&self) -> &domain::calendar::Calendar {
+        &self.0.calendar
+    }
+
     /// A unit's official name, or its id when it no longer exists.
     pub fn unit_name(&self, id: &str) -> String {
         self.unit(id).map_or_else(|| id.to_owned(), |it| it.draft.name.clone())
