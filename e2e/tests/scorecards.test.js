@@ -96,7 +96,7 @@ test('a leader records a teguran about a listed unit and its head answers with a
   assert.match(await desk.innerText(), /Teguran/);
   await desk.locator('li a').first().click();
   await head.waitForURL(/\/kinerja\/keputusan\/[^/]+$/);
-  await head.getByLabel('Rencana tindak lanjut').fill('Dua petugas piket ditambah; semua tunggakan dijawab dalam sepuluh hari kerja.');
+  await head.getByLabel('Rencana tindak lanjut', { exact: true }).fill('Dua petugas piket ditambah; semua tunggakan dijawab dalam sepuluh hari kerja.');
   await head.getByRole('button', { name: 'Kirim rencana' }).click();
   await head.waitForURL(/\/kinerja\/keputusan\/[^/]+$/);
   assert.match(await head.locator('#decision-plan').innerText(), /Dua petugas piket/);

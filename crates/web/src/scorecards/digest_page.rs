@@ -30,7 +30,7 @@ fn eligible(staff: &Staff) -> bool {
 }
 
 /// `GET /akun/ringkasan`.
-pub async fn page(staff: Staff) -> Result<Response, WebError> {
+pub async fn page(staff: Staff, headers: axum::http::HeaderMap) -> Result<Response, WebError> {
     let tenant = &staff.tenant.0;
     let user = staff.user.user.id.as_str().to_owned();
     let mut conn = staff.app.db().conn().await?;
@@ -38,10 +38,10 @@ pub async fn page(staff: Staff) -> Result<Response, WebError> {
     drop(conn);
     let today = tenant.zone.local_date(staff.app.now());
     let preview = if eligible(&staff) {
-        let base = staff.app.config().public_url.clone().unwrap_or_default();
+        // The links as the e-mail will carry them: the public address, or this request's host until one is set.
+        let base = crate::view::public_base(&staff.app, &headers);
         let who = (staff.user.user.display_name.as_str(), &staff.user.access);
-        let (subject, text) =
-            compose(staff.app.db(), tenant, who, (today, staff.lang, base.trim_end_matches('/'))).await?;
+        let (subject, text) = compose(staff.app.db(), tenant, who, (today, staff.lang, &base)).await?;
         Some(format!("{subject}\n\n{text}"))
     } else {
         None
