@@ -18,17 +18,21 @@ pub struct Reader {
     pub email: String,
 }
 
-/// The leaders and unit heads of a tenant who receive the digest.
-pub async fn list_readers(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<Reader>, StoreError> {
+/// The leaders and unit heads of a tenant who receive the digest and were not yet sent the one of `week`, so the
+/// minute job writes nothing for those already served.
+pub async fn list_readers(conn: &mut Conn, tenant: &TenantId, week: &str) -> Result<Vec<Reader>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT DISTINCT u.id AS user_id, u.display_name, u.email FROM user_account u
          JOIN role_grant g ON g.tenant_id = u.tenant_id AND g.user_id = u.id
          WHERE u.tenant_id = $1 AND u.is_active = 1 AND u.email IS NOT NULL AND u.email <> ''
            AND g.role IN ('leader', 'unit_head')
            AND NOT EXISTS (SELECT 1 FROM digest_optout o WHERE o.tenant_id = u.tenant_id AND o.user_id = u.id)
+           AND NOT EXISTS (SELECT 1 FROM digest_sent s WHERE s.tenant_id = u.tenant_id AND s.user_id = u.id
+             AND s.week = $2)
          ORDER BY u.id",
     )
     .bind(tenant.as_str())
+    .bind(week)
     .fetch_all(conn)
     .await?)
 }

@@ -168,7 +168,7 @@ pub async fn send_weekly(
         let today = local.date();
         let readers = {
             let mut conn = db.conn().await?;
-            list_readers(&mut conn, &tenant.id).await?
+            list_readers(&mut conn, &tenant.id, &week_code(today)).await?
         };
         let cx = ActionCx { db, tenant: &tenant.id, actor: Actor::System("digest-job"), now, ids };
         for reader in readers {
