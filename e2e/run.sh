@@ -31,7 +31,7 @@ run_against() {
   port=$(free_port)
   "$bin" serve --demo --database-url "$url" --listen "127.0.0.1:$port" --search-dir "$work/search-$engine" --public-rate-per-minute 1000 >"$work/$engine.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 600); do
     curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
     kill -0 "$server" 2>/dev/null || { cat "$work/$engine.log"; exit 1; }
     sleep 0.2

@@ -49,11 +49,14 @@ base="http://127.0.0.1:$port"
   --public-rate-per-minute 10000 --rate-per-second 10000 --max-connections-per-address 0 --no-feed-polling \
   >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 150); do
-  curl -fsS "$base/healthz" >/dev/null 2>&1 && break
+# The first start loads the demo year, which can take more than 30 s on PostgreSQL when the disk is busy.
+healthy=""
+for _ in $(seq 1 600); do
+  curl -fsS "$base/healthz" >/dev/null 2>&1 && { healthy=1; break; }
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
   sleep 0.2
 done
+[ -n "$healthy" ] || { cat "$work/server.log"; echo "FAILED: server not healthy after 120 s" >&2; exit 1; }
 
 # Signs in through the login form and prints the headers a browser session would send.
 session_headers() {
