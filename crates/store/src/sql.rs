@@ -134,6 +134,14 @@ impl<'q> Sql<'q> {
     }
 }
 
+/// A floating-point value that may be missing, as the text to bind where the statement writes
+/// `CAST($n AS DOUBLE PRECISION)`. sqlx 0.8's `Any` driver binds a missing `f64` as a PostgreSQL `float4`, so a
+/// statement first prepared with a missing value refuses every later present one on that connection ("incorrect
+/// binary data format"); text has one type either way and casts exactly (Rust writes the shortest exact form).
+pub(crate) fn real(value: Option<f64>) -> Option<String> {
+    value.map(|it| it.to_string())
+}
+
 /// A parameter already bound, to be written where the text needs it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Param(usize);
@@ -158,6 +166,15 @@ impl<'q> Tuple<'_, 'q> {
     {
         self.separate();
         self.sql.bind(value);
+        self
+    }
+
+    /// The next value of the row, a number that may be missing, bound as [`real`] writes it.
+    pub(crate) fn bind_real(&mut self, value: Option<f64>) -> &mut Self {
+        self.separate();
+        self.sql.text.push_str("CAST(");
+        self.sql.bind(real(value));
+        self.sql.text.push_str(" AS DOUBLE PRECISION)");
         self
     }
 

@@ -79,6 +79,7 @@ templates!(
     "scorecards/decisions.html",
     "scorecards/decision.html",
     "scorecards/decision_form.html",
+    "scorecards/indicators.html",
     "scorecards/_decision_row.html",
     "scorecards/_stays.html",
     "scorecards/digest.html",

@@ -89,6 +89,7 @@ const UNIT_HEAD: &[Permission] = &[
     Permission::ViewEmployees,
     Permission::ViewScorecards,
     Permission::AnswerWatchDecisions,
+    Permission::ManageUnitIndicators,
 ];
 
 /// What an inspector may do (the scope is the grant's).
@@ -217,6 +218,9 @@ pub enum Permission {
     DecideOnWatchList,
     /// Answer a leader's decision about a unit in scope with the unit's plan.
     AnswerWatchDecisions,
+    /// Define a unit's own indicators and enter or import their monthly targets and realisations (a unit head, in
+    /// scope).
+    ManageUnitIndicators,
 }
 
 impl Permission {

@@ -6,5 +6,6 @@
 pub mod decisions;
 pub mod facts;
 pub mod figures;
+pub mod indicators;
 pub mod period;
 pub mod watch;

@@ -62,8 +62,8 @@ pub async fn insert_items(
             .bind(&item.title)
             .bind(&item.body)
             .bind(item.location_text.as_deref())
-            .bind(item.point.map(|it| it.0))
-            .bind(item.point.map(|it| it.1))
+            .bind_real(item.point.map(|it| it.0))
+            .bind_real(item.point.map(|it| it.1))
             .bind(item.reporter_name.as_deref())
             .bind(item.reporter_contact.as_deref())
             .bind(intake.reporter_ip)
@@ -96,7 +96,8 @@ pub async fn insert_items(
 /// Writes back everything a step can change.
 pub async fn update_item(conn: &mut Conn, tenant: &TenantId, item: &Item) -> Result<(), StoreError> {
     sqlx::query(
-        "UPDATE complaint SET title = $3, body = $4, location_text = $5, latitude = $6, longitude = $7,
+        "UPDATE complaint SET title = $3, body = $4, location_text = $5,
+            latitude = CAST($6 AS DOUBLE PRECISION), longitude = CAST($7 AS DOUBLE PRECISION),
             reporter_name = $8, reporter_contact = $9, unit_id = $10, state = $11, tier = $12, outcome = $13,
             outcome_note = $14, duplicate_of = $15, deadline_kind = $16, due_date = $17, deadline_at_ms = $18,
             escalation_level = $19, missed_deadlines = $20, rating = $21, n_reopened = $22, correction_requested = $23,
@@ -109,8 +110,8 @@ pub async fn update_item(conn: &mut Conn, tenant: &TenantId, item: &Item) -> Res
     .bind(&item.title)
     .bind(&item.body)
     .bind(item.location_text.as_deref())
-    .bind(item.point.map(|it| it.0))
-    .bind(item.point.map(|it| it.1))
+    .bind(crate::sql::real(item.point.map(|it| it.0)))
+    .bind(crate::sql::real(item.point.map(|it| it.1)))
     .bind(item.reporter_name.as_deref())
     .bind(item.reporter_contact.as_deref())
     .bind(opt_str(item.unit_id.as_ref()))

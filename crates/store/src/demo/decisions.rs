@@ -1,7 +1,8 @@
 //! The leader's decisions of the demo year, taken by `sekda` through the ordinary action on days before the load:
 //! guidance for the population office (its plan now overdue, so the minute job escalates it after start), an
 //! examination request for the municipal police after the news (opening a preliminary review), and "no action" with a
-//! reason for a health centre. The transport office, also listed, is left for the reader to decide about.
+//! reason for a district office whose index fell during a renovation. The transport office and the revenue office
+//! (its own tax indicator short of target), also listed, are left for the reader to decide about.
 
 use domain::ids::{UnitId, UserId};
 use domain::scorecards::decisions::{RawDecision, shipped};
@@ -31,10 +32,10 @@ const DECISIONS: [(i64, &str, &str, &str); 3] = [
     ),
     (
         6,
-        "PKM-PAMULANG",
+        "KEC-PAMULANG",
         "tanpa_tindakan",
-        "IKM rendah terutama pada unsur sarana saat renovasi gedung; renovasi selesai bulan ini. Dinilai ulang \
-         pada triwulan berikutnya.",
+        "IKM turun terutama pada unsur sarana selama renovasi ruang PATEN; renovasi selesai bulan ini. Dinilai \
+         ulang pada triwulan berikutnya.",
     ),
 ];
 

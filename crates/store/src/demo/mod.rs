@@ -7,6 +7,7 @@ mod decisions;
 mod discipline;
 mod documents;
 mod history;
+mod indicators;
 mod news;
 mod surveys;
 pub mod units;
@@ -107,6 +108,7 @@ pub async fn load_history(db: &Db, ids: &dyn IdSource, now: Timestamp) -> Result
     let cx = ActionCx { db, tenant: &tenant, actor: Actor::System("demo"), now, ids };
     history::load(&cx).await?;
     news::load(&cx).await?;
+    indicators::load(&cx).await?;
     decisions::load(&cx).await
 }
 

@@ -25,7 +25,7 @@ const SERVICES: [DemoService; 4] = [
         86,
     ),
     ("DPMPTSP", "Persetujuan bangunan gedung (PBG)", "Pemeriksaan dokumen dan penerbitan PBG", 900, None, 40, 66),
-    ("PKM-PAMULANG", "Pelayanan rawat jalan umum", "Pemeriksaan pasien umum di poli", 26_000, None, 120, 70),
+    ("PKM-PAMULANG", "Pelayanan rawat jalan umum", "Pemeriksaan pasien umum di poli", 26_000, None, 120, 82),
     (
         "KEC-PAMULANG",
         "Legalisasi dan surat keterangan",

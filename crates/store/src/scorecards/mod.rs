@@ -1,6 +1,6 @@
 //! Unit scorecards in storage: the running sums every item adds to its unit (`record`), read back per period
 //! (`sums`), recomputed from the items (`rebuild`), and put together into a unit's card (`cards`); the watch list
-//! (`watch`), its history (`episodes`), the leaders' decisions about listed units (`decisions`) and the minute job
+//! (`watch`), the units' own indicators (`indicators`), its history (`episodes`), the leaders' decisions about listed units (`decisions`) and the minute job
 //! that keeps the history and escalates lapsed decisions (`sweep`).
 //!
 //! An item's facts depend on its handling unit, kind, state, receipt, distribution, first-answer deadline, first
@@ -11,6 +11,7 @@ pub mod cards;
 pub mod decisions;
 pub mod digest;
 pub mod episodes;
+pub mod indicators;
 pub mod rebuild;
 mod record;
 pub mod sums;

@@ -39,6 +39,7 @@ pub async fn list_watched(
         news.insert(days, sums::load_sums(conn, tenant, None, from, end).await?);
     }
     let previous = super::cards::load_skm_index(conn, tenant, cards.period.previous()).await?;
+    let standings = super::indicators::load_standings(conn, tenant, cards.period, end).await?;
     let mut out = Listed::new();
     for (unit, card) in &cards.own {
         let get = |sums: &UnitSums, stream: Stream, measure: Measure| {
@@ -62,6 +63,10 @@ pub async fn list_watched(
                 .iter()
                 .map(|(days, sums)| (*days, get(sums, Stream::News, Measure::NegativeNews)))
                 .collect(),
+            indicators: standings
+                .get(unit)
+                .map(|list| list.iter().filter_map(|(_, standing)| standing.achievement).collect())
+                .unwrap_or_default(),
         };
         let fired = rules.check(&signals);
         if !fired.is_empty() {

@@ -14,6 +14,7 @@ mod calendar;
 mod complaints;
 mod discipline;
 mod docs;
+mod indicators;
 mod news;
 mod org;
 mod people;

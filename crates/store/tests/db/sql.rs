@@ -102,3 +102,21 @@ async fn a_filter_binds_text_and_integers_where_they_stand(db: TestDb) -> anyhow
     Ok(())
 }
 db_test!(a_filter_binds_text_and_integers_where_they_stand);
+
+async fn a_missing_coordinate_then_a_present_one_bind_on_one_connection(db: TestDb) -> anyhow::Result<()> {
+    // sqlx's Any driver once bound a missing f64 as float4, so the statement prepared first refused the next value.
+    let tenant = fixtures::tenant(&db, "kota-a").await?;
+    let ids = SeqIds::default();
+    let cx = ActionCx { db: &db, tenant: &tenant.id, actor: Actor::System("test"), now: testkit::now(), ids: &ids };
+    let mut item = file(&cx, submission("Loket kosong")).await?.item;
+    let mut conn = db.conn().await?;
+    item.point = None;
+    queries::update_item(&mut conn, &tenant.id, &item).await?;
+    item.point = Some((-6.3459, 106.7216));
+    queries::update_item(&mut conn, &tenant.id, &item).await?;
+    let filter = ItemFilter { numbers: vec![item.number.clone()], limit: 5, ..Default::default() };
+    let found = queries::list_items(&mut conn, &tenant.id, &filter).await?;
+    assert_eq!(found[0].point, Some((-6.3459, 106.7216)));
+    Ok(())
+}
+db_test!(a_missing_coordinate_then_a_present_one_bind_on_one_connection);

@@ -7,6 +7,7 @@ mod calendar;
 pub(crate) mod complaints;
 mod decisions;
 mod discipline;
+mod indicators;
 mod news;
 mod scorecards;
 mod surveys;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<App> {
         .merge(news::routes())
         .merge(discipline::routes())
         .merge(decisions::routes())
+        .merge(indicators::routes())
         .route("/api/v1/scorecards", get(scorecards::list))
         .route("/api/v1/watchlist", get(scorecards::watchlist))
 }
@@ -78,6 +80,8 @@ pub fn routes() -> Router<App> {
         decisions::list,
         decisions::create,
         decisions::plan,
+        indicators::list,
+        indicators::save,
         crate::complaints::open311::doc::discovery,
         crate::complaints::open311::doc::services,
         crate::complaints::open311::doc::definition,
@@ -120,6 +124,9 @@ pub fn routes() -> Router<App> {
         crate::scorecards::ScorecardRow,
         scorecards::WatchOut,
         scorecards::FiredOut,
+        indicators::IndicatorOut,
+        indicators::MonthIn,
+        indicators::SavedOut,
         complaints::wire::AttachmentIn,
         complaints::wire::ReceiptOut,
         complaints::wire::TrackIn,

@@ -38,6 +38,7 @@ const OPEN_TO_AUDITORS: &[&str] = &[
     "survey_service",
     "survey_kiosk",
     "survey_followup",
+    "unit_indicator",
     "survey_response",
     "news_feed",
     "news_review",

@@ -7,6 +7,7 @@ mod decisions;
 pub mod digest;
 mod digest_page;
 mod index;
+mod indicators;
 mod pdf;
 mod query;
 mod rows;
@@ -41,6 +42,11 @@ pub fn routes() -> Router<App> {
         .route("/kinerja/aturan.toml", get(rules::download))
         .route("/kinerja/unit/{id}/keputusan", get(decisions::record_form).post(decisions::record_save))
         .route("/kinerja/keputusan", get(decisions::list))
+        .route("/kinerja/unit/{id}/indikator", get(indicators::page).post(indicators::define))
+        .route("/kinerja/unit/{id}/indikator.csv", get(indicators::download))
+        .route("/kinerja/unit/{id}/indikator/bulan", post(indicators::save_month))
+        .route("/kinerja/unit/{id}/indikator/impor", post(indicators::upload))
+        .route("/kinerja/unit/{id}/indikator/{indicator}/pensiun", post(indicators::retire))
         .route("/akun/ringkasan", get(digest_page::page).post(digest_page::save))
         .route("/kinerja/keputusan/{id}", get(decisions::detail))
         .route("/kinerja/keputusan/{id}/rencana", post(decisions::answer))

@@ -59,6 +59,7 @@ struct Page {
     decisions: Vec<super::decisions::DecisionView>,
     stays: Vec<super::decisions::StayView>,
     can_decide: bool,
+    indicators: Vec<super::indicators::StandingView>,
 }
 
 fn fig(key: &'static str, own: String, tree: String) -> Figure {
@@ -155,7 +156,9 @@ pub async fn page(staff: Staff, Path(id): Path<String>, Query(query): Query<Card
     };
     let decisions = super::decisions::of_unit(&staff, &id).await?;
     let stays = super::decisions::stays(&staff, Some(&id), 20).await?;
+    let indicators = super::indicators::standings(&staff, &id, asked.period, asked.as_of).await?;
     let page = Page {
+        indicators,
         decisions,
         stays,
         can_decide: staff.user.access.can_tenant(Permission::DecideOnWatchList),

@@ -91,6 +91,9 @@ pub(super) fn rule_text(lang: Lang, rule: &Rule) -> String {
         Test::NegativeNews { count, days } => {
             ("negative_news", vec![("count", count.to_string()), ("days", days.to_string())])
         }
+        Test::IndicatorBelow(threshold) => {
+            ("indicator_below", vec![("threshold", percent(lang, Some(*threshold)).unwrap_or_default())])
+        }
     };
     let args: Vec<(&str, &str)> = args.iter().map(|(name, value)| (*name, value.as_str())).collect();
     lang.tf(&format!("scorecards.rules.{key}"), &args)
@@ -102,6 +105,9 @@ fn fired(lang: Lang, rules: &WatchRules, code: &str, value: f64) -> Fired {
     let count = format!("{value:.0}");
     let shown = match rule.map(|it| &it.test) {
         Some(Test::OnTimeRateBelow { .. }) => percent(lang, Some(value)).unwrap_or_default(),
+        Some(Test::IndicatorBelow(_)) => {
+            lang.tf("scorecards.watch.value_indicator", &[("share", &percent(lang, Some(value)).unwrap_or_default())])
+        }
         Some(Test::IkmCategory(_)) => lang.tf("scorecards.watch.value_ikm", &[("ikm", &decimal(lang, value, 2))]),
         Some(Test::IkmDrop(_)) => lang.tf("scorecards.watch.value_drop", &[("points", &decimal(lang, value, 2))]),
         Some(Test::OverdueBeyond { .. }) => lang.tf("scorecards.watch.value_items", &[("n", &count)]),

@@ -39,6 +39,27 @@ pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
     with_decimal_comma(lang, &format!("{value:.places$}"))
 }
 
+/// A figure with its thousands grouped as the language writes them (`1.250.000,5`, `1,250,000.5`); whole numbers
+/// without decimals, others with `places`.
+pub fn grouped(lang: Lang, value: f64, places: usize) -> String {
+    let places = if value.fract().abs() < 1e-9 { 0 } else { places };
+    let text = format!("{:.places$}", value.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let (group, point) = if lang == Lang::Id { ('.', ',') } else { (',', '.') };
+    let mut out = String::new();
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push(point);
+        out.push_str(fraction);
+    }
+    if value < 0.0 { format!("-{out}") } else { out }
+}
+
 /// A number already written with a decimal point, as the language writes it.
 pub fn with_decimal_comma(lang: Lang, text: &str) -> String {
     if lang == Lang::Id { text.replace('.', ",") } else { text.to_owned() }
@@ -52,6 +73,9 @@ mod tests {
     fn numbers_and_times_are_written_as_indonesians_write_them() {
         assert_eq!(decimal(Lang::Id, 77.777, 2), "77,78");
         assert_eq!(decimal(Lang::En, 77.777, 2), "77.78");
+        assert_eq!(grouped(Lang::Id, 1_250_000.5, 2), "1.250.000,50");
+        assert_eq!(grouped(Lang::En, 1_250_000.0, 2), "1,250,000");
+        assert_eq!(grouped(Lang::Id, 87.0, 1), "87");
         assert_eq!(local_time(0, Zone::Wita), "01-01-1970 08:00 WITA");
     }
 }

@@ -60,6 +60,8 @@ pub enum Test {
         /// Calendar days.
         days: u32,
     },
+    /// One of the unit's own indicators reaches less than `threshold` of its target.
+    IndicatorBelow(f64),
 }
 
 /// One rule.
@@ -102,7 +104,9 @@ pub enum RuleProblem {
     #[error("every rule names its source")]
     Source,
     /// An unknown kind.
-    #[error("kind is one of on_time_rate_below, overdue_beyond, ikm_category, ikm_drop, negative_news")]
+    #[error(
+        "kind is one of on_time_rate_below, overdue_beyond, ikm_category, ikm_drop, negative_news, indicator_below"
+    )]
     Kind,
     /// The threshold is not a share.
     #[error("threshold is a share above 0 and at most 1 (0.80 for 80 %)")]
@@ -216,6 +220,10 @@ fn test_of(raw: &RawRule) -> Result<Test, RuleProblem> {
         "negative_news" => {
             Ok(Test::NegativeNews { count: need_count(raw.count, "count")?, days: need_days(raw.days)? })
         }
+        "indicator_below" => match raw.threshold {
+            Some(threshold) if threshold > 0.0 && threshold <= 1.0 => Ok(Test::IndicatorBelow(threshold)),
+            _ => Err(RuleProblem::Threshold),
+        },
         _ => Err(RuleProblem::Kind),
     }
 }
@@ -239,6 +247,8 @@ pub struct Signals {
     pub previous_ikm: Option<u32>,
     /// Per number of calendar days a rule asks about, the negative articles of the last that many days.
     pub negative_news_within: BTreeMap<u32, i64>,
+    /// The achievement (1.0 = 100 %) of each of the unit's own indicators that has one for the period.
+    pub indicators: Vec<f64>,
 }
 
 /// A rule that fired, with the figure that made it fire.
@@ -325,6 +335,11 @@ fn fire(rule: &Rule, s: &Signals) -> Option<f64> {
         Test::NegativeNews { count, days } => {
             let n = s.negative_news_within.get(days).copied().unwrap_or(0);
             (n >= *count).then_some(n as f64)
+        }
+        Test::IndicatorBelow(threshold) => {
+            let lowest =
+                s.indicators.iter().copied().fold(None, |low: Option<f64>, it| Some(low.map_or(it, |l| l.min(it))))?;
+            (lowest < *threshold).then_some(lowest)
         }
     }
 }

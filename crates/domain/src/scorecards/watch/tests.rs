@@ -9,7 +9,7 @@ fn codes(firings: &[Firing]) -> Vec<&str> {
 #[test]
 fn the_shipped_rules_parse_and_cite_their_source() {
     let rules = shipped();
-    assert_eq!(rules.rules.len(), 5);
+    assert_eq!(rules.rules.len(), 6);
     assert!(rules.rules.iter().all(|it| !it.source.is_empty()));
 }
 
@@ -40,6 +40,10 @@ fn each_shipped_rule_fires_on_its_own_hand_made_case() {
     assert_eq!(codes(&shipped().check(&news)), ["berita_negatif"]);
     assert!(shipped().check(&Signals { negative_news_within: [(30, 1)].into(), ..Signals::default() }).is_empty());
     assert!(shipped().check(&Signals { overdue_beyond: [(10, 2)].into(), ..Signals::default() }).is_empty());
+    // An own indicator at 79 % of its target fires; 80 % does not.
+    let indicator = Signals { indicators: vec![1.1, 0.79], ..Signals::default() };
+    assert_eq!(codes(&shipped().check(&indicator)), ["indikator_rendah"]);
+    assert!(shipped().check(&Signals { indicators: vec![0.8], ..Signals::default() }).is_empty());
     assert_eq!(shipped().overdue_spans(), [10]);
     assert_eq!(shipped().news_windows(), [30]);
 }
