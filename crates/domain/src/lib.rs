@@ -6,6 +6,7 @@ pub mod audit;
 pub mod calendar;
 pub mod complaints;
 pub mod discipline;
+pub mod evaluation;
 pub mod ids;
 pub mod org;
 pub mod people;
