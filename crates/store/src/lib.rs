@@ -15,6 +15,7 @@ pub mod demo;
 pub mod discipline;
 pub mod docs;
 pub mod error;
+pub mod evaluation;
 pub mod news;
 pub mod numbering;
 pub mod org;

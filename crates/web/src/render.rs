@@ -80,6 +80,7 @@ templates!(
     "scorecards/decision.html",
     "scorecards/decision_form.html",
     "scorecards/indicators.html",
+    "scorecards/pekppp.html",
     "scorecards/_decision_row.html",
     "scorecards/_stays.html",
     "scorecards/digest.html",

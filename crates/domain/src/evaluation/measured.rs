@@ -110,15 +110,16 @@ pub fn accountability(steps: Accountability) -> u8 {
     level
 }
 
-/// 6.a.B from the SKM of the year: none → 0; held → 3 (when the sample is adequate, else 1); published → 4;
-/// published and every follow-up plan begun → 5. The steps between are Pantau's reading of the ladder (UNCONF).
-pub fn skm_cycle(held: bool, sample_adequate: bool, published: bool, followed_up: bool) -> u8 {
-    match (held, sample_adequate, published, followed_up) {
+/// 6.a.B from the SKM of the year: none → 0; held without an adequate sample → 1; held as the regulation says → 2;
+/// and published (Pantau publishes every report electronically at /skm/laporan) → 3. Levels 4 and 5 ask for print
+/// publication too, and 5 for the follow-up, which Pantau cannot see; the steps below 3 are Pantau's reading of the
+/// ladder (UNCONF).
+pub fn skm_cycle(held: bool, sample_adequate: bool, published: bool) -> u8 {
+    match (held, sample_adequate, published) {
         (false, ..) => 0,
-        (true, false, ..) => 1,
-        (true, true, false, _) => 2,
-        (true, true, true, false) => 4,
-        (true, true, true, true) => 5,
+        (true, false, _) => 1,
+        (true, true, false) => 2,
+        (true, true, true) => 3,
     }
 }
 

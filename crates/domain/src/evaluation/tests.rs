@@ -75,8 +75,9 @@ fn measured_ladders_at_their_boundaries() {
     assert_eq!(skm_followup_speed(Some(1.0)), 5);
     assert_eq!(skm_followup_speed(Some(6.5)), 2);
     assert_eq!(skm_followup_speed(None), 0);
-    assert_eq!(skm_cycle(true, true, true, true), 5);
-    assert_eq!(skm_cycle(true, true, false, true), 2);
+    assert_eq!(skm_cycle(true, true, true), 3);
+    assert_eq!(skm_cycle(true, true, false), 2);
+    assert_eq!(skm_cycle(true, false, true), 1);
     let all = Accountability {
         documented: true,
         archived: true,

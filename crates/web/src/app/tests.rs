@@ -10,7 +10,7 @@ use crate::testing::{TestApp, demo_db, demo_unit_id};
 const SHARED_PAGES: [&str; 5] = ["/beranda", "/unit", "/unit/{unit}", "/kalender?tahun=2026", "/akun/sandi"];
 
 /// (route, roles that get 200; every other signed-in role gets 403 or 404).
-const GUARDED_PAGES: [(&str, &[&str]); 22] = [
+const GUARDED_PAGES: [(&str, &[&str]); 24] = [
     ("/pengguna", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/pengguna/baru", &["admin"]),
     ("/audit", &["admin", "sekda", "inspektur"]),
@@ -33,6 +33,8 @@ const GUARDED_PAGES: [(&str, &[&str]); 22] = [
     ("/kinerja/unit/{unit}/keputusan", &["sekda"]),
     ("/kinerja/unit/{unit}/indikator", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/kinerja/unit/{unit}/indikator.csv", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
+    ("/kinerja/unit/{unit}/pekppp", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
+    ("/kinerja/unit/{unit}/pekppp.csv", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
 ];
 
 const ROLES: [&str; 6] = ["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp", "operator.dpmptsp"];

@@ -39,6 +39,7 @@ const OPEN_TO_AUDITORS: &[&str] = &[
     "survey_kiosk",
     "survey_followup",
     "unit_indicator",
+    "pekppp_assessment",
     "survey_response",
     "news_feed",
     "news_review",

@@ -9,6 +9,7 @@ mod digest_page;
 mod index;
 mod indicators;
 mod pdf;
+mod pekppp;
 mod query;
 mod rows;
 mod rules;
@@ -47,6 +48,11 @@ pub fn routes() -> Router<App> {
         .route("/kinerja/unit/{id}/indikator/bulan", post(indicators::save_month))
         .route("/kinerja/unit/{id}/indikator/impor", post(indicators::upload))
         .route("/kinerja/unit/{id}/indikator/{indicator}/pensiun", post(indicators::retire))
+        .route("/kinerja/unit/{id}/pekppp", get(pekppp::page))
+        .route("/kinerja/unit/{id}/pekppp.csv", get(pekppp::csv_download))
+        .route("/kinerja/unit/{id}/pekppp/varian", post(pekppp::save_variant))
+        .route("/kinerja/unit/{id}/pekppp/nilai/{code}", post(pekppp::save_answer))
+        .route("/kinerja/unit/{id}/pekppp/bukti/{code}", get(pekppp::evidence_download).post(pekppp::evidence_upload))
         .route("/akun/ringkasan", get(digest_page::page).post(digest_page::save))
         .route("/kinerja/keputusan/{id}", get(decisions::detail))
         .route("/kinerja/keputusan/{id}/rencana", post(decisions::answer))
