@@ -128,6 +128,30 @@ pub enum BenchCommand {
         #[arg(long)]
         skip_baseline: bool,
     },
+    /// Scorecards: synthetic units with 24 months of complaints and survey responses written by the database, the
+    /// sums and totals recomputed from scratch (timed), then the leader's desk and a unit's scorecard over HTTP as a
+    /// signed-in leader, and the peak memory. Exit 1 when a target is missed.
+    Scorecards {
+        /// Database to measure; a scratch SQLite file in a temporary folder when absent. Use a scratch database:
+        /// the demo Pemda is loaded when it is empty, and everything generated stays in it.
+        #[arg(long)]
+        database_url: Option<String>,
+        /// Complaints in all.
+        #[arg(long, default_value_t = 10_000_000)]
+        complaints: i64,
+        /// Survey responses in all.
+        #[arg(long, default_value_t = 10_000_000)]
+        responses: i64,
+        /// Units, one surveyed service each.
+        #[arg(long, default_value_t = 500)]
+        units: usize,
+        /// Months of history.
+        #[arg(long, default_value_t = 24)]
+        months: usize,
+        /// Requests per page for the percentiles.
+        #[arg(long, default_value_t = 200)]
+        samples: usize,
+    },
     /// Attendance: a synthetic register and a year of daily attendance imported through the same all-or-nothing
     /// action as the page (checks, writes, yearly totals and proposals), reported as rows per second.
     Attendance {

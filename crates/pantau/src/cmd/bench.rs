@@ -31,6 +31,10 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
             let plan = super::bench_skm::Plan { responses, units, periods, samples };
             return super::bench_skm::run(database_url, plan).await;
         }
+        BenchCommand::Scorecards { database_url, complaints, responses, units, months, samples } => {
+            let plan = super::bench_scorecards::Plan { complaints, responses, units, months, samples };
+            return super::bench_scorecards::run(database_url, plan).await;
+        }
         BenchCommand::Attendance { database_url, employees, days, per_file } => {
             let plan = super::bench_attendance::Plan { employees, days, per_file };
             return super::bench_attendance::run(database_url, plan).await;
@@ -80,6 +84,18 @@ async fn raw_inserts(db: &store::Db, seconds: u64) -> anyhow::Result<f64> {
     let rate = n as f64 / started.elapsed().as_secs_f64();
     store::bench::finish(db).await?;
     Ok(rate)
+}
+
+/// The database a benchmark runs on (a scratch SQLite file in `scratch` when no URL is given), migrated, with the
+/// demo Pemda loaded when it is empty; returns the URL too, for the report.
+pub(super) async fn scratch_db(
+    database_url: Option<String>,
+    scratch: &tempfile::TempDir,
+) -> anyhow::Result<(String, store::Db)> {
+    let url = database_url.unwrap_or_else(|| format!("sqlite://{}", scratch.path().join("bench.db").display()));
+    let db = super::open_migrated(&url).await?;
+    store::demo::load_if_empty(&db, &web::RandomIds, jiff::Timestamp::now()).await?;
+    Ok((url, db))
 }
 
 pub(super) async fn start_server(db: store::Db) -> anyhow::Result<(String, tokio::task::JoinHandle<()>)> {

@@ -86,9 +86,7 @@ async fn register(cx: &ActionCx<'_>, plan: &Plan) -> anyhow::Result<()> {
 #[allow(clippy::print_stdout, clippy::cast_precision_loss)] // The figures are the command's output.
 pub async fn run(database_url: Option<String>, plan: Plan) -> anyhow::Result<ExitCode> {
     let scratch = tempfile::tempdir().context("creating a scratch folder")?;
-    let url = database_url.unwrap_or_else(|| format!("sqlite://{}", scratch.path().join("bench.db").display()));
-    let db = super::open_migrated(&url).await?;
-    store::demo::load_if_empty(&db, &web::RandomIds, jiff::Timestamp::now()).await?;
+    let (url, db) = super::bench::scratch_db(database_url, &scratch).await?;
     let tenant = TenantId::new(store::demo::DEMO_TENANT);
     let cx = ActionCx {
         db: &db,

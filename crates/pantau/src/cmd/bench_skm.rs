@@ -29,11 +29,11 @@ pub struct Plan {
     pub samples: usize,
 }
 
-struct Setup {
-    units: Vec<UnitId>,
-    periods: Vec<Period>,
+pub(super) struct Setup {
+    pub(super) units: Vec<UnitId>,
+    pub(super) periods: Vec<Period>,
     /// Survey ids per unit, one per period in `periods` order.
-    surveys: Vec<Vec<String>>,
+    pub(super) surveys: Vec<Vec<String>>,
 }
 
 async fn create_units(cx: &ActionCx<'_>, count: usize) -> anyhow::Result<Vec<UnitId>> {
@@ -66,7 +66,7 @@ async fn create_units(cx: &ActionCx<'_>, count: usize) -> anyhow::Result<Vec<Uni
     Ok((1..=count).filter_map(|n| units.iter().find(|it| it.draft.code == code(n)).map(|it| it.id.clone())).collect())
 }
 
-async fn setup(cx: &ActionCx<'_>, plan: &Plan) -> anyhow::Result<Setup> {
+pub(super) async fn setup(cx: &ActionCx<'_>, plan: &Plan) -> anyhow::Result<Setup> {
     let units = create_units(cx, plan.units).await?;
     let last = Period::parse("2026-T4").context("period")?;
     let periods = last.trail(plan.periods);
@@ -91,7 +91,7 @@ async fn setup(cx: &ActionCx<'_>, plan: &Plan) -> anyhow::Result<Setup> {
     Ok(Setup { units, periods, surveys })
 }
 
-fn percentile(samples: &mut [Duration], share: f64) -> f64 {
+pub(super) fn percentile(samples: &mut [Duration], share: f64) -> f64 {
     samples.sort();
     let at = ((samples.len() as f64 * share).ceil() as usize).clamp(1, samples.len().max(1)) - 1;
     samples.get(at).map_or(0.0, |it| it.as_secs_f64() * 1000.0)
@@ -101,9 +101,7 @@ fn percentile(samples: &mut [Duration], share: f64) -> f64 {
 #[allow(clippy::print_stdout)] // The figures are the command's output.
 pub async fn run(database_url: Option<String>, plan: Plan) -> anyhow::Result<ExitCode> {
     let scratch = tempfile::tempdir().context("creating a scratch folder")?;
-    let url = database_url.unwrap_or_else(|| format!("sqlite://{}", scratch.path().join("bench.db").display()));
-    let db = super::open_migrated(&url).await?;
-    store::demo::load_if_empty(&db, &web::RandomIds, jiff::Timestamp::now()).await?;
+    let (url, db) = super::bench::scratch_db(database_url, &scratch).await?;
     let tenant = TenantId::new(store::demo::DEMO_TENANT);
     let ids = web::RandomIds;
     let cx =

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod bench;
 pub mod bench_attendance;
 pub mod bench_news;
+pub mod bench_scorecards;
 pub mod bench_skm;
 pub mod calendar;
 pub mod demo;

@@ -14,6 +14,7 @@ mod news;
 mod open311;
 mod receipt;
 mod rules;
+mod scorecards_bench;
 mod setup;
 mod skm;
 mod tenancy;

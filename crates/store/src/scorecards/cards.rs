@@ -56,20 +56,48 @@ pub async fn load_cards(
     period: ScorePeriod,
     as_of: Date,
 ) -> Result<Cards, StoreError> {
-    let units: Vec<UnitId> = tree.ordered().into_iter().map(|(id, _)| id).collect();
+    load_cards_of(conn, tenant, (tree, None), period, as_of).await
+}
+
+/// The cards of one unit (alone and with its subunits) for a period: the sums of its subtree only, for a unit's
+/// page and its trend.
+pub async fn load_unit_card(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    (tree, unit): (&UnitTree, &UnitId),
+    period: ScorePeriod,
+    as_of: Date,
+) -> Result<Cards, StoreError> {
+    load_cards_of(conn, tenant, (tree, Some(unit)), period, as_of).await
+}
+
+async fn load_cards_of(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    (tree, only): (&UnitTree, Option<&UnitId>),
+    period: ScorePeriod,
+    as_of: Date,
+) -> Result<Cards, StoreError> {
+    let units: Vec<UnitId> = match only {
+        Some(unit) => tree.subtree(unit),
+        None => tree.ordered().into_iter().map(|(id, _)| id).collect(),
+    };
+    let filter = only.map(|_| units.as_slice());
     let end = period.last_day().min(as_of);
     let (within, through) = if end < period.first_day() {
         (UnitSums::new(), UnitSums::new())
     } else {
         (
-            sums::load_sums(conn, tenant, None, period.first_day(), end).await?,
-            sums::load_sums_through(conn, tenant, None, end).await?,
+            sums::load_sums(conn, tenant, filter, period.first_day(), end).await?,
+            sums::load_sums_through(conn, tenant, filter, end).await?,
         )
     };
     let skm = load_skm(conn, tenant, period).await?;
     let mut own = BTreeMap::new();
     let mut rolled = BTreeMap::new();
-    for unit in &units {
+    // With one unit asked for, only its own card and its subtree's are whole.
+    let shown: Vec<UnitId> = only.map_or_else(|| units.clone(), |unit| vec![unit.clone()]);
+    for unit in &shown {
         own.insert(unit.clone(), card(&within, &through, std::slice::from_ref(unit), &skm));
         rolled.insert(unit.clone(), card(&within, &through, &tree.subtree(unit), &skm));
     }

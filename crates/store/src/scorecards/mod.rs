@@ -7,6 +7,7 @@
 //! answer, closing and rating; every write that can change one of them calls [`update_sums_for_item`] in its own
 //! transaction. The rebuild test on both engines catches a write that forgets to.
 
+pub mod bench;
 pub mod cards;
 pub mod decisions;
 pub mod digest;

@@ -26,6 +26,16 @@ pub async fn load_sums(
     from: Date,
     to: Date,
 ) -> Result<UnitSums, StoreError> {
+    load_measures(conn, tenant, units, (from, to), None).await
+}
+
+async fn load_measures(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    units: Option<&[UnitId]>,
+    (from, to): (Date, Date),
+    measures: Option<&[Measure]>,
+) -> Result<UnitSums, StoreError> {
     let mut out = UnitSums::new();
     if to < from {
         return Ok(out);
@@ -33,12 +43,13 @@ pub async fn load_sums(
     let (head, months, tail) = split(from, to);
     let filter = units.filter(|it| it.len() <= UNITS_IN_QUERY);
     if let Some((first, last)) = months {
-        let rows =
-            read(conn, tenant, ("scorecard_month", "month"), (&month_code(first), &month_code(last)), filter).await?;
+        let range = (month_code(first), month_code(last));
+        let rows = read(conn, tenant, ("scorecard_month", "month"), (&range.0, &range.1), (filter, measures)).await?;
         add(&mut out, rows)?;
     }
     for (a, b) in [head, tail].into_iter().flatten() {
-        let rows = read(conn, tenant, ("scorecard_day", "day"), (&a.to_string(), &b.to_string()), filter).await?;
+        let range = (a.to_string(), b.to_string());
+        let rows = read(conn, tenant, ("scorecard_day", "day"), (&range.0, &range.1), (filter, measures)).await?;
         add(&mut out, rows)?;
     }
     if let Some(units) = units.filter(|it| it.len() > UNITS_IN_QUERY) {
@@ -48,14 +59,18 @@ pub async fn load_sums(
     Ok(out)
 }
 
-/// The sums of everything dated up to `to`, for what is still open on that day.
+/// The measures that say what is still open on a day: deadlines passed, and met, late, or late by their deadline.
+const OPEN_MEASURES: [Measure; 4] = [Measure::Due, Measure::OnTime, Measure::Late, Measure::LateByDue];
+
+/// The sums of everything dated up to `to` of the measures that say what is still open on that day (the others
+/// are never read over all time, and reading them would cost a page every month of history).
 pub async fn load_sums_through(
     conn: &mut Conn,
     tenant: &TenantId,
     units: Option<&[UnitId]>,
     to: Date,
 ) -> Result<UnitSums, StoreError> {
-    load_sums(conn, tenant, units, ScorePeriod::Month(2000, 1).first_day(), to).await
+    load_measures(conn, tenant, units, (ScorePeriod::Month(2000, 1).first_day(), to), Some(&OPEN_MEASURES)).await
 }
 
 type Range = Option<(Date, Date)>;
@@ -85,7 +100,7 @@ async fn read(
     tenant: &TenantId,
     (table, column): (&'static str, &'static str),
     (first, last): (&str, &str),
-    units: Option<&[UnitId]>,
+    (units, measures): (Option<&[UnitId]>, Option<&[Measure]>),
 ) -> Result<Vec<Row>, StoreError> {
     let mut sql =
         Sql::new(&format!("SELECT unit_id, stream, measure, CAST(SUM(n) AS BIGINT) FROM {table} WHERE tenant_id = "));
@@ -96,6 +111,9 @@ async fn read(
             return Ok(Vec::new());
         }
         sql.push(" AND unit_id IN (").bind_list(units.iter().map(|it| it.as_str().to_owned())).push(")");
+    }
+    if let Some(measures) = measures {
+        sql.push(" AND measure IN (").bind_list(measures.iter().map(|it| it.code())).push(")");
     }
     sql.push(" GROUP BY unit_id, stream, measure");
     sql.fetch_all(&mut *conn).await

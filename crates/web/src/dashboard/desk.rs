@@ -74,8 +74,10 @@ fn quarter(today: jiff::civil::Date) -> ScorePeriod {
 pub(super) async fn desk(staff: &Staff) -> Result<Desk, WebError> {
     let access = &staff.user.access;
     let mut desk = Desk::default();
+    // The quarter's rows of the units the reader sees, read once: what is overdue today is the same in any period.
+    let mut quarter_rows = None;
     if access.has(Permission::ViewScorecards) {
-        scorecard_sections(staff, &mut desk).await?;
+        quarter_rows = Some(scorecard_sections(staff, &mut desk).await?);
         // Leaders see what they wait for, unit heads what is asked of their units: plans not yet given, late first.
         let mut waiting: Vec<_> = crate::scorecards::visible_decisions(staff, 500)
             .await?
@@ -89,8 +91,14 @@ pub(super) async fn desk(staff: &Staff) -> Result<Desk, WebError> {
         let view = crate::view::TenantView::of(staff).await?;
         let visible = view.visible_units(access, Permission::ViewComplaints);
         let today = staff.tenant.0.zone.local_date(staff.app.now());
-        let month = (ScorePeriod::month_of(today), today);
-        let rows = load(staff.app.db(), &staff.tenant.0.id, month, Scope::Unit, visible.as_deref()).await?.rows;
+        let same_units = visible == view.visible_units(access, Permission::ViewScorecards);
+        let rows = match quarter_rows.filter(|_| same_units) {
+            Some(rows) => rows,
+            None => {
+                let month = (ScorePeriod::month_of(today), today);
+                load(staff.app.db(), &staff.tenant.0.id, month, Scope::Unit, visible.as_deref()).await?.rows
+            }
+        };
         desk.overdue = Some(rows.iter().map(|it| it.overdue_open + it.letters_overdue_open).sum());
     }
     if access.has(Permission::ViewNews) {
@@ -110,7 +118,8 @@ pub(super) async fn desk(staff: &Staff) -> Result<Desk, WebError> {
     Ok(desk)
 }
 
-async fn scorecard_sections(staff: &Staff, desk: &mut Desk) -> Result<(), WebError> {
+/// The watch list, the weakest units or the reader's own units; returns the quarter's rows it read.
+async fn scorecard_sections(staff: &Staff, desk: &mut Desk) -> Result<Vec<crate::scorecards::ScorecardRow>, WebError> {
     let access = &staff.user.access;
     let view = crate::view::TenantView::of(staff).await?;
     let visible = view.visible_units(access, Permission::ViewScorecards);
@@ -143,7 +152,7 @@ async fn scorecard_sections(staff: &Staff, desk: &mut Desk) -> Result<(), WebErr
         });
         desk.own_units = Some(own.collect());
     }
-    Ok(())
+    Ok(cards.rows)
 }
 
 /// The units with the lowest values, lowest first; units without a value are left out.

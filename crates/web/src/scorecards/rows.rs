@@ -276,7 +276,7 @@ pub async fn trend(
     let mut conn = db.conn().await?;
     let mut out = Vec::new();
     for period in periods {
-        let cards = cards::load_cards(&mut conn, tenant, &data.tree, *period, as_of).await?;
+        let cards = cards::load_unit_card(&mut conn, tenant, (&data.tree, unit), *period, as_of).await?;
         let chosen = if scope == Scope::Unit { &cards.own } else { &cards.rolled };
         let card = chosen.get(unit).cloned().unwrap_or_default();
         out.push(row_of(found, &card, (*period, as_of), scope));
