@@ -9,6 +9,12 @@ const ACROSS_TENANTS: &[(&str, &str, &str)] = &[
     ("crates/store/src/bench.rs", "DELETE FROM bench_row", "the benchmark's own scratch table"),
     ("crates/store/src/bench.rs", "INSERT INTO bench_row", "the benchmark's own scratch table"),
     ("crates/store/src/db.rs", "SELECT 1", "the health check"),
+    (
+        "crates/store/src/scorecards/bench.rs",
+        "WITH RECURSIVE seq(n)",
+        "a number series heading an insert with tenant_id",
+    ),
+    ("crates/store/src/scorecards/bench.rs", "WITH seq(n)", "a number series heading an insert with tenant_id"),
     ("crates/store/src/db.rs", "SELECT version FROM _sqlx_migrations", "which migrations ran"),
     (
         "crates/store/src/complaints/deliveries.rs",
