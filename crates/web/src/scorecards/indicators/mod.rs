@@ -176,12 +176,12 @@ struct Shown {
 }
 
 /// The unit (in the reader's scope for `permission`) and its name; 404 outside the scope.
-async fn unit_of(staff: &Staff, id: &str, permission: Permission) -> Result<String, WebError> {
+pub(super) async fn unit_of(staff: &Staff, id: &str, permission: Permission) -> Result<(UnitId, String), WebError> {
     let view = TenantView::of(staff).await?;
     let unit = view.unit(id).ok_or(WebError::NotFound)?;
     staff.user.require_unit(Permission::ViewScorecards, &unit.id, view.tree())?;
     staff.user.require_unit(permission, &unit.id, view.tree())?;
-    Ok(unit.draft.name.clone())
+    Ok((unit.id.clone(), unit.draft.name.clone()))
 }
 
 fn this_year(staff: &Staff) -> i16 {
@@ -193,7 +193,7 @@ fn year_of(staff: &Staff, raw: &str) -> i16 {
 }
 
 async fn show(staff: Staff, id: String, year: i16, shown: Shown, status: StatusCode) -> Result<Response, WebError> {
-    let unit_name = unit_of(&staff, &id, Permission::ViewScorecards).await?;
+    let (_, unit_name) = unit_of(&staff, &id, Permission::ViewScorecards).await?;
     let tree = TenantView::of(&staff).await?;
     let can_manage =
         staff.user.access.can_unit(Permission::ManageUnitIndicators, &UnitId::new(id.clone()), tree.tree());

@@ -10,16 +10,15 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::evaluation::{Instrument, SHIPPED_2025};
-use domain::ids::UnitId;
 use domain::people::Permission;
 use serde::Deserialize;
 
 pub use forms::{evidence_download, evidence_upload, save_answer, save_variant};
 
+use super::indicators::unit_of;
 use crate::error::WebError;
 use crate::render::{download as send, render_status};
 use crate::staff::Staff;
-use crate::view::TenantView;
 
 /// `?tahun=2026`.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -31,15 +30,6 @@ pub struct YearQuery {
 /// The instrument a year is judged by: the shipped 2025 one until a newer year ships.
 fn instrument() -> Result<Instrument, WebError> {
     Instrument::parse(SHIPPED_2025).map_err(|err| WebError::Internal(err.to_string()))
-}
-
-/// The unit in the reader's scope for `permission` (404 elsewhere), with its name.
-async fn unit_of(staff: &Staff, id: &str, permission: Permission) -> Result<(UnitId, String), WebError> {
-    let view = TenantView::of(staff).await?;
-    let unit = view.unit(id).ok_or(WebError::NotFound)?;
-    staff.user.require_unit(Permission::ViewScorecards, &unit.id, view.tree())?;
-    staff.user.require_unit(permission, &unit.id, view.tree())?;
-    Ok((unit.id.clone(), unit.draft.name.clone()))
 }
 
 fn year_of(staff: &Staff, raw: &str) -> i16 {
