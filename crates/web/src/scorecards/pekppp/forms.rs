@@ -102,7 +102,7 @@ pub async fn evidence_upload(
     let upload = read_upload(multipart).await?;
     let year = year_of(&staff, upload.field("tahun"));
     let instrument = instrument()?;
-    let file = (upload.name.as_str(), upload.bytes.clone());
+    let file = (upload.name.as_str(), upload.bytes);
     match stored::add_evidence(&staff.action_cx(), &instrument, (&unit, year), &code, file).await {
         Ok(_) => Ok(back(&id, year, &format!("#ind-{code}"))),
         Err(err) => refused(staff, id, year, err).await,
