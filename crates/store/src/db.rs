@@ -26,6 +26,7 @@ pub struct Db {
     backend: Backend,
     cache: std::sync::Arc<crate::cache::ReadCache>,
     intake: std::sync::Arc<crate::complaints::batch::Queue>,
+    figures: std::sync::Arc<crate::scorecards::cache::FiguresCache>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -69,12 +70,23 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(|err| StoreError::Config(format!("cannot open database {}: {err}", mask_url(&url))))?;
-        Ok(Db { pool, backend, cache: std::sync::Arc::default(), intake: std::sync::Arc::default() })
+        Ok(Db {
+            pool,
+            backend,
+            cache: std::sync::Arc::default(),
+            intake: std::sync::Arc::default(),
+            figures: std::sync::Arc::default(),
+        })
     }
 
     /// The short-lived copy of tenant data (see `cache`).
     pub fn cache(&self) -> &crate::cache::ReadCache {
         &self.cache
+    }
+
+    /// The figures behind the scorecards, kept per process (see `scorecards::cache`).
+    pub fn figures(&self) -> &crate::scorecards::cache::FiguresCache {
+        &self.figures
     }
 
     /// Filings waiting to be written together (see `complaints::batch`).
@@ -99,6 +111,16 @@ impl Db {
             // upgrades its lock; taking the write lock up front makes writers queue on the busy timeout instead.
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(tx)
+    }
+
+    /// A read-only transaction that sees one snapshot of the database through all its statements (SQLite's
+    /// deferred transaction in WAL mode from its first read; PostgreSQL's repeatable read).
+    pub async fn begin_snapshot(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN").await?,
+            Backend::Postgres => self.pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?,
         };
         Ok(tx)
     }

@@ -62,6 +62,10 @@ pub enum Refusal {
     /// A watch-list rules file does not parse or a rule's setting is out of range.
     #[error("{0}")]
     WatchRules(domain::scorecards::watch::WatchRulesError),
+    /// A Pemda's copy of a shipped rules file (decision kinds, PEKPPP instrument) is refused by its parser; the
+    /// parser's words.
+    #[error("{0}")]
+    RuleFile(String),
 }
 
 impl From<Refusal> for StoreError {

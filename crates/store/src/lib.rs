@@ -20,6 +20,7 @@ pub mod news;
 pub mod numbering;
 pub mod org;
 pub mod people;
+pub mod rule_files;
 pub mod scorecards;
 pub mod secrets;
 mod sql;

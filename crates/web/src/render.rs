@@ -76,6 +76,7 @@ templates!(
     "scorecards/unit.html",
     "scorecards/watch.html",
     "scorecards/rules.html",
+    "scorecards/rule_file.html",
     "scorecards/decisions.html",
     "scorecards/decision.html",
     "scorecards/decision_form.html",

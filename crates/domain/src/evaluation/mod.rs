@@ -228,6 +228,37 @@ impl Instrument {
         Ok(Instrument { header, combine, categories, aspects })
     }
 
+    /// Checks a Pemda's edited copy against the shipped instrument of its year: the year and every aspect and
+    /// indicator code stay (a unit's stored answers name them); weights, ladders, categories and texts may change.
+    pub fn check_copy_of(&self, shipped: &Instrument) -> Result<(), InstrumentError> {
+        if self.header.year != shipped.header.year {
+            return Err(bad("instrument", "the year must stay that of the shipped instrument"));
+        }
+        let codes = |it: &Instrument| -> Vec<(String, Vec<String>)> {
+            it.aspects
+                .iter()
+                .map(|aspect| (aspect.code.clone(), aspect.indicators.iter().map(|i| i.code.clone()).collect()))
+                .collect()
+        };
+        let (mine, theirs) = (codes(self), codes(shipped));
+        for (aspect, indicators) in &theirs {
+            let Some((_, kept)) = mine.iter().find(|(code, _)| code == aspect) else {
+                return Err(bad(aspect, "an edited copy keeps every aspect of the shipped instrument"));
+            };
+            if let Some(missing) = indicators.iter().find(|it| !kept.contains(it)) {
+                return Err(bad(missing, "an edited copy keeps every indicator of the shipped instrument"));
+            }
+        }
+        if let Some((extra, _)) = mine.iter().find(|(code, _)| !theirs.iter().any(|(it, _)| it == code)) {
+            return Err(bad(extra, "an edited copy adds no aspect"));
+        }
+        let count = |it: &[(String, Vec<String>)]| it.iter().map(|(_, list)| list.len()).sum::<usize>();
+        if count(&mine) != count(&theirs) {
+            return Err(bad("indicator", "an edited copy adds no indicator"));
+        }
+        Ok(())
+    }
+
     /// The indicators of a variant, with their aspect.
     pub fn indicators(&self, variant: Variant) -> Vec<(&Aspect, &Indicator)> {
         self.aspects

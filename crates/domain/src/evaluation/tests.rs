@@ -90,3 +90,19 @@ fn measured_ladders_at_their_boundaries() {
     assert_eq!(accountability(Accountability { published: false, ..all }), 4);
     assert_eq!(accountability(Accountability { reported: false, ..all }), 2);
 }
+
+#[test]
+fn an_edited_copy_may_change_values_but_keeps_the_year_and_every_code() {
+    let shipped = shipped();
+    // A Pemda confirms the split of the IPP against the official instrument and relabels a category.
+    let edited = SHIPPED_2025
+        .replace("evaluator = 0.75\nusers = 0.25\nstatus = \"PART\"", "evaluator = 0.7\nusers = 0.3\nstatus = \"OK\"")
+        .replace("meaning = \"Pelayanan Prima\"", "meaning = \"Prima\"");
+    let copy = Instrument::parse(&edited).expect("still a valid instrument");
+    assert_eq!(copy.combine.evaluator, 0.7);
+    assert_eq!(copy.check_copy_of(&shipped), Ok(()));
+    let renamed = Instrument::parse(&SHIPPED_2025.replace("code = \"2.a.P\"", "code = \"2.a.X\"")).unwrap();
+    assert!(matches!(renamed.check_copy_of(&shipped), Err(InstrumentError::At { at, .. }) if at == "2.a.P"));
+    let year = Instrument::parse(&SHIPPED_2025.replace("year = 2025", "year = 2026")).unwrap();
+    assert!(matches!(year.check_copy_of(&shipped), Err(InstrumentError::At { at, .. }) if at == "instrument"));
+}

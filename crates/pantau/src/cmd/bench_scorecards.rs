@@ -71,13 +71,22 @@ pub async fn run(database_url: Option<String>, plan: Plan) -> anyhow::Result<Exi
         "full rebuild (sums and totals):   {rebuild_s:.1} s ({} units, {} items, {} responses)",
         rebuilt.units, rebuilt.items, totals.responses
     );
-    let (desk, card) = pages(&db, &setup, plan.samples).await?;
-    println!("leader's desk /beranda (HTTP):    p50 {:>7.1} ms · p95 {:>7.1} ms", desk.0, desk.1);
-    println!("unit scorecard page (HTTP):       p50 {:>7.1} ms · p95 {:>7.1} ms", card.0, card.1);
+    let times = pages(&cx, &setup, plan.samples).await?;
+    for (name, (p50, p95)) in [
+        ("leader's desk /beranda (HTTP):   ", times.desk),
+        ("  the same after a write:        ", times.desk_written),
+        ("unit scorecard page (HTTP):      ", times.card),
+        ("  the same after a write to it:  ", times.card_written),
+    ] {
+        println!("{name} p50 {p50:>7.1} ms · p95 {p95:>7.1} ms");
+    }
+    println!("first desk (nothing kept yet):    {:>7.1} ms", times.cold_desk);
     let peak = peak_mib();
     println!("peak memory (VmHWM):              {peak:.0} MiB");
     db.close().await;
-    let ok = desk.1 < MAX_DESK_P95_MS && card.1 < MAX_CARD_P95_MS && rebuild_s < MAX_REBUILD_S && peak < MAX_PEAK_MIB;
+    let desk = times.desk.1.max(times.desk_written.1);
+    let card = times.card.1.max(times.card_written.1);
+    let ok = desk < MAX_DESK_P95_MS && card < MAX_CARD_P95_MS && rebuild_s < MAX_REBUILD_S && peak < MAX_PEAK_MIB;
     println!(
         "targets (desk p95 < 100 ms, card p95 < 50 ms, rebuild < 10 min, peak < 1 GiB): {}",
         if ok { "met" } else { "MISSED" }
@@ -126,32 +135,60 @@ async fn load_responses(db: &store::Db, tenant: &TenantId, setup: &Setup, respon
     Ok(())
 }
 
-/// p50 and p95 of the leader's desk and of a unit's scorecard for this quarter, signed in as the demo's leader.
-async fn pages(db: &store::Db, setup: &Setup, samples: usize) -> anyhow::Result<((f64, f64), (f64, f64))> {
-    let (base, server) = super::bench::start_server(db.clone()).await?;
+/// p50 and p95 of each kind of request, ms.
+struct Times {
+    desk: (f64, f64),
+    desk_written: (f64, f64),
+    card: (f64, f64),
+    card_written: (f64, f64),
+    cold_desk: f64,
+}
+
+/// The leader's desk and a unit's scorecard for this quarter, signed in as the demo's leader: each as it is asked
+/// again, and right after a write to a unit (one negative article counted for it, as a news import does), which
+/// makes every process read that unit's figures again.
+async fn pages(cx: &ActionCx<'_>, setup: &Setup, samples: usize) -> anyhow::Result<Times> {
+    let (base, server) = super::bench::start_server(cx.db.clone()).await?;
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build()?;
     let cookies = login(&client, &base).await?;
-    let get = |path: String| client.get(format!("{base}{path}")).header("Cookie", cookies.clone()).send();
-    for unit in setup.units.iter().take(5) {
-        get(format!("/kinerja/unit/{unit}")).await?.bytes().await?;
-    }
-    let (mut desk, mut card) = (Vec::new(), Vec::new());
+    let get = async |path: String| -> anyhow::Result<Duration> {
+        let started = Instant::now();
+        let response = client.get(format!("{base}{path}")).header("Cookie", cookies.clone()).send().await?;
+        anyhow::ensure!(response.status().is_success(), "{path} answered {}", response.status());
+        response.bytes().await?;
+        Ok(started.elapsed())
+    };
+    let cold_desk = get("/beranda".to_owned()).await?;
+    let [mut desk, mut desk_written, mut card, mut card_written] = [(); 4].map(|()| Vec::new());
     for n in 0..samples.max(1) {
-        let started = Instant::now();
-        let response = get("/beranda".to_owned()).await?;
-        anyhow::ensure!(response.status().is_success(), "the desk answered {}", response.status());
-        response.bytes().await?;
-        desk.push(started.elapsed());
         let unit = &setup.units[(n * 7919) % setup.units.len()];
-        let started = Instant::now();
-        let response = get(format!("/kinerja/unit/{unit}")).await?;
-        anyhow::ensure!(response.status().is_success(), "a scorecard answered {}", response.status());
-        response.bytes().await?;
-        card.push(started.elapsed());
+        card.push(get(format!("/kinerja/unit/{unit}")).await?);
+        card.push(get(format!("/kinerja/unit/{unit}")).await?);
+        desk.push(get("/beranda".to_owned()).await?);
+        write_to(cx, unit).await?;
+        desk_written.push(get("/beranda".to_owned()).await?);
+        write_to(cx, unit).await?;
+        card_written.push(get(format!("/kinerja/unit/{unit}")).await?);
     }
     server.abort();
     let pair = |times: &mut Vec<Duration>| (percentile(times, 0.5), percentile(times, 0.95));
-    Ok((pair(&mut desk), pair(&mut card)))
+    Ok(Times {
+        desk: pair(&mut desk),
+        desk_written: pair(&mut desk_written),
+        card: pair(&mut card),
+        card_written: pair(&mut card_written),
+        cold_desk: cold_desk.as_secs_f64() * 1000.0,
+    })
+}
+
+/// Counts one negative article for a unit in its own transaction, as the news import does.
+async fn write_to(cx: &ActionCx<'_>, unit: &domain::ids::UnitId) -> anyhow::Result<()> {
+    use domain::scorecards::facts::{Measure, Stream};
+    let mut tx = cx.db.begin_write().await?;
+    let events = [(unit.clone(), store::scorecards::When::At(cx.now_ms()))];
+    store::scorecards::update_sums_for_events(&mut tx, cx, (Stream::News, Measure::NegativeNews), &events).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Signs in as `sekda` and returns the Cookie header of the session.

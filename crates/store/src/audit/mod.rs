@@ -36,14 +36,35 @@ pub struct Chain {
     seq: i64,
     hash: String,
     existed: bool,
+    figures_changed: bool,
 }
+
+/// Audited records that never change what a scorecard is computed from, or change it only through the sums and
+/// survey totals, which move their unit's own counter (`scorecards::stamps`). Any other audited change moves the
+/// tenant's counter, so that a new kind of record is safe by default.
+const OUTSIDE_FIGURES: [&str; 14] = [
+    "complaint",
+    "employee",
+    "attendance_batch",
+    "discipline_case",
+    "discipline_rules",
+    "user",
+    "watch_decision",
+    "pekppp_assessment",
+    "news_review",
+    "news_feed",
+    "survey_kiosk",
+    "survey_followup",
+    "service_point",
+    "complaint_settings",
+];
 
 impl Chain {
     /// Locks and reads the head.
     pub async fn open(conn: &mut Conn, cx: &ActionCx<'_>) -> Result<Chain, StoreError> {
         Ok(match queries::lock_head(conn, cx.db.backend(), cx.tenant).await? {
-            Some((seq, hash)) => Chain { seq, hash, existed: true },
-            None => Chain { seq: 0, hash: domain::audit::GENESIS.to_owned(), existed: false },
+            Some((seq, hash)) => Chain { seq, hash, existed: true, figures_changed: false },
+            None => Chain { seq: 0, hash: domain::audit::GENESIS.to_owned(), existed: false, figures_changed: false },
         })
     }
 
@@ -62,6 +83,7 @@ impl Chain {
         if !matches!(change.entity_type, "complaint" | "employee" | "attendance_batch" | "discipline_case") {
             cx.db.cache().clear();
         }
+        self.figures_changed |= !OUTSIDE_FIGURES.contains(&change.entity_type);
         // serde_json's default map is ordered by key, so the documents are canonical and their digests stable.
         let mut entry = Entry {
             tenant_id: cx.tenant.as_str().to_owned(),
@@ -84,6 +106,9 @@ impl Chain {
 
     /// Writes the head.
     pub async fn close(self, conn: &mut Conn, tenant: &TenantId) -> Result<(), StoreError> {
+        if self.figures_changed {
+            crate::scorecards::stamps::update_epoch(conn, tenant).await?;
+        }
         match (self.existed, self.seq) {
             (_, 0) => Ok(()),
             (true, seq) => queries::update_head(conn, tenant, seq, &self.hash).await,

@@ -10,6 +10,7 @@ use domain::scorecards::period::ScorePeriod;
 use jiff::civil::Date;
 
 use crate::scorecards::cards::load_unit_card;
+use crate::scorecards::reader::Reader;
 use crate::{Conn, StoreError};
 
 /// What Pantau knows of a unit's year.
@@ -78,7 +79,7 @@ pub async fn load_figures(
     as_of: Date,
 ) -> Result<Figures, StoreError> {
     let period = ScorePeriod::parse(&year.to_string()).ok_or_else(|| StoreError::corrupt("year", year.to_string()))?;
-    let cards = load_unit_card(conn, tenant, (tree, unit), period, as_of).await?;
+    let cards = load_unit_card(&mut Reader::direct(conn), tenant, (tree, unit), period, as_of).await?;
     let card = cards.own.get(unit).cloned().unwrap_or_default();
     let followups: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT period, status, updated_at_ms FROM survey_followup WHERE tenant_id = $1 AND unit_id = $2

@@ -11,7 +11,8 @@ use domain::scorecards::period::ScorePeriod;
 use domain::surveys::report::Summary;
 use jiff::civil::Date;
 
-use super::sums::{self, UnitSums};
+use super::reader::Reader;
+use super::sums::{OPEN_MEASURES, UnitSums, history_start};
 use crate::surveys::catalog::{self, Filter};
 use crate::surveys::reports::{self, merge, summarize};
 use crate::{Conn, StoreError};
@@ -50,29 +51,29 @@ pub struct Cards {
 
 /// The cards of the units of a tree (all of the tenant's) for a period, as they stood at the end of `as_of`.
 pub async fn load_cards(
-    conn: &mut Conn,
+    reader: &mut Reader<'_>,
     tenant: &TenantId,
     tree: &UnitTree,
     period: ScorePeriod,
     as_of: Date,
 ) -> Result<Cards, StoreError> {
-    load_cards_of(conn, tenant, (tree, None), period, as_of).await
+    load_cards_of(reader, tenant, (tree, None), period, as_of).await
 }
 
 /// The cards of one unit (alone and with its subunits) for a period: the sums of its subtree only, for a unit's
 /// page and its trend.
 pub async fn load_unit_card(
-    conn: &mut Conn,
+    reader: &mut Reader<'_>,
     tenant: &TenantId,
     (tree, unit): (&UnitTree, &UnitId),
     period: ScorePeriod,
     as_of: Date,
 ) -> Result<Cards, StoreError> {
-    load_cards_of(conn, tenant, (tree, Some(unit)), period, as_of).await
+    load_cards_of(reader, tenant, (tree, Some(unit)), period, as_of).await
 }
 
 async fn load_cards_of(
-    conn: &mut Conn,
+    reader: &mut Reader<'_>,
     tenant: &TenantId,
     (tree, only): (&UnitTree, Option<&UnitId>),
     period: ScorePeriod,
@@ -88,11 +89,11 @@ async fn load_cards_of(
         (UnitSums::new(), UnitSums::new())
     } else {
         (
-            sums::load_sums(conn, tenant, filter, period.first_day(), end).await?,
-            sums::load_sums_through(conn, tenant, filter, end).await?,
+            reader.sums(tenant, filter, (period.first_day(), end), None).await?,
+            reader.sums(tenant, filter, (history_start(), end), Some(&OPEN_MEASURES)).await?,
         )
     };
-    let skm = load_skm(conn, tenant, period).await?;
+    let skm = reader.skm(tenant, period, filter).await?;
     let mut own = BTreeMap::new();
     let mut rolled = BTreeMap::new();
     // With one unit asked for, only its own card and its subtree's are whole.
@@ -106,11 +107,11 @@ async fn load_cards_of(
 
 /// The converted IKM (hundredths) of each unit alone for a period, where it ran surveys.
 pub async fn load_skm_index(
-    conn: &mut Conn,
+    reader: &mut Reader<'_>,
     tenant: &TenantId,
     period: ScorePeriod,
 ) -> Result<BTreeMap<UnitId, u32>, StoreError> {
-    let skm = load_skm(conn, tenant, period).await?;
+    let skm = reader.skm(tenant, period, None).await?;
     let mut out = BTreeMap::new();
     for (unit, (surveys, totals)) in &skm {
         if let Some(ikm) = summarize(&merge(surveys.iter(), totals)).ikm {
@@ -120,12 +121,20 @@ pub async fn load_skm_index(
     Ok(out)
 }
 
-type SkmByUnit = BTreeMap<UnitId, (Vec<crate::surveys::Survey>, BTreeMap<String, reports::Totals>)>;
+/// The surveys of a period per unit, with their totals.
+pub type SkmByUnit = BTreeMap<UnitId, (Vec<crate::surveys::Survey>, BTreeMap<String, reports::Totals>)>;
 
-/// The surveys of the period per unit, with their totals; per service the shortest surveys only.
-async fn load_skm(conn: &mut Conn, tenant: &TenantId, period: ScorePeriod) -> Result<SkmByUnit, StoreError> {
+/// The surveys of the period per unit (of these units, or all), with their totals; per service the shortest
+/// surveys only.
+pub(crate) async fn load_skm(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    period: ScorePeriod,
+    units: Option<&[UnitId]>,
+) -> Result<SkmByUnit, StoreError> {
     let periods: Vec<String> = period.survey_periods().into_iter().map(|it| it.code()).collect();
-    let surveys = catalog::list(conn, tenant, &Filter { periods, ..Filter::default() }).await?;
+    let unit_ids = units.map(|it| it.iter().map(|unit| unit.as_str().to_owned()).collect());
+    let surveys = catalog::list(conn, tenant, &Filter { periods, unit_ids, ..Filter::default() }).await?;
     let mut shortest: BTreeMap<&str, domain::surveys::PeriodKind> = BTreeMap::new();
     for survey in &surveys {
         let kind = shortest.entry(&survey.service_id).or_insert(survey.period.kind);

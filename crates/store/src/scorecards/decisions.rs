@@ -291,14 +291,26 @@ pub async fn list_for_unit(conn: &mut Conn, tenant: &TenantId, unit: &str) -> Re
     Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(unit).fetch_all(conn).await?)
 }
 
-/// The latest decisions of the Pemda, those still awaiting a plan first.
-pub async fn list_recent(conn: &mut Conn, tenant: &TenantId, limit: i64) -> Result<Vec<Decision>, StoreError> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM watch_decision WHERE tenant_id = $1
-         ORDER BY CASE WHEN due_on IS NOT NULL AND answered_at_ms IS NULL THEN 0 ELSE 1 END, decided_at_ms DESC
+/// The latest decisions about these units (`None`: all of the Pemda's), those still awaiting a plan first.
+pub async fn list_recent(
+    conn: &mut Conn,
+    tenant: &TenantId,
+    units: Option<&[String]>,
+    limit: i64,
+) -> Result<Vec<Decision>, StoreError> {
+    if units.is_some_and(<[String]>::is_empty) {
+        return Ok(Vec::new());
+    }
+    let mut sql = crate::sql::Sql::new(&format!("SELECT {COLUMNS} FROM watch_decision WHERE tenant_id = "));
+    sql.bind(tenant.as_str());
+    if let Some(units) = units {
+        sql.push(" AND unit_id IN (").bind_list(units).push(")");
+    }
+    sql.push(&format!(
+        " ORDER BY CASE WHEN due_on IS NOT NULL AND answered_at_ms IS NULL THEN 0 ELSE 1 END, decided_at_ms DESC
          LIMIT {limit}"
-    );
-    Ok(sqlx::query_as(&sql).bind(tenant.as_str()).fetch_all(conn).await?)
+    ));
+    sql.fetch_all(conn).await
 }
 
 /// The accounts that may be named to answer for a unit (its heads and those of the units above it), with names.

@@ -102,16 +102,21 @@ pub async fn list_open(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<Episode
     Ok(sqlx::query_as(&sql).bind(tenant.as_str()).fetch_all(conn).await?)
 }
 
-/// The latest stays, of one unit or of all, newest first.
+/// The latest stays of these units (`None`: all), newest first.
 pub async fn list_episodes(
     conn: &mut Conn,
     tenant: &TenantId,
-    unit: Option<&str>,
+    units: Option<&[String]>,
     limit: i64,
 ) -> Result<Vec<Episode>, StoreError> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM watch_episode WHERE tenant_id = $1 AND ($2 IS NULL OR unit_id = $2)
-         ORDER BY entered_at_ms DESC LIMIT {limit}"
-    );
-    Ok(sqlx::query_as(&sql).bind(tenant.as_str()).bind(unit).fetch_all(conn).await?)
+    if units.is_some_and(<[String]>::is_empty) {
+        return Ok(Vec::new());
+    }
+    let mut sql = crate::sql::Sql::new(&format!("SELECT {COLUMNS} FROM watch_episode WHERE tenant_id = "));
+    sql.bind(tenant.as_str());
+    if let Some(units) = units {
+        sql.push(" AND unit_id IN (").bind_list(units).push(")");
+    }
+    sql.push(&format!(" ORDER BY entered_at_ms DESC LIMIT {limit}"));
+    sql.fetch_all(conn).await
 }

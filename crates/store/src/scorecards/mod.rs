@@ -1,5 +1,5 @@
 //! Unit scorecards in storage: the running sums every item adds to its unit (`record`), read back per period
-//! (`sums`), recomputed from the items (`rebuild`), and put together into a unit's card (`cards`); the watch list
+//! (`sums`) straight or through the process's figures cache (`reader`, `cache`, `stamps`), recomputed from the items (`rebuild`), and put together into a unit's card (`cards`); the watch list
 //! (`watch`), the units' own indicators (`indicators`), its history (`episodes`), the leaders' decisions about listed units (`decisions`) and the minute job
 //! that keeps the history and escalates lapsed decisions (`sweep`).
 //!
@@ -8,13 +8,16 @@
 //! transaction. The rebuild test on both engines catches a write that forgets to.
 
 pub mod bench;
+pub mod cache;
 pub mod cards;
 pub mod decisions;
 pub mod digest;
 pub mod episodes;
 pub mod indicators;
+pub mod reader;
 pub mod rebuild;
 mod record;
+pub mod stamps;
 pub mod sums;
 pub mod sweep;
 pub mod watch;

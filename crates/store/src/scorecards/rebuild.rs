@@ -2,13 +2,16 @@
 //! should reach past figures, or to check that the running sums never drifted (`pantau scorecard rebuild`).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use domain::complaints::{Kind, State};
 use domain::ids::{TenantId, UnitId};
 use domain::scorecards::facts::{self, Fact, Measure, Stream};
 
 use super::record::{self, Change, Dates, UnitClock};
-use crate::{Db, StoreError};
+use super::stamps;
+use crate::cache::TenantData;
+use crate::{Conn, Db, StoreError};
 
 /// Items read per query.
 const PAGE: i64 = 5000;
@@ -26,23 +29,98 @@ pub struct Rebuilt {
     pub events: u64,
 }
 
-/// Recomputes every sum of every unit of a tenant: complaints, letters, news and discipline.
+/// Units read at once while the previous one is written: reading (and, on PostgreSQL, the server's work) overlaps
+/// with computing and writing.
+const READERS: usize = 2;
+
+/// Recomputes every sum of every unit of a tenant: complaints, letters, news and discipline. Each unit is read in a
+/// snapshot beside the others and written in a short transaction of its own; a unit that changed in between (its
+/// counter moved) is read again inside that transaction, so no concurrent write is lost.
 pub async fn rebuild(db: &Db, tenant: &TenantId) -> Result<Rebuilt, StoreError> {
     let data = db.tenant_data(tenant).await?;
     let mut done = Rebuilt::default();
-    for unit in &data.units {
-        let mut tx = db.begin_write().await?;
-        let Some(clock) = UnitClock::load(&mut tx, &data, tenant, &unit.id).await? else { continue };
-        delete_unit(&mut tx, tenant, &unit.id).await?;
-        let mut changes = Vec::new();
-        done.items += read_items(&mut tx, tenant, &unit.id, &clock, &mut changes).await?;
-        done.steps += read_steps(&mut tx, tenant, &unit.id, &clock, &mut changes).await?;
-        done.events += read_events(&mut tx, tenant, &unit.id, &clock, &mut changes).await?;
-        record::update_sums(&mut tx, tenant, &changes).await?;
-        tx.commit().await?;
-        done.units += 1;
+    let mut reading = tokio::task::JoinSet::new();
+    let mut queue = data.units.iter().map(|it| it.id.clone());
+    loop {
+        while reading.len() < READERS {
+            let Some(unit) = queue.next() else { break };
+            reading.spawn(read_unit(db.clone(), Arc::clone(&data), tenant.clone(), unit));
+        }
+        let Some(joined) = reading.join_next().await else { break };
+        let read = joined.map_err(|err| StoreError::Config(format!("rebuild task: {err}")))??;
+        if let Some(read) = read {
+            write_unit(db, &data, tenant, read, &mut done).await?;
+        }
     }
     Ok(done)
+}
+
+/// One unit's recomputed facts, with its counter in the snapshot they were read from.
+struct UnitRead {
+    unit: UnitId,
+    stamp: i64,
+    changes: Vec<Change>,
+    counts: Rebuilt,
+}
+
+async fn read_unit(
+    db: Db,
+    data: Arc<TenantData>,
+    tenant: TenantId,
+    unit: UnitId,
+) -> Result<Option<UnitRead>, StoreError> {
+    let mut tx = db.begin_snapshot().await?;
+    let stamp = stamps::find_unit_stamp(&mut tx, &tenant, &unit).await?;
+    let computed = compute(&mut tx, &data, &tenant, &unit).await?;
+    tx.rollback().await?;
+    Ok(computed.map(|(changes, counts)| UnitRead { unit, stamp, changes, counts }))
+}
+
+async fn compute(
+    conn: &mut Conn,
+    data: &Arc<TenantData>,
+    tenant: &TenantId,
+    unit: &UnitId,
+) -> Result<Option<(Vec<Change>, Rebuilt)>, StoreError> {
+    let Some(clock) = UnitClock::load(conn, data, tenant, unit).await? else { return Ok(None) };
+    let mut changes = Vec::new();
+    let counts = Rebuilt {
+        units: 1,
+        items: read_items(conn, tenant, unit, &clock, &mut changes).await?,
+        steps: read_steps(conn, tenant, unit, &clock, &mut changes).await?,
+        events: read_events(conn, tenant, unit, &clock, &mut changes).await?,
+    };
+    Ok(Some((changes, counts)))
+}
+
+async fn write_unit(
+    db: &Db,
+    data: &Arc<TenantData>,
+    tenant: &TenantId,
+    read: UnitRead,
+    done: &mut Rebuilt,
+) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    // Taking the counter locks the unit against writers until the commit; a unit left without any item moves no
+    // sum, but what a process kept of it is wrong all the same, and this tells it.
+    stamps::update_unit_stamps(&mut tx, tenant, [read.unit.as_str()].into()).await?;
+    let now = stamps::find_unit_stamp(&mut tx, tenant, &read.unit).await?;
+    let (changes, counts) = if now == read.stamp + 1 {
+        (read.changes, read.counts)
+    } else {
+        match compute(&mut tx, data, tenant, &read.unit).await? {
+            Some(computed) => computed,
+            None => return Ok(tx.rollback().await?),
+        }
+    };
+    delete_unit(&mut tx, tenant, &read.unit).await?;
+    record::update_sums(&mut tx, tenant, &changes).await?;
+    tx.commit().await?;
+    done.units += counts.units;
+    done.items += counts.items;
+    done.steps += counts.steps;
+    done.events += counts.events;
+    Ok(())
 }
 
 async fn delete_unit(conn: &mut crate::Conn, tenant: &TenantId, unit: &UnitId) -> Result<(), StoreError> {

@@ -223,6 +223,9 @@ pub(crate) async fn update_sums(conn: &mut Conn, tenant: &TenantId, changes: &[C
         let month = format!("{:04}-{:02}", day.year(), day.month());
         *months.entry((unit, stream, month, measure)).or_default() += change.fact.n;
     }
+    // The counter first: a rebuild takes it before the unit's sums too, so the two never wait on each other.
+    let units = changes.iter().filter(|it| it.fact.n != 0).map(|it| it.unit.as_str()).collect();
+    super::stamps::update_unit_stamps(conn, tenant, units).await?;
     update_sum_table(conn, tenant, "scorecard_day", "day", &days).await?;
     update_sum_table(conn, tenant, "scorecard_month", "month", &months).await
 }

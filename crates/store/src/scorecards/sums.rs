@@ -29,7 +29,7 @@ pub async fn load_sums(
     load_measures(conn, tenant, units, (from, to), None).await
 }
 
-async fn load_measures(
+pub(crate) async fn load_measures(
     conn: &mut Conn,
     tenant: &TenantId,
     units: Option<&[UnitId]>,
@@ -60,7 +60,7 @@ async fn load_measures(
 }
 
 /// The measures that say what is still open on a day: deadlines passed, and met, late, or late by their deadline.
-const OPEN_MEASURES: [Measure; 4] = [Measure::Due, Measure::OnTime, Measure::Late, Measure::LateByDue];
+pub(crate) const OPEN_MEASURES: [Measure; 4] = [Measure::Due, Measure::OnTime, Measure::Late, Measure::LateByDue];
 
 /// The sums of everything dated up to `to` of the measures that say what is still open on that day (the others
 /// are never read over all time, and reading them would cost a page every month of history).
@@ -70,7 +70,12 @@ pub async fn load_sums_through(
     units: Option<&[UnitId]>,
     to: Date,
 ) -> Result<UnitSums, StoreError> {
-    load_measures(conn, tenant, units, (ScorePeriod::Month(2000, 1).first_day(), to), Some(&OPEN_MEASURES)).await
+    load_measures(conn, tenant, units, (history_start(), to), Some(&OPEN_MEASURES)).await
+}
+
+/// The first day any sum can be dated.
+pub(crate) fn history_start() -> Date {
+    ScorePeriod::Month(2000, 1).first_day()
 }
 
 type Range = Option<(Date, Date)>;

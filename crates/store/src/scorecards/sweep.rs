@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use domain::scorecards::period::ScorePeriod;
 use domain::surveys::{Period, PeriodKind};
 
+use super::reader::Reader;
 use super::{cards, decisions, episodes, watch};
 use crate::{ActionCx, Actor, Db, IdSource, StoreError};
 
@@ -48,9 +49,10 @@ pub async fn sweep_tenant(cx: &ActionCx<'_>) -> Result<SweepReport, StoreError> 
     let period = ScorePeriod::Span(Period::containing(PeriodKind::Quarter, today));
     let listed = {
         let mut conn = cx.db.conn().await?;
-        let cards = cards::load_cards(&mut conn, cx.tenant, &data.tree, period, today).await?;
-        let (rules, _) = watch::load_rules(&mut conn, cx.tenant).await?;
-        watch::list_watched(&mut conn, cx.db, cx.tenant, &rules, &cards).await?
+        let mut reader = Reader::cached(&mut conn, cx.db, cx.tenant).await?;
+        let cards = cards::load_cards(&mut reader, cx.tenant, &data.tree, period, today).await?;
+        let (rules, _) = watch::load_rules(reader.conn(), cx.tenant).await?;
+        watch::list_watched(&mut reader, &data.calendar, cx.tenant, &rules, &cards).await?
     };
     let codes: BTreeMap<_, Vec<String>> =
         listed.into_iter().map(|(unit, fired)| (unit, fired.into_iter().map(|it| it.code).collect())).collect();
@@ -68,8 +70,9 @@ pub async fn fired_codes(
 ) -> Result<Vec<String>, StoreError> {
     let data = db.tenant_data(tenant).await?;
     let mut conn = db.conn().await?;
-    let cards = cards::load_cards(&mut conn, tenant, &data.tree, period, as_of).await?;
-    let (rules, _) = watch::load_rules(&mut conn, tenant).await?;
-    let mut listed = watch::list_watched(&mut conn, db, tenant, &rules, &cards).await?;
+    let mut reader = Reader::cached(&mut conn, db, tenant).await?;
+    let cards = cards::load_cards(&mut reader, tenant, &data.tree, period, as_of).await?;
+    let (rules, _) = watch::load_rules(reader.conn(), tenant).await?;
+    let mut listed = watch::list_watched(&mut reader, &data.calendar, tenant, &rules, &cards).await?;
     Ok(listed.remove(unit).unwrap_or_default().into_iter().map(|it| it.code).collect())
 }

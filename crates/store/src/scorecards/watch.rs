@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use domain::calendar::Calendar;
 use domain::ids::{TenantId, UnitId};
 use domain::scorecards::facts::{Measure, Stream};
 use domain::scorecards::watch::{self, Firing, Signals, WatchRules};
@@ -10,9 +11,10 @@ use jiff::ToSpan;
 use serde_json::json;
 
 use super::cards::Cards;
+use super::reader::Reader;
 use super::sums::{self, UnitSums};
 use crate::audit::{self, Change};
-use crate::{ActionCx, Conn, Db, Refusal, StoreError};
+use crate::{ActionCx, Conn, Refusal, StoreError};
 
 /// The rules that fire per unit, units without any left out.
 pub type Listed = BTreeMap<UnitId, Vec<Firing>>;
@@ -20,26 +22,28 @@ pub type Listed = BTreeMap<UnitId, Vec<Firing>>;
 /// The units the rules put on the list, judged on each unit's own figures (a parent is not listed for its
 /// subunits; they are listed themselves).
 pub async fn list_watched(
-    conn: &mut Conn,
-    db: &Db,
+    reader: &mut Reader<'_>,
+    calendar: &Calendar,
     tenant: &TenantId,
     rules: &WatchRules,
     cards: &Cards,
 ) -> Result<Listed, StoreError> {
-    let data = db.tenant_data(tenant).await?;
     let end = cards.period.last_day().min(cards.as_of);
     let mut overdue: BTreeMap<u32, UnitSums> = BTreeMap::new();
     for days in rules.overdue_spans() {
-        let cutoff = watch::overdue_cutoff(&data.calendar, end, days);
-        overdue.insert(days, sums::load_sums_through(conn, tenant, None, cutoff).await?);
+        let cutoff = watch::overdue_cutoff(calendar, end, days);
+        overdue.insert(
+            days,
+            reader.sums(tenant, None, (sums::history_start(), cutoff), Some(&sums::OPEN_MEASURES)).await?,
+        );
     }
     let mut news: BTreeMap<u32, UnitSums> = BTreeMap::new();
     for days in rules.news_windows() {
         let from = end.checked_sub(i64::from(days - 1).days()).unwrap_or(end);
-        news.insert(days, sums::load_sums(conn, tenant, None, from, end).await?);
+        news.insert(days, reader.sums(tenant, None, (from, end), Some(&[Measure::NegativeNews])).await?);
     }
-    let previous = super::cards::load_skm_index(conn, tenant, cards.period.previous()).await?;
-    let standings = super::indicators::load_standings(conn, tenant, cards.period, end).await?;
+    let previous = super::cards::load_skm_index(reader, tenant, cards.period.previous()).await?;
+    let standings = reader.standings(tenant, cards.period, end).await?;
     let mut out = Listed::new();
     for (unit, card) in &cards.own {
         let get = |sums: &UnitSums, stream: Stream, measure: Measure| {

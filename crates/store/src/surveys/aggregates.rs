@@ -68,7 +68,7 @@ pub async fn update_totals(
         .bind(survey_id)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    crate::scorecards::stamps::update_survey_stamp(conn, tenant, survey_id).await
 }
 
 async fn apply_profile(conn: &mut Conn, tenant: &TenantId, survey_id: &str, delta: &Delta) -> Result<(), StoreError> {

@@ -7,6 +7,7 @@ use domain::scorecards::watch;
 use jiff::civil::date;
 use store::scorecards::cards::load_cards;
 use store::scorecards::indicators::{self, MonthEntry, NewIndicator};
+use store::scorecards::reader::Reader;
 use store::scorecards::watch::list_watched;
 use store::{ActionCx, Actor, StoreError};
 use testkit::{SeqIds, TestDb, db_test, fixtures};
@@ -52,15 +53,24 @@ async fn own_indicators_are_defined_saved_and_watched(db: TestDb) -> anyhow::Res
     let (_, standing) = &standings[&samsat.id][0];
     assert_eq!((standing.target, standing.actual, standing.achievement), (Some(2000.0), Some(1500.0), Some(0.75)));
     let tree = UnitTree::of_units(std::slice::from_ref(&samsat));
-    let cards = load_cards(&mut conn, &tenant.id, &tree, quarter, date(2026, 12, 7)).await?;
-    let listed = list_watched(&mut conn, &db, &tenant.id, watch::shipped(), &cards).await?;
+    let mut reader = Reader::cached(&mut conn, &db, &tenant.id).await?;
+    let cards = load_cards(&mut reader, &tenant.id, &tree, quarter, date(2026, 12, 7)).await?;
+    let listed =
+        list_watched(&mut reader, &db.tenant_data(&tenant.id).await?.calendar, &tenant.id, watch::shipped(), &cards)
+            .await?;
     assert_eq!(listed[&samsat.id].iter().map(|it| it.code.as_str()).collect::<Vec<_>>(), ["indikator_rendah"]);
     drop(conn);
     // The form clears what it leaves blank; the unit is off the list once the indicator reaches 80 %.
     indicators::save_months(&cx, &samsat.id, &[entry("pkb", 10, Some(1000.0), None)], true).await?;
+    // The save moved the tenant's counter: the kept standings are read again.
     let mut conn = db.conn().await?;
-    let cards = load_cards(&mut conn, &tenant.id, &tree, quarter, date(2026, 12, 7)).await?;
-    assert!(list_watched(&mut conn, &db, &tenant.id, watch::shipped(), &cards).await?.is_empty());
+    let mut reader = Reader::cached(&mut conn, &db, &tenant.id).await?;
+    let cards = load_cards(&mut reader, &tenant.id, &tree, quarter, date(2026, 12, 7)).await?;
+    assert!(
+        list_watched(&mut reader, &db.tenant_data(&tenant.id).await?.calendar, &tenant.id, watch::shipped(), &cards)
+            .await?
+            .is_empty()
+    );
     drop(conn);
     indicators::retire(&cx, &pkb.id).await?;
     let mut conn = db.conn().await?;

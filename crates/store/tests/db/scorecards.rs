@@ -10,6 +10,7 @@ use store::complaints::actions::{Step, take};
 use store::complaints::intake::{Submission, file};
 use store::complaints::{Item, escalation, redaction};
 use store::scorecards::cards::load_cards;
+use store::scorecards::reader::Reader;
 use store::scorecards::rebuild::rebuild;
 use store::{ActionCx, Actor, Db};
 use testkit::{SeqIds, TestDb, db_test, fixtures};
@@ -122,6 +123,7 @@ async fn the_running_sums_give_the_hand_counted_figures_and_a_rebuild_lands_on_t
     let tree = UnitTree::of_units(&[world.dinas.clone(), world.upt.clone()]);
     let april = ScorePeriod::parse("2026-04").unwrap();
     let mut conn = db.conn().await?;
+    let mut conn = Reader::direct(&mut conn);
     let cards = load_cards(&mut conn, &world.tenant.id, &tree, april, date(2026, 4, 30)).await?;
     let dinas = &cards.own[&world.dinas.id].complaints;
     // Two first answers were due on 13 April at the dinas (the moved item left with its deadline): one met.
@@ -147,7 +149,6 @@ async fn the_running_sums_give_the_hand_counted_figures_and_a_rebuild_lands_on_t
     // As it stood on 10 April, nothing had passed its deadline yet.
     let early = load_cards(&mut conn, &world.tenant.id, &tree, april, date(2026, 4, 10)).await?;
     assert_eq!(early.rolled[&world.dinas.id].complaints.due, 0);
-    drop(conn);
     let kept = sums(&db).await?;
     assert!(!kept.is_empty());
     let done = rebuild(&db, &world.tenant.id).await?;
@@ -171,3 +172,58 @@ async fn a_rebuild_repairs_sums_that_drifted(db: TestDb) -> anyhow::Result<()> {
     Ok(())
 }
 db_test!(a_rebuild_repairs_sums_that_drifted);
+
+/// The cards and the watch list read through the figures cache, and the same read straight from the tables.
+async fn both_ways(db: &Db, world: &World) -> anyhow::Result<[(store::scorecards::cards::Cards, usize); 2]> {
+    let tree = UnitTree::of_units(&[world.dinas.clone(), world.upt.clone()]);
+    let april = ScorePeriod::parse("2026-04").unwrap();
+    let data = db.tenant_data(&world.tenant.id).await?;
+    let rules = domain::scorecards::watch::shipped();
+    let mut out = Vec::new();
+    for cached in [true, false] {
+        let mut conn = db.conn().await?;
+        let mut reader = match cached {
+            true => Reader::cached(&mut conn, db, &world.tenant.id).await?,
+            false => Reader::direct(&mut conn),
+        };
+        let cards = load_cards(&mut reader, &world.tenant.id, &tree, april, date(2026, 4, 30)).await?;
+        let listed =
+            store::scorecards::watch::list_watched(&mut reader, &data.calendar, &world.tenant.id, rules, &cards)
+                .await?;
+        out.push((cards, listed.len()));
+    }
+    let [cached, direct] = <[_; 2]>::try_from(out).map_err(|_| anyhow::anyhow!("two reads"))?;
+    assert_eq!(cached, direct, "the kept figures differ from the tables");
+    Ok([cached, direct])
+}
+
+async fn the_kept_figures_follow_every_write_and_a_rebuild(db: TestDb) -> anyhow::Result<()> {
+    let world = world(&db).await?;
+    let items = history(&db, &world).await?;
+    let [before, _] = both_ways(&db, &world).await?;
+    assert_eq!(before.0.own[&world.dinas.id].complaints.overdue_open, 1);
+    // The item left without an answer at the dinas gets its first answer, late: one unit's counter moves.
+    let silent = &items[1];
+    step(&at(&db, &world, "2026-04-23T03:00:00Z"), &silent.id, Action::Respond(Tier::Simple), Party::Unit).await?;
+    let [after, _] = both_ways(&db, &world).await?;
+    assert_eq!(after.0.own[&world.dinas.id].complaints.overdue_open, 0);
+    assert_eq!(after.0.own[&world.upt.id], before.0.own[&world.upt.id]);
+    // Sums repaired by a rebuild are read again: the rebuild moves every unit's counter.
+    let mut conn = db.conn().await?;
+    sqlx::query("UPDATE scorecard_month SET n = n + 5 WHERE measure = 'received'").execute(&mut *conn).await?;
+    drop(conn);
+    let mut conn = db.conn().await?;
+    let tree = UnitTree::of_units(&[world.dinas.clone(), world.upt.clone()]);
+    let march = ScorePeriod::parse("2026-03").unwrap();
+    let mut reader = Reader::cached(&mut conn, &db, &world.tenant.id).await?;
+    let kept = load_cards(&mut reader, &world.tenant.id, &tree, march, date(2026, 4, 30)).await?;
+    drop(conn);
+    rebuild(&db, &world.tenant.id).await?;
+    let mut conn = db.conn().await?;
+    let mut reader = Reader::cached(&mut conn, &db, &world.tenant.id).await?;
+    let rebuilt = load_cards(&mut reader, &world.tenant.id, &tree, march, date(2026, 4, 30)).await?;
+    assert_eq!(rebuilt.rolled[&world.dinas.id].complaints.received, 4);
+    assert_ne!(kept, rebuilt);
+    Ok(())
+}
+db_test!(the_kept_figures_follow_every_write_and_a_rebuild);

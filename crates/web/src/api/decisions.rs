@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use domain::ids::UnitId;
 use domain::people::Permission;
-use domain::scorecards::decisions::{RawDecision, shipped};
+use domain::scorecards::decisions::RawDecision;
 use domain::scorecards::period::ScorePeriod;
 use serde::{Deserialize, Serialize};
 use store::scorecards::decisions::{self as stored, Decision, NewDecision};
@@ -91,13 +91,8 @@ pub async fn list(staff: Staff) -> Result<Json<Vec<DecisionOut>>, WebError> {
     let tenant = TenantView::of(&staff).await?;
     let visible = tenant.visible_units(&staff.user.access, Permission::ViewScorecards);
     let mut conn = staff.app.db().conn().await?;
-    let rows = stored::list_recent(&mut conn, &staff.tenant.0.id, 1000).await?;
-    Ok(Json(
-        rows.into_iter()
-            .filter(|it| visible.as_ref().is_none_or(|units| units.contains(&it.unit_id)))
-            .map(|it| out(&staff, &tenant, it))
-            .collect(),
-    ))
+    let rows = stored::list_recent(&mut conn, &staff.tenant.0.id, visible.as_deref(), 1000).await?;
+    Ok(Json(rows.into_iter().map(|it| out(&staff, &tenant, it)).collect()))
 }
 
 /// A decision to record.
@@ -142,7 +137,8 @@ pub async fn create(staff: Staff, Json(body): Json<DecisionIn>) -> Result<Respon
         owner_id: body.owner_id.filter(|it| !it.trim().is_empty()),
         signer_office: body.signer_office.filter(|it| !it.trim().is_empty()),
     };
-    let decision = stored::record(&staff.action_cx(), shipped(), &new).await?;
+    let kinds = crate::scorecards::decision_kinds(&staff).await?;
+    let decision = stored::record(&staff.action_cx(), &kinds, &new).await?;
     Ok((StatusCode::CREATED, Json(out(&staff, &tenant, decision))).into_response())
 }
 

@@ -10,7 +10,7 @@ use crate::testing::{TestApp, demo_db, demo_unit_id};
 const SHARED_PAGES: [&str; 5] = ["/beranda", "/unit", "/unit/{unit}", "/kalender?tahun=2026", "/akun/sandi"];
 
 /// (route, roles that get 200; every other signed-in role gets 403 or 404).
-const GUARDED_PAGES: [(&str, &[&str]); 24] = [
+const GUARDED_PAGES: [(&str, &[&str]); 26] = [
     ("/pengguna", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/pengguna/baru", &["admin"]),
     ("/audit", &["admin", "sekda", "inspektur"]),
@@ -27,6 +27,8 @@ const GUARDED_PAGES: [(&str, &[&str]); 24] = [
     ("/kinerja/unit/{unit}", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/kinerja/pantauan", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/kinerja/aturan", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
+    ("/kinerja/aturan/berkas/keputusan", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
+    ("/kinerja/aturan/berkas/pekppp-2025", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/kinerja.csv", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/kinerja.xlsx", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),
     ("/kinerja/keputusan", &["admin", "sekda", "inspektur", "bkpsdm", "kadis.dpmptsp"]),

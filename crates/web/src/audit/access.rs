@@ -24,7 +24,7 @@ pub(crate) enum Sight {
 
 /// Entities whose documents hold nothing beyond what every holder of `ViewAudit` (inspector, leader,
 /// administrator, all tenant-wide) may read on the entity's own page: the register, accounts, calendar, settings,
-/// surveys, feeds, reviews, the discipline rules and the watch-list rules.
+/// surveys, feeds, reviews, the discipline rules, the watch-list rules and a Pemda's copies of rules files.
 const OPEN_TO_AUDITORS: &[&str] = &[
     "tenant",
     "unit",
@@ -45,6 +45,7 @@ const OPEN_TO_AUDITORS: &[&str] = &[
     "news_review",
     "discipline_rules",
     "watch_rules",
+    "rule_file",
     "watch_decision",
 ];
 

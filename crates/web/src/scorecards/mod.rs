@@ -12,11 +12,14 @@ mod pdf;
 mod pekppp;
 mod query;
 mod rows;
+mod rule_files;
 mod rules;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_digest;
+#[cfg(test)]
+mod tests_files;
 mod unit_page;
 mod watch_page;
 mod xlsx;
@@ -25,7 +28,7 @@ use axum::Router;
 use axum::routing::{get, post};
 
 pub use decisions::record::reasons as decision_reasons;
-pub use decisions::{DecisionView, standing_of, visible_decisions};
+pub use decisions::{DecisionView, kinds as decision_kinds, standing_of, visible_decisions};
 pub use rows::{COLUMNS, Scope, ScorecardRow, Scorecards, csv, load};
 
 use crate::App;
@@ -41,6 +44,8 @@ pub fn routes() -> Router<App> {
         .route("/kinerja/pantauan", get(watch_page::page))
         .route("/kinerja/aturan", get(rules::page).post(rules::save))
         .route("/kinerja/aturan.toml", get(rules::download))
+        .route("/kinerja/aturan/berkas/{slug}", get(rule_files::page).post(rule_files::save))
+        .route("/kinerja/aturan/berkas/{slug}/unduh", get(rule_files::download))
         .route("/kinerja/unit/{id}/keputusan", get(decisions::record_form).post(decisions::record_save))
         .route("/kinerja/keputusan", get(decisions::list))
         .route("/kinerja/unit/{id}/indikator", get(indicators::page).post(indicators::define))

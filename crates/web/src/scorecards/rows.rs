@@ -7,6 +7,7 @@ use domain::scorecards::period::ScorePeriod;
 use jiff::civil::Date;
 use serde::Serialize;
 use store::scorecards::cards::{self, Card, Cards};
+use store::scorecards::reader::Reader;
 use store::scorecards::watch::{self, Listed};
 use store::{Db, StoreError};
 use utoipa::ToSchema;
@@ -121,9 +122,10 @@ pub async fn load(
 ) -> Result<Scorecards, StoreError> {
     let data = db.tenant_data(tenant).await?;
     let mut conn = db.conn().await?;
-    let cards = cards::load_cards(&mut conn, tenant, &data.tree, period, as_of).await?;
-    let (rules, _) = watch::load_rules(&mut conn, tenant).await?;
-    let listed = watch::list_watched(&mut conn, db, tenant, &rules, &cards).await?;
+    let mut reader = Reader::cached(&mut conn, db, tenant).await?;
+    let cards = cards::load_cards(&mut reader, tenant, &data.tree, period, as_of).await?;
+    let (rules, _) = watch::load_rules(reader.conn(), tenant).await?;
+    let listed = watch::list_watched(&mut reader, &data.calendar, tenant, &rules, &cards).await?;
     let chosen = if scope == Scope::Unit { &cards.own } else { &cards.rolled };
     let mut rows = Vec::new();
     for (unit_id, _) in data.tree.ordered() {
@@ -274,9 +276,10 @@ pub async fn trend(
     let data = db.tenant_data(tenant).await?;
     let Some(found) = data.units.iter().find(|it| it.id == *unit) else { return Err(StoreError::NotFound) };
     let mut conn = db.conn().await?;
+    let mut reader = Reader::cached(&mut conn, db, tenant).await?;
     let mut out = Vec::new();
     for period in periods {
-        let cards = cards::load_unit_card(&mut conn, tenant, (&data.tree, unit), *period, as_of).await?;
+        let cards = cards::load_unit_card(&mut reader, tenant, (&data.tree, unit), *period, as_of).await?;
         let chosen = if scope == Scope::Unit { &cards.own } else { &cards.rolled };
         let card = chosen.get(unit).cloned().unwrap_or_default();
         out.push(row_of(found, &card, (*period, as_of), scope));

@@ -55,12 +55,13 @@ pub async fn page(staff: Staff) -> Result<Response, WebError> {
     show(staff, StatusCode::OK, (None, None), false).await
 }
 
+/// A rules file as the form sends it: the edited text, or `reset` for the shipped one.
 #[derive(Deserialize)]
 pub struct SaveForm {
     #[serde(default)]
-    body: String,
+    pub(super) body: String,
     #[serde(default)]
-    reset: Option<String>,
+    pub(super) reset: Option<String>,
 }
 
 /// `POST /kinerja/aturan`: an edited file, or `reset` for the shipped one.

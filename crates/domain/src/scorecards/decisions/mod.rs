@@ -52,10 +52,11 @@ pub const REQUIRED: [&str; 6] =
 /// The kind that asks nothing of the unit: its note is the reason instead.
 pub const NO_ACTION: &str = "tanpa_tindakan";
 
-static SHIPPED: LazyLock<Kinds> = LazyLock::new(|| {
-    Kinds::parse(include_str!("../../../data/watch_decisions.toml"))
-        .expect("the shipped decision kinds are valid: tested")
-});
+/// The shipped file, which a Pemda's edited copy replaces.
+pub const SHIPPED_TEXT: &str = include_str!("../../../data/watch_decisions.toml");
+
+static SHIPPED: LazyLock<Kinds> =
+    LazyLock::new(|| Kinds::parse(SHIPPED_TEXT).expect("the shipped decision kinds are valid: tested"));
 
 /// The kinds shipped with Pantau.
 pub fn shipped() -> &'static Kinds {

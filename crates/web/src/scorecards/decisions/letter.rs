@@ -40,6 +40,8 @@ pub(crate) struct Teguran<'a> {
     pub signer: String,
     /// The rules that had fired, in words.
     pub reasons: Vec<String>,
+    /// Working days the unit has to answer, by the Pemda's decision kinds.
+    pub days: u32,
 }
 
 fn date(raw: &str) -> String {
@@ -63,7 +65,7 @@ impl Teguran<'_> {
             blocks.push(Block::labelled(t("reasons"), self.reasons.clone()));
         }
         blocks.push(Block::labelled(t("note"), vec![it.note.clone()]));
-        let days = domain::scorecards::decisions::shipped().find(&it.kind).map_or(0, |k| k.days).to_string();
+        let days = self.days.to_string();
         let due = it.due_on.as_deref().map(date).unwrap_or_default();
         blocks.push(Block::par(tf("ask", &[("due", &due), ("days", &days), ("number", &it.number)])));
         blocks.push(Block::par(t("closing")));
@@ -105,9 +107,9 @@ impl Teguran<'_> {
 /// `GET /kinerja/keputusan/{id}/teguran.pdf`: only a teguran has one.
 pub async fn download(staff: Staff, Path(id): Path<String>) -> Result<Response, WebError> {
     let (tenant, decision) = super::reach(&staff, &id).await?;
-    if !domain::scorecards::decisions::shipped().find(&decision.kind).is_some_and(|it| it.letter) {
-        return Err(WebError::NotFound);
-    }
+    let kinds = super::kinds(&staff).await?;
+    let Some(kind) = kinds.find(&decision.kind).filter(|it| it.letter) else { return Err(WebError::NotFound) };
+    let days = kind.days;
     let names = super::user_names(&staff).await?;
     let mut conn = staff.app.db().conn().await?;
     let (rules, _) = store::scorecards::watch::load_rules(&mut conn, &staff.tenant.0.id).await?;
@@ -126,6 +128,7 @@ pub async fn download(staff: Staff, Path(id): Path<String>) -> Result<Response, 
         unit: tenant.unit_name(&decision.unit_id),
         signer: names.get(&decision.decided_by).cloned().unwrap_or_default(),
         reasons,
+        days,
     };
     letter.prepare()?.saved_as_file().respond().await
 }

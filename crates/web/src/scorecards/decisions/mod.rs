@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::calendar::Calendar;
 use domain::ids::UnitId;
 use domain::people::Permission;
-use domain::scorecards::decisions::Standing;
+use domain::scorecards::decisions::{Kinds, Standing};
 use serde::{Deserialize, Serialize};
 use store::StoreError;
 use store::scorecards::decisions::{self as stored, Decision};
@@ -89,10 +89,16 @@ pub fn standing_of(it: &Decision, calendar: &Calendar, today: jiff::civil::Date)
     }
 }
 
+/// The kinds of decision in force for the reader's Pemda: its copy, or the shipped file.
+pub async fn kinds(staff: &Staff) -> Result<Kinds, WebError> {
+    let mut conn = staff.app.db().conn().await?;
+    Ok(store::rule_files::load_decision_kinds(&mut conn, &staff.tenant.0.id).await?)
+}
+
 /// The view of a decision.
 pub(crate) fn view_of(
     staff: &Staff,
-    tenant: &TenantView,
+    (tenant, kinds): (&TenantView, &Kinds),
     names: &HashMap<String, String>,
     it: &Decision,
 ) -> DecisionView {
@@ -102,7 +108,6 @@ pub(crate) fn view_of(
     let (standing, overdue_days) = standing_of(it, tenant.calendar(), today);
     let date = |raw: &str| raw.parse().map(|it| long_date(lang, it)).unwrap_or_else(|_| raw.to_owned());
     let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_owned());
-    let kinds = domain::scorecards::decisions::shipped();
     DecisionView {
         id: it.id.clone(),
         number: it.number.clone(),
@@ -133,14 +138,11 @@ pub async fn visible_decisions(staff: &Staff, limit: i64) -> Result<Vec<Decision
     let tenant = TenantView::of(staff).await?;
     let visible = tenant.visible_units(&staff.user.access, Permission::ViewScorecards);
     let mut conn = staff.app.db().conn().await?;
-    let rows = stored::list_recent(&mut conn, &staff.tenant.0.id, limit).await?;
+    let rows = stored::list_recent(&mut conn, &staff.tenant.0.id, visible.as_deref(), limit).await?;
     drop(conn);
     let names = user_names(staff).await?;
-    Ok(rows
-        .iter()
-        .filter(|it| visible.as_ref().is_none_or(|units| units.contains(&it.unit_id)))
-        .map(|it| view_of(staff, &tenant, &names, it))
-        .collect())
+    let kinds = kinds(staff).await?;
+    Ok(rows.iter().map(|it| view_of(staff, (&tenant, &kinds), &names, it)).collect())
 }
 
 /// A stay on the watch list as the pages show it.
@@ -159,11 +161,16 @@ pub(crate) async fn stays(staff: &Staff, unit: Option<&str>, limit: i64) -> Resu
     let tenant = TenantView::of(staff).await?;
     let visible = tenant.visible_units(&staff.user.access, Permission::ViewScorecards);
     let mut conn = staff.app.db().conn().await?;
-    let rows = store::scorecards::episodes::list_episodes(&mut conn, &staff.tenant.0.id, unit, limit).await?;
+    let asked: Option<Vec<String>> = match (unit, visible) {
+        (Some(unit), Some(visible)) => Some(visible.into_iter().filter(|it| it == unit).collect()),
+        (Some(unit), None) => Some(vec![unit.to_owned()]),
+        (None, visible) => visible,
+    };
+    let rows =
+        store::scorecards::episodes::list_episodes(&mut conn, &staff.tenant.0.id, asked.as_deref(), limit).await?;
     let zone = staff.tenant.0.zone;
     Ok(rows
         .into_iter()
-        .filter(|it| visible.as_ref().is_none_or(|units| units.contains(&it.unit_id)))
         .map(|it| StayView {
             unit_name: tenant.unit_name(&it.unit_id),
             unit_id: it.unit_id,
@@ -182,7 +189,8 @@ pub(crate) async fn of_unit(staff: &Staff, unit: &str) -> Result<Vec<DecisionVie
     let rows = stored::list_for_unit(&mut conn, &staff.tenant.0.id, unit).await?;
     drop(conn);
     let names = user_names(staff).await?;
-    Ok(rows.iter().map(|it| view_of(staff, &tenant, &names, it)).collect())
+    let kinds = kinds(staff).await?;
+    Ok(rows.iter().map(|it| view_of(staff, (&tenant, &kinds), &names, it)).collect())
 }
 
 #[derive(Serialize)]
@@ -238,8 +246,9 @@ async fn show(
     let link = format!("/kinerja/keputusan/{id}");
     store::news::notices::update_read(&mut conn, &staff.tenant.0.id, &user, &link, staff.app.now().as_millisecond())
         .await?;
-    let page =
-        DetailPage { d: view_of(&staff, &tenant, &names, &decision), can_answer, plan, errors, layout: staff.layout };
+    let kinds = kinds(&staff).await?;
+    let d = view_of(&staff, (&tenant, &kinds), &names, &decision);
+    let page = DetailPage { d, can_answer, plan, errors, layout: staff.layout };
     render_status(status, "scorecards/decision.html", &page)
 }
 

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::people::Permission;
-use domain::scorecards::decisions::{RawDecision, shipped};
+use domain::scorecards::decisions::RawDecision;
 use domain::scorecards::period::ScorePeriod;
 use serde::{Deserialize, Serialize};
 use store::StoreError;
@@ -79,7 +79,7 @@ async fn show(
         reasons: reasons(&staff, &unit_id, period).await?,
         unit_name,
         period: period.code(),
-        kinds: shipped().all().iter().map(|it| kind_choice(staff.lang, it)).collect(),
+        kinds: super::kinds(&staff).await?.all().iter().map(|it| kind_choice(staff.lang, it)).collect(),
         owners: owners.into_iter().map(|(value, label)| Choice { value, label }).collect(),
         values: DecisionForm { periode: period.code(), ..values },
         errors,
@@ -132,7 +132,8 @@ pub async fn save(staff: Staff, Path(id): Path<String>, Form(form): Form<Decisio
         owner_id: Some(form.owner.trim().to_owned()).filter(|it| !it.is_empty()),
         signer_office: Some(form.signer_office.trim().to_owned()).filter(|it| !it.is_empty()),
     };
-    match stored::record(&staff.action_cx(), shipped(), &new).await {
+    let kinds = super::kinds(&staff).await?;
+    match stored::record(&staff.action_cx(), &kinds, &new).await {
         Ok(decision) => Ok(Redirect::to(&format!("/kinerja/keputusan/{}", decision.id)).into_response()),
         Err(StoreError::Invalid(problems)) => {
             let errors = field_errors(staff.lang, &problems);

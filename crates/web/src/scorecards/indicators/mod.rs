@@ -58,8 +58,9 @@ pub async fn standings(
 ) -> Result<Vec<StandingView>, WebError> {
     let mut conn = staff.app.db().conn().await?;
     let tenant = &staff.tenant.0.id;
-    let all = stored::load_standings(&mut conn, tenant, period, as_of).await?;
-    let (rules, _) = store::scorecards::watch::load_rules(&mut conn, tenant).await?;
+    let mut reader = store::scorecards::reader::Reader::cached(&mut conn, staff.app.db(), tenant).await?;
+    let all = reader.standings(tenant, period, as_of).await?;
+    let (rules, _) = store::scorecards::watch::load_rules(reader.conn(), tenant).await?;
     let threshold = rules.rules.iter().find_map(|it| match it.test {
         domain::scorecards::watch::Test::IndicatorBelow(threshold) => Some(threshold),
         _ => None,

@@ -85,7 +85,7 @@ pub async fn save_answer(
             }
         },
     };
-    let instrument = instrument()?;
+    let instrument = instrument(&staff, year).await?;
     match stored::save_answer(&staff.action_cx(), &instrument, (&unit, year), &code, (level, &form.note)).await {
         Ok(()) => Ok(back(&id, year, &format!("#ind-{code}"))),
         Err(err) => refused(staff, id, year, err).await,
@@ -101,7 +101,7 @@ pub async fn evidence_upload(
     let (unit, _) = unit_of(&staff, &id, Permission::ManageUnitIndicators).await?;
     let upload = read_upload(multipart).await?;
     let year = year_of(&staff, upload.field("tahun"));
-    let instrument = instrument()?;
+    let instrument = instrument(&staff, year).await?;
     let file = (upload.name.as_str(), upload.bytes);
     match stored::add_evidence(&staff.action_cx(), &instrument, (&unit, year), &code, file).await {
         Ok(_) => Ok(back(&id, year, &format!("#ind-{code}"))),

@@ -9,7 +9,7 @@ mod view;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use domain::evaluation::{Instrument, SHIPPED_2025};
+use domain::evaluation::Instrument;
 use domain::people::Permission;
 use serde::Deserialize;
 
@@ -27,9 +27,11 @@ pub struct YearQuery {
     tahun: String,
 }
 
-/// The instrument a year is judged by: the shipped 2025 one until a newer year ships.
-fn instrument() -> Result<Instrument, WebError> {
-    Instrument::parse(SHIPPED_2025).map_err(|err| WebError::Internal(err.to_string()))
+/// The instrument a year is judged by: the Pemda's copy of the shipped one (2025 until a newer year ships), or the
+/// shipped one itself.
+async fn instrument(staff: &Staff, year: i16) -> Result<Instrument, WebError> {
+    let mut conn = staff.app.db().conn().await?;
+    Ok(store::rule_files::load_instrument(&mut conn, &staff.tenant.0.id, year).await?)
 }
 
 fn year_of(staff: &Staff, raw: &str) -> i16 {

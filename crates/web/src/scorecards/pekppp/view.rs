@@ -87,7 +87,7 @@ pub(super) async fn build(
     year: i16,
     problems: Vec<String>,
 ) -> Result<Page, WebError> {
-    let instrument = super::instrument()?;
+    let instrument = super::instrument(staff, year).await?;
     let tenant = &staff.tenant.0.id;
     let view = TenantView::of(staff).await?;
     let today = staff.tenant.0.zone.local_date(staff.app.now());
