@@ -1,7 +1,9 @@
 // The leader's desk names the watched units; the leader opens the watch list of the demo year, sees units listed for different reasons, follows a unit's overdue
 // figure down to an overdue complaint, and reads the unit's card with its trend chart; a unit head sees only their
 // own unit, and the operator has no scorecard at all. A leader records a teguran about a listed unit (its letter is a
-// PDF) and the unit's head answers it with a plan from their desk; the weekly digest reads as it will be sent.
+// PDF) and the unit's head answers it with a plan from their desk; the weekly digest reads as it will be sent. An
+// administrator saves the Pemda's own copy of the PEKPPP instrument, is refused a broken one, and goes back to the
+// shipped file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { base, launch, login, navLinks, page, shot } from './browser.js';
@@ -124,5 +126,26 @@ test('the weekly digest reads as it will be sent and can be switched off', async
   await p.getByRole('button', { name: 'Simpan' }).click();
   await p.waitForURL(/\/akun\/ringkasan\?notice=saved$/);
   assert.equal(await p.locator('input[name="terima"]').isChecked(), false);
+  await p.context().close();
+});
+
+test('an administrator saves and resets the Pemda\'s copy of the PEKPPP instrument; a broken copy is refused', async () => {
+  const p = await page(browser, { viewport: { width: 1280, height: 900 } });
+  await login(p, 'admin');
+  await p.goto(`${base}/kinerja/aturan`);
+  await p.locator('#rule-files a[href="/kinerja/aturan/berkas/pekppp-2025"]').click();
+  await p.waitForURL(/\/kinerja\/aturan\/berkas\/pekppp-2025$/);
+  assert.match(await p.locator('#file-shipped').innerText(), /bawaan/);
+  const shipped = await p.locator('#f-body').inputValue();
+  await p.locator('#f-body').fill(shipped.replace('code = "2.a.P"', 'code = "2.a.X"'));
+  await p.getByRole('button', { name: 'Simpan' }).click();
+  assert.match(await p.locator('#file-error').innerText(), /Berkas tidak disimpan.*2\.a\.P/);
+  await p.locator('#f-body').fill(shipped.replace('evaluator = 0.75\nusers = 0.25', 'evaluator = 0.7\nusers = 0.3'));
+  await p.getByRole('button', { name: 'Simpan' }).click();
+  await p.locator('#file-saved').waitFor();
+  assert.match(await p.locator('#file-edited').innerText(), /salinannya sendiri/);
+  await shot(p, 'pekppp-instrument-copy');
+  await p.getByRole('button', { name: 'Kembali ke berkas bawaan' }).click();
+  await p.locator('#file-shipped').waitFor();
   await p.context().close();
 });

@@ -10,7 +10,7 @@ use crate::App;
 use crate::error::WebError;
 
 const FILES: [(&str, &str, &str); 3] = [
-    ("pantau-5.css", "text/css; charset=utf-8", include_str!("../static/pantau-5.css")),
+    ("pantau-6.css", "text/css; charset=utf-8", include_str!("../static/pantau-6.css")),
     ("htmx-2.0.4.min.js", "text/javascript; charset=utf-8", include_str!("../static/htmx-2.0.4.min.js")),
     ("pantau-1.js", "text/javascript; charset=utf-8", include_str!("../static/pantau-1.js")),
 ];

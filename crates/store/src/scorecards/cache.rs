@@ -69,6 +69,18 @@ struct Slots {
     map: HashMap<Key, Slot>,
 }
 
+impl Slots {
+    /// Keeps a slot, dropping the least recently used beyond [`SLOTS`].
+    fn insert(&mut self, key: Key, slot: Slot) {
+        self.map.insert(key, slot);
+        while self.map.len() > SLOTS {
+            let oldest = self.map.iter().min_by_key(|(_, slot)| slot.used).map(|(key, _)| key.clone());
+            let Some(oldest) = oldest else { break };
+            self.map.remove(&oldest);
+        }
+    }
+}
+
 /// The kept reads of one process, shared by every clone of a [`crate::Db`].
 #[derive(Default)]
 pub struct FiguresCache {
@@ -154,12 +166,34 @@ impl FiguresCache {
             made: Instant::now(),
             used: tick,
         };
-        slots.map.insert(key, slot);
-        while slots.map.len() > SLOTS {
-            let oldest = slots.map.iter().min_by_key(|(_, slot)| slot.used).map(|(key, _)| key.clone());
-            let Some(oldest) = oldest else { break };
-            slots.map.remove(&oldest);
-        }
+        slots.insert(key, slot);
+    }
+
+    /// A value computed from every unit's figures (the rows of a period with their ranks and watch list), kept
+    /// while no counter at all moved since it was computed.
+    pub(crate) fn find_whole<T: Clone + Send + Sync + 'static>(&self, key: &Key, stamps: &Stamps) -> Option<T> {
+        let mut slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        slots.tick += 1;
+        let tick = slots.tick;
+        let slot = slots.map.get_mut(key).filter(|slot| {
+            slot.epoch == stamps.epoch && slot.made.elapsed() < MAX_AGE && slot.stamps == stamps.units
+        })?;
+        slot.used = tick;
+        slot.value.downcast_ref::<T>().cloned()
+    }
+
+    /// Keeps a value computed from every unit's figures as they stood at `stamps`.
+    pub(crate) fn keep_whole<T: Send + Sync + 'static>(&self, key: Key, stamps: &Stamps, value: T) {
+        let mut slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        slots.tick += 1;
+        let slot = Slot {
+            epoch: stamps.epoch,
+            stamps: stamps.units.clone(),
+            value: Box::new(value),
+            made: Instant::now(),
+            used: slots.tick,
+        };
+        slots.insert(key, slot);
     }
 
     /// Reads kept now (for the benchmark's report).

@@ -51,6 +51,20 @@ impl<'c> Reader<'c> {
         self.conn
     }
 
+    /// A value computed from every unit's figures (`what` names it), kept while no counter moved; always `None`
+    /// for a direct reader.
+    pub fn find_whole<T: Clone + Send + Sync + 'static>(&self, tenant: &TenantId, what: &str) -> Option<T> {
+        let cached = self.cached.as_ref()?;
+        cached.cache.find_whole(&Key::new(tenant, format!("whole {what}")), &cached.stamps)
+    }
+
+    /// Keeps a value computed from every unit's figures as they stood when this reader started.
+    pub fn keep_whole<T: Send + Sync + 'static>(&self, tenant: &TenantId, what: &str, value: T) {
+        if let Some(cached) = &self.cached {
+            cached.cache.keep_whole(Key::new(tenant, format!("whole {what}")), &cached.stamps, value);
+        }
+    }
+
     /// The sums from `from` to `to` of these units (`None`: all), of these measures (`None`: all).
     pub async fn sums(
         &mut self,

@@ -29,8 +29,10 @@ pub struct Rebuilt {
     pub events: u64,
 }
 
-/// Units read at once while the previous one is written: reading (and, on PostgreSQL, the server's work) overlaps
-/// with computing and writing.
+/// Units read at once while the previous one is written, on PostgreSQL: the server's reading overlaps with
+/// computing and writing. SQLite reads each unit inside its write transaction instead: snapshots held open beside a
+/// writer keep its write-ahead log from being checkpointed, and the growing log made the whole rebuild twice as slow
+/// (measured, docs/PERFORMANCE.md).
 const READERS: usize = 2;
 
 /// Recomputes every sum of every unit of a tenant: complaints, letters, news and discipline. Each unit is read in a
@@ -39,6 +41,13 @@ const READERS: usize = 2;
 pub async fn rebuild(db: &Db, tenant: &TenantId) -> Result<Rebuilt, StoreError> {
     let data = db.tenant_data(tenant).await?;
     let mut done = Rebuilt::default();
+    if db.backend() == crate::Backend::Sqlite {
+        for unit in &data.units {
+            let read = UnitRead { unit: unit.id.clone(), stamp: None, changes: Vec::new(), counts: Rebuilt::default() };
+            write_unit(db, &data, tenant, read, &mut done).await?;
+        }
+        return Ok(done);
+    }
     let mut reading = tokio::task::JoinSet::new();
     let mut queue = data.units.iter().map(|it| it.id.clone());
     loop {
@@ -55,10 +64,10 @@ pub async fn rebuild(db: &Db, tenant: &TenantId) -> Result<Rebuilt, StoreError> 
     Ok(done)
 }
 
-/// One unit's recomputed facts, with its counter in the snapshot they were read from.
+/// One unit's recomputed facts, with its counter in the snapshot they were read from (`None`: not read yet).
 struct UnitRead {
     unit: UnitId,
-    stamp: i64,
+    stamp: Option<i64>,
     changes: Vec<Change>,
     counts: Rebuilt,
 }
@@ -73,7 +82,7 @@ async fn read_unit(
     let stamp = stamps::find_unit_stamp(&mut tx, &tenant, &unit).await?;
     let computed = compute(&mut tx, &data, &tenant, &unit).await?;
     tx.rollback().await?;
-    Ok(computed.map(|(changes, counts)| UnitRead { unit, stamp, changes, counts }))
+    Ok(computed.map(|(changes, counts)| UnitRead { unit, stamp: Some(stamp), changes, counts }))
 }
 
 async fn compute(
@@ -105,7 +114,7 @@ async fn write_unit(
     // sum, but what a process kept of it is wrong all the same, and this tells it.
     stamps::update_unit_stamps(&mut tx, tenant, [read.unit.as_str()].into()).await?;
     let now = stamps::find_unit_stamp(&mut tx, tenant, &read.unit).await?;
-    let (changes, counts) = if now == read.stamp + 1 {
+    let (changes, counts) = if read.stamp.is_some_and(|it| now == it + 1) {
         (read.changes, read.counts)
     } else {
         match compute(&mut tx, data, tenant, &read.unit).await? {

@@ -202,9 +202,18 @@ async fn the_kept_figures_follow_every_write_and_a_rebuild(db: TestDb) -> anyhow
     let items = history(&db, &world).await?;
     let [before, _] = both_ways(&db, &world).await?;
     assert_eq!(before.0.own[&world.dinas.id].complaints.overdue_open, 1);
+    let mut conn = db.conn().await?;
+    let reader = Reader::cached(&mut conn, &db, &world.tenant.id).await?;
+    reader.keep_whole(&world.tenant.id, "rows", 7u8);
+    assert_eq!(reader.find_whole::<u8>(&world.tenant.id, "rows"), Some(7));
+    drop(conn);
     // The item left without an answer at the dinas gets its first answer, late: one unit's counter moves.
     let silent = &items[1];
     step(&at(&db, &world, "2026-04-23T03:00:00Z"), &silent.id, Action::Respond(Tier::Simple), Party::Unit).await?;
+    let mut conn = db.conn().await?;
+    let reader = Reader::cached(&mut conn, &db, &world.tenant.id).await?;
+    assert_eq!(reader.find_whole::<u8>(&world.tenant.id, "rows"), None, "a value of every unit goes with any write");
+    drop(conn);
     let [after, _] = both_ways(&db, &world).await?;
     assert_eq!(after.0.own[&world.dinas.id].complaints.overdue_open, 0);
     assert_eq!(after.0.own[&world.upt.id], before.0.own[&world.upt.id]);

@@ -94,7 +94,7 @@ async fn pages_api_and_receipts_are_never_cached(db: TestDb) -> anyhow::Result<(
         let value = response.headers.get("cache-control").and_then(|it| it.to_str().ok()).unwrap_or_default();
         assert_eq!(value, "no-store", "{}", response.body.chars().take(80).collect::<String>());
     }
-    let css = admin.get("/static/pantau-5.css").await;
+    let css = admin.get("/static/pantau-6.css").await;
     assert!(css.headers.get("cache-control").is_some_and(|it| it.to_str().is_ok_and(|v| v.contains("immutable"))));
     Ok(())
 }

@@ -103,6 +103,7 @@ pub enum Scope {
 }
 
 /// The cards, watch list and rows of a period, for the units a reader may see (`None`: all).
+#[derive(Clone)]
 pub struct Scorecards {
     /// The cards.
     pub cards: Cards,
@@ -112,7 +113,8 @@ pub struct Scorecards {
     pub rows: Vec<ScorecardRow>,
 }
 
-/// Reads the scorecards of a period.
+/// Reads the scorecards of a period. Every unit's rows are computed once for as long as no unit's figures change
+/// (`store::scorecards::cache`), then narrowed to the units the reader may see.
 pub async fn load(
     db: &Db,
     tenant: &TenantId,
@@ -123,15 +125,38 @@ pub async fn load(
     let data = db.tenant_data(tenant).await?;
     let mut conn = db.conn().await?;
     let mut reader = Reader::cached(&mut conn, db, tenant).await?;
-    let cards = cards::load_cards(&mut reader, tenant, &data.tree, period, as_of).await?;
-    let (rules, _) = watch::load_rules(reader.conn(), tenant).await?;
-    let listed = watch::list_watched(&mut reader, &data.calendar, tenant, &rules, &cards).await?;
+    let what = format!("rows {} {as_of} {scope:?}", period.code());
+    let mut out = match reader.find_whole::<Scorecards>(tenant, &what) {
+        Some(kept) => kept,
+        None => {
+            let cards = cards::load_cards(&mut reader, tenant, &data.tree, period, as_of).await?;
+            let (rules, _) = watch::load_rules(reader.conn(), tenant).await?;
+            let listed = watch::list_watched(&mut reader, &data.calendar, tenant, &rules, &cards).await?;
+            let rows = rows_of(&data, (&cards, &listed), (period, as_of), scope);
+            let computed = Scorecards { cards, listed, rows };
+            reader.keep_whole(tenant, &what, computed.clone());
+            computed
+        }
+    };
+    if let Some(visible) = visible {
+        out.rows.retain(|it| visible.contains(&it.unit_id));
+    }
+    Ok(out)
+}
+
+/// Every unit's row, in register order, ranked among units of its kind.
+fn rows_of(
+    data: &store::cache::TenantData,
+    (cards, listed): (&Cards, &Listed),
+    (period, as_of): (ScorePeriod, Date),
+    scope: Scope,
+) -> Vec<ScorecardRow> {
     let chosen = if scope == Scope::Unit { &cards.own } else { &cards.rolled };
+    let units: std::collections::BTreeMap<&UnitId, &domain::org::Unit> =
+        data.units.iter().map(|it| (&it.id, it)).collect();
     let mut rows = Vec::new();
     for (unit_id, _) in data.tree.ordered() {
-        let (Some(unit), Some(card)) = (data.units.iter().find(|it| it.id == unit_id), chosen.get(&unit_id)) else {
-            continue;
-        };
+        let (Some(unit), Some(card)) = (units.get(&unit_id), chosen.get(&unit_id)) else { continue };
         let mut row = row_of(unit, card, (period, as_of), scope);
         if let Some(fired) = listed.get(&unit_id) {
             row.watch = true;
@@ -140,10 +165,7 @@ pub async fn load(
         rows.push(row);
     }
     rank(&mut rows);
-    if let Some(visible) = visible {
-        rows.retain(|it| visible.contains(&it.unit_id));
-    }
-    Ok(Scorecards { cards, listed, rows })
+    rows
 }
 
 fn rank(rows: &mut [ScorecardRow]) {
