@@ -18,17 +18,8 @@ pub type UnitSums = BTreeMap<(UnitId, Stream), Sums>;
 /// Units per query before the filter is done after reading instead.
 const UNITS_IN_QUERY: usize = 300;
 
-/// The sums of the facts dated from `from` to `to` (both included), of these units or of all (`None`).
-pub async fn load_sums(
-    conn: &mut Conn,
-    tenant: &TenantId,
-    units: Option<&[UnitId]>,
-    from: Date,
-    to: Date,
-) -> Result<UnitSums, StoreError> {
-    load_measures(conn, tenant, units, (from, to), None).await
-}
-
+/// The sums of the facts dated from `from` to `to` (both included), of these units or of all (`None`), of these
+/// measures or of all (`None`); callers read through `reader::Reader`.
 pub(crate) async fn load_measures(
     conn: &mut Conn,
     tenant: &TenantId,
@@ -59,19 +50,9 @@ pub(crate) async fn load_measures(
     Ok(out)
 }
 
-/// The measures that say what is still open on a day: deadlines passed, and met, late, or late by their deadline.
+/// The measures that say what is still open on a day: deadlines passed, and met, late, or late by their deadline;
+/// only these are read over all time (the others would cost a page every month of history).
 pub(crate) const OPEN_MEASURES: [Measure; 4] = [Measure::Due, Measure::OnTime, Measure::Late, Measure::LateByDue];
-
-/// The sums of everything dated up to `to` of the measures that say what is still open on that day (the others
-/// are never read over all time, and reading them would cost a page every month of history).
-pub async fn load_sums_through(
-    conn: &mut Conn,
-    tenant: &TenantId,
-    units: Option<&[UnitId]>,
-    to: Date,
-) -> Result<UnitSums, StoreError> {
-    load_measures(conn, tenant, units, (history_start(), to), Some(&OPEN_MEASURES)).await
-}
 
 /// The first day any sum can be dated.
 pub(crate) fn history_start() -> Date {
