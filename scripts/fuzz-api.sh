@@ -3,7 +3,9 @@
 # to `pantau serve --demo` for a bounded time, as an anonymous client and as two signed-in roles; any 5xx answer
 # fails the run. Installs schemathesis (pinned) into target/fuzz-venv from PyPI when missing. A request the client
 # could not send because the server had just closed an idle keep-alive connection (--header-timeout-seconds) is
-# retried, as browsers do.
+# retried, as browsers do. One worker: CPython 3.11 builds ASTs with a per-interpreter recursion counter that two
+# threads can corrupt (cpython#106905), and hypothesis parses its strategies' lambdas on each worker thread — CI once
+# failed on "AST constructor recursion depth mismatch" with two workers.
 #
 # Usage: scripts/fuzz-api.sh [sqlite|postgres]        (default sqlite)
 #   PANTAU_BIN              the server binary (default target/debug/pantau, built with cargo when missing)
@@ -77,7 +79,7 @@ fuzz() {
   echo "--- fuzzing the API on $engine as $who for ${seconds}s"
   local log="$work/fuzz-$who.log"
   if ! "$venv/bin/schemathesis" run "$base/api/openapi.json" --checks not_a_server_error --max-time "$seconds" \
-    --workers 2 --seed 20261207 --request-timeout 30 --request-retries 2 "$@" >"$log" 2>&1; then
+    --workers 1 --seed 20261207 --request-timeout 30 --request-retries 2 "$@" >"$log" 2>&1; then
     status=1
     # What failed, and any error of the run itself (a timeout, a refused connection).
     sed -n '/^=* \(ERRORS\|FAILURES\) =*$/,/^=* SUMMARY =*$/p' "$log" | head -n 120
