@@ -27,10 +27,19 @@ pub struct TenantData {
     pub tree: domain::org::UnitTree,
     /// Its calendar (tenant-wide rules, cuti bersama observed).
     pub calendar: Calendar,
+    /// The same for frontline units that serve on cuti bersama days (`observes_cuti_bersama` false).
+    pub calendar_serving: Calendar,
     /// Its complaint settings.
     pub settings: ComplaintSettings,
     /// Its receipt-signing key, once one was made.
     pub key: Option<ed25519_dalek::SigningKey>,
+}
+
+impl TenantData {
+    /// The working-day calendar of a unit that does (`true`) or does not observe cuti bersama.
+    pub fn calendar_of(&self, observes_cuti_bersama: bool) -> &Calendar {
+        if observes_cuti_bersama { &self.calendar } else { &self.calendar_serving }
+    }
 }
 
 /// The copies, shared by every clone of a [`Db`].
@@ -79,11 +88,13 @@ impl Db {
         }
         let mut conn = self.conn().await?;
         let units = crate::org::queries::list_units(&mut conn, tenant).await?;
+        let adjustments = crate::calendar::load_adjustments(&mut conn, tenant).await?;
         let data = Arc::new(TenantData {
             tenant: crate::org::queries::load_tenant(&mut conn, tenant).await?,
             tree: domain::org::UnitTree::of_units(&units),
             units,
-            calendar: crate::calendar::load_calendar(&mut conn, tenant, None).await?,
+            calendar: crate::calendar::assemble(&adjustments, true),
+            calendar_serving: crate::calendar::assemble(&adjustments, false),
             settings: crate::complaints::settings::load(&mut conn, tenant).await?,
             key: crate::complaints::keys::find_signing_key(&mut conn, tenant).await?,
         });

@@ -19,6 +19,17 @@ pub enum Backend {
     Postgres,
 }
 
+/// When a commit returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// After it reached the disk: every receipt is backed by stored data.
+    Full,
+    /// Before it reached the disk, for loading demo data and for the tests' own databases only: thousands of small
+    /// transactions need not each wait for a flush, since a load cut short is loaded again. [`Db::flush`] on a
+    /// `Full` handle makes what they wrote durable.
+    Deferred,
+}
+
 /// The database of an installation.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -34,6 +45,11 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 impl Db {
     /// Connects to `sqlite://FILE` (created on first use) or `postgres://…`.
     pub async fn connect(url: &str) -> Result<Db, StoreError> {
+        Db::connect_with(url, Durability::Full).await
+    }
+
+    /// Connects with the given durability of commits.
+    pub async fn connect_with(url: &str, durability: Durability) -> Result<Db, StoreError> {
         sqlx::any::install_default_drivers();
         let backend = backend_of(url)?;
         let url = match backend {
@@ -56,13 +72,17 @@ impl Db {
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
+                    let deferred = durability == Durability::Deferred;
                     if backend == Backend::Sqlite {
                         // WAL lets readers run beside the one writer; FULL sync makes a commit durable before a
                         // receipt is shown; the busy timeout queues writers instead of failing them.
                         conn.execute("PRAGMA journal_mode = WAL").await?;
-                        conn.execute("PRAGMA synchronous = FULL").await?;
+                        conn.execute(if deferred { "PRAGMA synchronous = OFF" } else { "PRAGMA synchronous = FULL" })
+                            .await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                         conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    } else if deferred {
+                        conn.execute("SET synchronous_commit = off").await?;
                     }
                     Ok(())
                 })
@@ -143,6 +163,17 @@ impl Db {
     pub async fn ping(&self) -> Result<(), StoreError> {
         let mut conn = self.conn().await?;
         sqlx::query("SELECT 1").execute(&mut *conn).await?;
+        Ok(())
+    }
+
+    /// Makes what `Deferred` handles committed durable. SQLite copies its write-ahead log into the database file and
+    /// syncs both (this handle syncs, being `Full`). PostgreSQL needs nothing: its WAL writer flushes deferred
+    /// commits within three `wal_writer_delay`s (600 ms by default), and the next ordinary commit flushes them too.
+    pub async fn flush(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::Sqlite {
+            let mut conn = self.conn().await?;
+            sqlx::query("PRAGMA wal_checkpoint(FULL)").execute(&mut *conn).await?;
+        }
         Ok(())
     }
 

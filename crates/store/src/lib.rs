@@ -27,5 +27,5 @@ mod sql;
 pub mod surveys;
 
 pub use action::{ActionCx, Actor, IdSource};
-pub use db::{Backend, Conn, Db};
+pub use db::{Backend, Conn, Db, Durability};
 pub use error::{Refusal, StoreError};

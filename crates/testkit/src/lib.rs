@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use jiff::Timestamp;
-use store::{Db, IdSource};
+use store::{Db, Durability, IdSource};
 
 /// A migrated database that exists for one test.
 #[derive(Clone, Debug)]
@@ -37,11 +37,13 @@ impl Deref for TestDb {
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 impl TestDb {
-    /// A fresh SQLite file in a temporary directory.
+    /// A fresh SQLite file in a temporary directory. Test databases commit without waiting for the disk
+    /// (`Durability::Deferred`): nothing of a test outlives it, and the suite spent minutes in flushes; what the
+    /// ordinary handle promises is checked by `store`'s durability test and by the crash test with the real binary.
     pub async fn sqlite() -> anyhow::Result<TestDb> {
         let dir = tempfile::tempdir()?;
         let url = format!("sqlite://{}", dir.path().join("test.db").display());
-        let db = Db::connect(&url).await?;
+        let db = Db::connect_with(&url, Durability::Deferred).await?;
         db.migrate().await?;
         Ok(TestDb { db, url, cleanup: Arc::new(Cleanup::Sqlite(dir)) })
     }
@@ -63,7 +65,7 @@ impl TestDb {
         admin.close().await;
         let sep = if admin_url.contains('?') { '&' } else { '?' };
         let url = format!("{admin_url}{sep}options=-c%20search_path%3D{schema}");
-        let db = Db::connect(&url).await?;
+        let db = Db::connect_with(&url, Durability::Deferred).await?;
         db.migrate().await?;
         Ok(Some(TestDb { db, url, cleanup: Arc::new(Cleanup::Postgres { admin_url, schema }) }))
     }

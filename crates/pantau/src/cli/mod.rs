@@ -55,7 +55,7 @@ pub enum Command {
     /// Applies pending database migrations and exits.
     Migrate(DbArgs),
     /// Loads the demo Pemda into an empty database.
-    Demo(DbArgs),
+    Demo(DemoArgs),
     /// Registers a new Pemda and its first administrator (password from PANTAU_ADMIN_PASSWORD or standard input).
     Setup(SetupArgs),
     /// Checks the hash-chained audit trail.
@@ -88,6 +88,17 @@ pub struct DbArgs {
     /// Database URL: `sqlite://FILE` (created on first use) or `postgres://USER@HOST/DB`.
     #[arg(long, env = "PANTAU_DATABASE_URL", default_value = "sqlite://pantau.db")]
     pub database_url: String,
+}
+
+/// Settings of `pantau demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Only the register, accounts, calendar, surveys, discipline cases and documents: without the year of
+    /// complaints, letters, news, indicators and decisions (loads in a fraction of the time).
+    #[arg(long)]
+    pub without_history: bool,
 }
 
 /// Settings of `pantau setup`.

@@ -15,7 +15,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let metrics_address = crate::settings::metrics_listen(&args)?;
     let outbox = crate::settings::outbox(&args, config.public_url.clone())?;
     let db = super::open_migrated(&args.database_url).await?;
-    if args.demo && store::demo::load_full_if_empty(&db, &web::RandomIds, jiff::Timestamp::now()).await? {
+    if args.demo && super::demo::load_if_empty(&db, &args.database_url).await? {
         tracing::info!("demo Pemda loaded");
     }
     if let Some(tenant) = &config.default_tenant {

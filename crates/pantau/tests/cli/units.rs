@@ -4,7 +4,7 @@ use crate::{pantau, stderr, stdout};
 
 fn demo_database(dir: &tempfile::TempDir) -> String {
     let url = format!("sqlite://{}", dir.path().join("units.db").display());
-    let output = pantau(&["demo", "--database-url", &url]);
+    let output = pantau(&["demo", "--without-history", "--database-url", &url]);
     assert!(output.status.success(), "{}", stderr(&output));
     url
 }

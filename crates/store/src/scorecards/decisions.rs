@@ -112,11 +112,10 @@ pub async fn record(cx: &ActionCx<'_>, kinds: &Kinds, new: &NewDecision) -> Resu
     let data = cx.db.tenant_data(cx.tenant).await?;
     let unit = UnitId::new(new.unit_id.clone());
     let mut tx = cx.db.begin_write().await?;
-    let clock = UnitClock::load(&mut tx, &data, cx.tenant, &unit)
-        .await?
+    let clock = UnitClock::of(&data, &unit)
         .ok_or_else(|| invalid("unit_id", Problem::NotFound { given: new.unit_id.clone() }))?;
     let today = clock.zone.local_date(cx.now);
-    let decided = new.raw.check(kinds, &clock.calendar, today).map_err(StoreError::Invalid)?;
+    let decided = new.raw.check(kinds, clock.calendar, today).map_err(StoreError::Invalid)?;
     let heads = notices::list_concerned(&mut tx, cx.tenant, std::slice::from_ref(&new.unit_id), false).await?;
     if let Some(owner) = &new.owner_id
         && !heads.contains(owner)
@@ -343,9 +342,9 @@ pub async fn escalate_overdue(cx: &ActionCx<'_>) -> Result<usize, StoreError> {
     for decision in waiting.iter().filter(|it| it.escalated_at_ms.is_none()) {
         let mut tx = cx.db.begin_write().await?;
         let unit = UnitId::new(decision.unit_id.clone());
-        let Some(clock) = UnitClock::load(&mut tx, &data, cx.tenant, &unit).await? else { continue };
+        let Some(clock) = UnitClock::of(&data, &unit) else { continue };
         let today = clock.zone.local_date(cx.now);
-        if !matches!(decision.standing(&clock.calendar, today), Standing::Overdue(_)) {
+        if !matches!(decision.standing(clock.calendar, today), Standing::Overdue(_)) {
             continue;
         }
         // Claimed by the update itself, so two processes never tell the leader twice.

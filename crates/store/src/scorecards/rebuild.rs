@@ -91,7 +91,7 @@ async fn compute(
     tenant: &TenantId,
     unit: &UnitId,
 ) -> Result<Option<(Vec<Change>, Rebuilt)>, StoreError> {
-    let Some(clock) = UnitClock::load(conn, data, tenant, unit).await? else { return Ok(None) };
+    let Some(clock) = UnitClock::of(data, unit) else { return Ok(None) };
     let mut changes = Vec::new();
     let counts = Rebuilt {
         units: 1,
@@ -109,6 +109,7 @@ async fn write_unit(
     read: UnitRead,
     done: &mut Rebuilt,
 ) -> Result<(), StoreError> {
+    let started = std::time::Instant::now();
     let mut tx = db.begin_write().await?;
     // Taking the counter locks the unit against writers until the commit; a unit left without any item moves no
     // sum, but what a process kept of it is wrong all the same, and this tells it.
@@ -122,9 +123,22 @@ async fn write_unit(
             None => return Ok(tx.rollback().await?),
         }
     };
+    let computed = started.elapsed();
     delete_unit(&mut tx, tenant, &read.unit).await?;
+    let deleted = started.elapsed();
     record::update_sums(&mut tx, tenant, &changes).await?;
+    let written = started.elapsed();
     tx.commit().await?;
+    tracing::debug!(
+        unit = read.unit.as_str(),
+        items = counts.items,
+        changes = changes.len(),
+        read_ms = computed.as_millis() as u64,
+        delete_ms = (deleted - computed).as_millis() as u64,
+        write_ms = (written - deleted).as_millis() as u64,
+        commit_ms = (started.elapsed() - written).as_millis() as u64,
+        "unit rebuilt"
+    );
     done.units += counts.units;
     done.items += counts.items;
     done.steps += counts.steps;
@@ -149,7 +163,7 @@ async fn read_items(
     conn: &mut crate::Conn,
     tenant: &TenantId,
     unit: &UnitId,
-    clock: &UnitClock,
+    clock: &UnitClock<'_>,
     changes: &mut Vec<Change>,
 ) -> Result<u64, StoreError> {
     let mut after = String::new();
@@ -171,7 +185,7 @@ async fn read_items(
         after = last.0.clone();
         for row in &rows {
             let (stream, dates) = dates_of(row)?;
-            for fact in facts::facts_of(&clock.milestones(&dates), &clock.calendar) {
+            for fact in facts::facts_of(&clock.milestones(&dates), clock.calendar) {
                 *sums.entry((stream, Fact { n: 0, ..fact })).or_default() += fact.n;
             }
         }
@@ -206,7 +220,7 @@ async fn read_steps(
     conn: &mut crate::Conn,
     tenant: &TenantId,
     unit: &UnitId,
-    clock: &UnitClock,
+    clock: &UnitClock<'_>,
     changes: &mut Vec<Change>,
 ) -> Result<u64, StoreError> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
@@ -252,7 +266,7 @@ async fn read_events(
     conn: &mut crate::Conn,
     tenant: &TenantId,
     unit: &UnitId,
-    clock: &UnitClock,
+    clock: &UnitClock<'_>,
     changes: &mut Vec<Change>,
 ) -> Result<u64, StoreError> {
     let mut read = 0;

@@ -1,7 +1,6 @@
 //! Keeping the sums in step with the items, inside each item's transaction.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use domain::calendar::{Calendar, Zone};
 use domain::complaints::{Kind, State};
@@ -31,25 +30,16 @@ pub(crate) fn stream_of(kind: Kind) -> Stream {
 }
 
 /// A unit's zone and working-day calendar.
-pub(crate) struct UnitClock {
+pub(crate) struct UnitClock<'a> {
     pub zone: Zone,
-    pub calendar: Calendar,
+    pub calendar: &'a Calendar,
 }
 
-impl UnitClock {
+impl<'a> UnitClock<'a> {
     /// The clock of a unit; `None` when the unit is not in the register.
-    pub(crate) async fn load(
-        conn: &mut Conn,
-        data: &Arc<TenantData>,
-        tenant: &TenantId,
-        unit: &UnitId,
-    ) -> Result<Option<UnitClock>, StoreError> {
-        let Some(found) = data.units.iter().find(|it| it.id == *unit) else { return Ok(None) };
-        let calendar = match found.draft.observes_cuti_bersama {
-            true => data.calendar.clone(),
-            false => crate::calendar::load_calendar(conn, tenant, Some(unit)).await?,
-        };
-        Ok(Some(UnitClock { zone: found.draft.zone, calendar }))
+    pub(crate) fn of(data: &'a TenantData, unit: &UnitId) -> Option<UnitClock<'a>> {
+        let found = data.units.iter().find(|it| it.id == *unit)?;
+        Some(UnitClock { zone: found.draft.zone, calendar: data.calendar_of(found.draft.observes_cuti_bersama) })
     }
 
     pub(crate) fn day(&self, ms: i64) -> jiff::civil::Date {
@@ -96,19 +86,10 @@ impl From<&Item> for Dates {
     }
 }
 
-async fn facts_of_item(
-    conn: &mut Conn,
-    data: &Arc<TenantData>,
-    tenant: &TenantId,
-    item: Option<&Item>,
-) -> Result<Option<(UnitId, Stream, Vec<Fact>)>, StoreError> {
-    let Some((item, unit)) = item.and_then(|it| it.unit_id.as_ref().map(|unit| (it, unit))) else { return Ok(None) };
-    let Some(clock) = UnitClock::load(conn, data, tenant, unit).await? else { return Ok(None) };
-    Ok(Some((
-        unit.clone(),
-        stream_of(item.kind),
-        facts::facts_of(&clock.milestones(&Dates::from(item)), &clock.calendar),
-    )))
+fn facts_of_item(data: &TenantData, item: Option<&Item>) -> Option<(UnitId, Stream, Vec<Fact>)> {
+    let (item, unit) = item.and_then(|it| it.unit_id.as_ref().map(|unit| (it, unit)))?;
+    let clock = UnitClock::of(data, unit)?;
+    Some((unit.clone(), stream_of(item.kind), facts::facts_of(&clock.milestones(&Dates::from(item)), clock.calendar)))
 }
 
 /// Moves an item's facts from what they were before a change to what they are after it (either may be absent).
@@ -119,8 +100,8 @@ pub async fn update_sums_for_item(
     after: Option<&Item>,
 ) -> Result<(), StoreError> {
     let data = cx.db.tenant_data(cx.tenant).await?;
-    let old = facts_of_item(conn, &data, cx.tenant, before).await?;
-    let new = facts_of_item(conn, &data, cx.tenant, after).await?;
+    let old = facts_of_item(&data, before);
+    let new = facts_of_item(&data, after);
     let mut changes = Vec::new();
     match (old, new) {
         (Some((u1, s1, f1)), Some((u2, s2, f2))) if u1 == u2 && s1 == s2 => {
@@ -146,7 +127,7 @@ pub async fn update_sums_for_new_items(conn: &mut Conn, cx: &ActionCx<'_>, items
     let data = cx.db.tenant_data(cx.tenant).await?;
     let mut changes = Vec::new();
     for item in items {
-        if let Some((unit, stream, facts)) = facts_of_item(conn, &data, cx.tenant, Some(item)).await? {
+        if let Some((unit, stream, facts)) = facts_of_item(&data, Some(item)) {
             push(&mut changes, &unit, stream, facts);
         }
     }
@@ -162,7 +143,7 @@ pub async fn update_sums_for_reporter_step(
 ) -> Result<(), StoreError> {
     let Some(unit) = &item.unit_id else { return Ok(()) };
     let data = cx.db.tenant_data(cx.tenant).await?;
-    let Some(clock) = UnitClock::load(conn, &data, cx.tenant, unit).await? else { return Ok(()) };
+    let Some(clock) = UnitClock::of(&data, unit) else { return Ok(()) };
     let measure = if reopened { Measure::Reopened } else { Measure::Contested };
     let fact = Fact { day: clock.day(cx.now_ms()), measure, n: 1 };
     update_sums(conn, cx.tenant, &[Change { unit: unit.clone(), stream: stream_of(item.kind), fact }]).await
@@ -193,7 +174,7 @@ pub async fn update_sums_for_events(
     for (unit, when) in events {
         let day = match when {
             When::Day(day) => *day,
-            When::At(ms) => match UnitClock::load(conn, &data, cx.tenant, unit).await? {
+            When::At(ms) => match UnitClock::of(&data, unit) {
                 Some(clock) => clock.day(*ms),
                 None => continue,
             },

@@ -91,19 +91,19 @@ async fn read(
     if units.is_some_and(<[UnitId]>::is_empty) {
         return Ok(Vec::new());
     }
-    // For named units the primary key (tenant, unit, …) is the way in; written as plain columns, the day and measure
-    // tests would lead SQLite's planner to the indexes by day or by measure, which hold every unit's rows.
-    let (when, measure) = match units {
-        Some(_) => (format!("({column} || '')"), "(measure || '')"),
-        None => (column.to_owned(), "measure"),
-    };
+    // For named units the primary key (tenant, unit, stream, day, measure) is the way in: naming every stream lets
+    // both engines seek to each stream's run of days instead of reading all of the unit's rows, and the measure test,
+    // written as an expression, keeps SQLite's planner off the index by measure, which holds every unit's rows.
+    let measure = if units.is_some() { "(measure || '')" } else { "measure" };
     let mut sql =
         Sql::new(&format!("SELECT unit_id, stream, measure, CAST(SUM(n) AS BIGINT) FROM {table} WHERE tenant_id = "));
-    sql.bind(tenant.as_str()).push(&format!(" AND {when} >= ")).bind(first.to_owned());
-    sql.push(&format!(" AND {when} <= ")).bind(last.to_owned());
+    sql.bind(tenant.as_str());
     if let Some(units) = units {
         sql.push(" AND unit_id IN (").bind_list(units.iter().map(|it| it.as_str().to_owned())).push(")");
+        sql.push(" AND stream IN (").bind_list(Stream::ALL.iter().map(|it| it.code().to_owned())).push(")");
     }
+    sql.push(&format!(" AND {column} >= ")).bind(first.to_owned());
+    sql.push(&format!(" AND {column} <= ")).bind(last.to_owned());
     if let Some(measures) = measures {
         sql.push(&format!(" AND {measure} IN (")).bind_list(measures.iter().map(|it| it.code())).push(")");
     }

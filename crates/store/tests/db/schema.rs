@@ -61,3 +61,31 @@ async fn a_refused_value_is_not_taken_for_a_busy_database(db: TestDb) -> anyhow:
     Ok(())
 }
 testkit::db_test!(a_refused_value_is_not_taken_for_a_busy_database);
+
+/// The ordinary handle waits for the disk at every commit (what a receipt promises); only the handle the demo loads
+/// through, and the tests' own, do not.
+#[tokio::test]
+async fn the_ordinary_handle_commits_to_disk_and_the_deferred_one_does_not() -> anyhow::Result<()> {
+    let sqlite = TestDb::sqlite().await?;
+    for (durability, expected) in [(store::Durability::Full, 2), (store::Durability::Deferred, 0)] {
+        let db = store::Db::connect_with(sqlite.url(), durability).await?;
+        let mut conn = db.conn().await?;
+        let (level,): (i64,) = sqlx::query_as("PRAGMA synchronous").fetch_one(&mut *conn).await?;
+        assert_eq!(level, expected, "{durability:?}");
+        drop(conn);
+        db.close().await;
+    }
+    let full = store::Db::connect(sqlite.url()).await?;
+    let (level,): (i64,) = sqlx::query_as("PRAGMA synchronous").fetch_one(&mut *full.conn().await?).await?;
+    assert_eq!(level, 2, "Db::connect is the durable handle");
+    full.close().await;
+    sqlite.cleanup().await?;
+    let Some(pg) = TestDb::postgres("schema::the_ordinary_handle_commits_to_disk").await? else { return Ok(()) };
+    for (durability, expected) in [(store::Durability::Full, "on"), (store::Durability::Deferred, "off")] {
+        let db = store::Db::connect_with(pg.url(), durability).await?;
+        let (level,): (String,) = sqlx::query_as("SHOW synchronous_commit").fetch_one(&mut *db.conn().await?).await?;
+        assert_eq!(level, expected, "{durability:?}");
+        db.close().await;
+    }
+    pg.cleanup().await
+}
