@@ -98,13 +98,17 @@ report() {
 
 declare -A signed_in
 for user in admin bkpsdm; do signed_in[$user]=$(session_headers "$user"); done
+passes=()
 fuzz anonymous &
+passes+=($!)
 for user in admin bkpsdm; do
   headers=()
   while IFS= read -r line; do headers+=(-H "$line"); done <<<"${signed_in[$user]}"
   fuzz "$user" "${headers[@]}" &
+  passes+=($!)
 done
-wait
+# The passes only: a bare `wait` would wait for the server too.
+wait "${passes[@]}"
 for who in anonymous admin bkpsdm; do report "$who"; done
 if [ "$status" -ne 0 ]; then
   grep -E "ERROR|panicked" "$work/server.log" | tail -n 20
